@@ -1,0 +1,44 @@
+package io.tenantctl.cli;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** The top-level command: shows help when called without a subcommand. */
+@Command(name = "tenantctl",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        sortOptions = false,
+        description = {
+            "Declarative reconciler for directories (tenants), accounts, global administrators and"
+                    + " subscription ownership. Write YAML manifests of what you want; tenantctl validates"
+                    + " them, plans the ordered steps that get there (each with the account that must do it),"
+                    + " and applies the plan atomically."
+        },
+        footer = {
+            "",
+            "Exit codes: 0 success, 1 error (nothing changed), 2 changes (with --detailed-exitcode),"
+                    + " 3 conflict (stale plan or state locked), 64 usage error.",
+            "",
+            "Examples:",
+            "  tenantctl validate -f manifests/",
+            "  tenantctl plan -f manifests/ --out plan.json",
+            "  tenantctl apply plan.json",
+            "  tenantctl get tenants",
+        },
+        subcommands = {
+            ValidateCommand.class,
+            CompletionCommand.class,
+        })
+public final class TenantctlCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return ExitCodes.USAGE;
+    }
+}

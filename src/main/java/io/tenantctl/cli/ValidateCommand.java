@@ -1,0 +1,70 @@
+package io.tenantctl.cli;
+
+import io.tenantctl.diag.Diagnostic;
+import io.tenantctl.engine.Validation;
+import io.tenantctl.render.DiagnosticsView;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code tenantctl validate}: schema and rules on the manifests alone. */
+@Command(name = "validate",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = "Check manifests against the JSON Schemas and the rules of the world, without any state."
+                + " Every problem is reported in one run.",
+        footer = {
+            "",
+            "Exit codes: 0 valid (warnings allowed), 1 errors found, 64 usage error.",
+            "",
+            "Examples:",
+            "  tenantctl validate -f manifests/",
+            "  tenantctl validate -f tenants.yaml -f accounts.yaml -o json",
+            "  cat contoso.yaml | tenantctl validate -f -",
+        })
+final class ValidateCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ManifestOptions manifests;
+
+    @Mixin
+    OutputOptions output;
+
+    private final Context context;
+
+    ValidateCommand(Context context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        OutputFormat format = output.format(OutputFormat.TEXT, OutputFormat.JSON);
+        if (!manifests.given()) {
+            throw new ParameterException(spec.commandLine(), "Missing required option: '--filename=PATH'");
+        }
+        Validation validation = context.engine().validate(manifests.paths);
+        List<Diagnostic> diagnostics = validation.diagnostics().sorted();
+        if (format == OutputFormat.JSON) {
+            spec.commandLine().getOut().print(DiagnosticsView.validateJson(diagnostics));
+            context.diagnostics(spec, output, List.of());
+        } else {
+            context.diagnostics(spec, output, diagnostics);
+            int objects = validation.desired().objects().size();
+            if (validation.ok()) {
+                spec.commandLine().getOut().println("Valid: " + DiagnosticsView.plural(objects, "object") + ", "
+                        + DiagnosticsView.summary(diagnostics) + ".");
+            } else {
+                spec.commandLine().getErr().println("Invalid: " + DiagnosticsView.summary(diagnostics) + ".");
+            }
+        }
+        spec.commandLine().getOut().flush();
+        return validation.ok() ? ExitCodes.OK : ExitCodes.ERROR;
+    }
+}

@@ -1,0 +1,418 @@
+package io.tenantctl.load;
+
+import io.tenantctl.diag.Diagnostic;
+import io.tenantctl.diag.Location;
+import java.math.BigInteger;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.lowlevel.Parse;
+import org.snakeyaml.engine.v2.events.AliasEvent;
+import org.snakeyaml.engine.v2.events.CollectionStartEvent;
+import org.snakeyaml.engine.v2.events.Event;
+import org.snakeyaml.engine.v2.events.NodeEvent;
+import org.snakeyaml.engine.v2.events.ScalarEvent;
+import org.snakeyaml.engine.v2.exceptions.Mark;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.ReaderException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.nodes.Tag;
+import org.snakeyaml.engine.v2.resolver.ScalarResolver;
+import org.snakeyaml.engine.v2.schema.CoreSchema;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ContainerNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Turns the text of one file into documents, refusing every YAML feature a manifest does not need.
+ *
+ * <p>It consumes parser events rather than SnakeYAML's composed nodes: the composer would expand
+ * aliases and recurse once per nesting level, while events let us refuse an alias before anything
+ * is expanded and keep our own bounded stack. A problem inside a document is reported and the rest
+ * of that document is still read, so that one run lists every problem; a document with a problem
+ * is not returned.
+ */
+final class SafeYamlReader {
+
+    static final String CODE = "yaml";
+
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final ScalarResolver RESOLVER = new CoreSchema().getScalarResolver();
+
+    private final Limits limits;
+
+    SafeYamlReader(Limits limits) {
+        this.limits = limits;
+    }
+
+    /** What one file gave: its good documents and its problems. */
+    record Result(List<Document> documents, List<Diagnostic> diagnostics) {
+    }
+
+    Result read(String file, String text) {
+        Run run = new Run(file);
+        LoadSettings settings = LoadSettings.builder()
+                .setLabel(file)
+                .setAllowDuplicateKeys(false)
+                .setMaxAliasesForCollections(0)
+                .setAllowRecursiveKeys(false)
+                .setParseComments(false)
+                .setUseMarks(true)
+                .setCodePointLimit(Integer.MAX_VALUE)
+                .build();
+        try {
+            for (Event event : new Parse(settings).parseString(text)) {
+                if (!run.accept(event)) {
+                    break;
+                }
+            }
+        } catch (MarkedYamlEngineException e) {
+            Mark mark = e.getProblemMark().or(e::getContextMark).orElse(null);
+            run.problem(mark == null ? Location.of(file, 1, 1) : at(file, mark), describe(e));
+        } catch (ReaderException e) {
+            run.problem(offsetLocation(file, text, e.getPosition()),
+                    "character U+%04X is not allowed in YAML".formatted(e.getCodePoint()));
+        } catch (YamlEngineException | IllegalStateException | IllegalArgumentException e) {
+            run.problem(Location.of(file, 1, 1), "cannot read YAML: " + oneLine(e.getMessage()));
+        }
+        return new Result(List.copyOf(run.documents), run.finish());
+    }
+
+    private static String describe(MarkedYamlEngineException e) {
+        StringBuilder message = new StringBuilder("invalid YAML: ");
+        if (e.getContext() != null && !e.getContext().isBlank()) {
+            message.append(e.getContext()).append(", ");
+        }
+        message.append(e.getProblem() == null ? "syntax error" : e.getProblem());
+        String text = oneLine(message.toString());
+        if (text.contains("\\t") || text.toLowerCase(java.util.Locale.ROOT).contains("tab")) {
+            text += " (YAML does not allow tabs for indentation; use spaces)";
+        }
+        return text;
+    }
+
+    static String oneLine(String text) {
+        if (text == null) {
+            return "unknown problem";
+        }
+        String flat = text.replaceAll("\\s+", " ").trim();
+        return flat.length() > 300 ? flat.substring(0, 300) + "..." : flat;
+    }
+
+    static Location at(String file, Mark mark) {
+        return Location.of(file, mark.getLine() + 1, mark.getColumn() + 1);
+    }
+
+    /** Line and column of a character offset, for problems the parser reports without a mark. */
+    static Location offsetLocation(String file, CharSequence text, int offset) {
+        int line = 1;
+        int column = 1;
+        int end = Math.min(offset, text.length());
+        for (int i = 0; i < end; i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+                column = 1;
+            } else {
+                column++;
+            }
+        }
+        return Location.of(file, line, column);
+    }
+
+    /** The state of reading one file. */
+    private final class Run {
+        private final String file;
+        private final List<Document> documents = new ArrayList<>();
+        private final List<Diagnostic> problems = new ArrayList<>();
+        private int suppressed;
+        private int documentIndex = -1;
+        private int documentCount;
+
+        // per document
+        private final Deque<Frame> stack = new ArrayDeque<>();
+        private JsonNode root;
+        private SourceMap.Recorder recorder;
+        private boolean documentFailed;
+        private int skipDepth;
+        private boolean depthReported;
+
+        Run(String file) {
+            this.file = file;
+        }
+
+        /** Handles one event; false stops reading the file. */
+        boolean accept(Event event) {
+            switch (event.getEventId()) {
+                case StreamStart, StreamEnd, Comment -> {
+                    return true;
+                }
+                case DocumentStart -> {
+                    documentIndex++;
+                    stack.clear();
+                    root = null;
+                    recorder = new SourceMap.Recorder();
+                    documentFailed = false;
+                    skipDepth = 0;
+                    depthReported = false;
+                    return true;
+                }
+                case DocumentEnd -> {
+                    return endDocument(event);
+                }
+                case Alias -> {
+                    AliasEvent alias = (AliasEvent) event;
+                    fail(event, "aliases are not allowed (*" + alias.getAlias().getValue()
+                            + "); write the value out in full");
+                    if (skipDepth == 0) {
+                        attach(NODES.nullNode(), event);
+                    }
+                    return true;
+                }
+                case Scalar -> {
+                    scalar((ScalarEvent) event);
+                    return true;
+                }
+                case MappingStart, SequenceStart -> {
+                    start((CollectionStartEvent) event, event.getEventId() == Event.ID.MappingStart);
+                    return true;
+                }
+                case MappingEnd, SequenceEnd -> {
+                    if (skipDepth > 0) {
+                        skipDepth--;
+                    } else {
+                        Frame done = stack.pop();
+                        if (done.node.isObject() && done.pendingKey != null) {
+                            fail(event, "mapping ends after a key with no value");
+                        }
+                    }
+                    return true;
+                }
+            }
+            return true;
+        }
+
+        private boolean endDocument(Event event) {
+            if (root != null && !documentFailed) {
+                documents.add(new Document(file, documentIndex, root, recorder.build(file)));
+            }
+            if (root != null) {
+                documentCount++;
+                if (documentCount >= limits.maxDocumentsPerFile()) {
+                    problem(location(event), "more than " + limits.maxDocumentsPerFile()
+                            + " documents in one file; split it");
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private void scalar(ScalarEvent event) {
+            refuseDecorations(event, event.getTag());
+            if (skipDepth > 0) {
+                return;
+            }
+            String value = event.getValue();
+            Frame parent = stack.peek();
+            if (parent != null && parent.node.isObject() && parent.pendingKey == null) {
+                key(parent, event, value);
+                return;
+            }
+            if (value.length() > limits.maxScalarLength()) {
+                fail(event, "value is " + value.length() + " characters long; the limit is "
+                        + limits.maxScalarLength());
+                attach(NODES.nullNode(), event);
+                return;
+            }
+            attach(resolve(event), event);
+        }
+
+        private void key(Frame parent, ScalarEvent event, String key) {
+            if (key.length() > limits.maxScalarLength()) {
+                fail(event, "key is " + key.length() + " characters long; the limit is "
+                        + limits.maxScalarLength());
+                key = key.substring(0, 64);
+            }
+            if (event.isPlain() && "<<".equals(key)) {
+                fail(event, "merge keys (<<) are not allowed; write the fields out in full");
+            }
+            ObjectNode object = (ObjectNode) parent.node;
+            if (object.has(key)) {
+                fail(event, "duplicate key \"" + printable(key) + "\"");
+                key = key + "\u0000duplicate" + object.size();
+            }
+            parent.pendingKey = key;
+            Mark mark = event.getStartMark().orElse(null);
+            parent.keyLine = mark == null ? 0 : mark.getLine();
+            parent.keyColumn = mark == null ? 0 : mark.getColumn();
+        }
+
+        private void start(CollectionStartEvent event, boolean mapping) {
+            refuseDecorations(event, event.getTag());
+            if (skipDepth > 0) {
+                skipDepth++;
+                return;
+            }
+            Frame parent = stack.peek();
+            if (parent != null && parent.node.isObject() && parent.pendingKey == null) {
+                fail(event, "a key must be a plain string, not a " + (mapping ? "mapping" : "sequence"));
+                skipDepth = 1;
+                // Keep the mapping consistent: the complex key gets a placeholder name.
+                parent.pendingKey = "\u0000complex" + parent.node.size();
+                return;
+            }
+            if (stack.size() >= limits.maxDepth()) {
+                if (!depthReported) {
+                    fail(event, "nesting is deeper than " + limits.maxDepth() + " levels");
+                    depthReported = true;
+                }
+                documentFailed = true;
+                attach(NODES.nullNode(), event);
+                skipDepth = 1;
+                return;
+            }
+            ContainerNode<?> node = mapping ? NODES.objectNode() : NODES.arrayNode();
+            attach(node, event);
+            stack.push(new Frame(node));
+        }
+
+        private void attach(JsonNode node, Event event) {
+            Mark mark = event.getStartMark().orElse(null);
+            int line = mark == null ? 0 : mark.getLine();
+            int column = mark == null ? 0 : mark.getColumn();
+            Frame parent = stack.peek();
+            if (parent == null) {
+                root = node;
+                recorder.add(line, column, line, column);
+            } else if (parent.node.isObject()) {
+                ((ObjectNode) parent.node).set(parent.pendingKey, node);
+                recorder.add(line, column, parent.keyLine, parent.keyColumn);
+                parent.pendingKey = null;
+            } else {
+                ((ArrayNode) parent.node).add(node);
+                recorder.add(line, column, line, column);
+            }
+        }
+
+        private void refuseDecorations(NodeEvent event, Optional<String> tag) {
+            event.getAnchor().ifPresent(anchor -> fail(event,
+                    "anchors are not allowed (&" + anchor.getValue() + "); write the value out in full"));
+            tag.ifPresent(t -> fail(event, "explicit tags are not allowed (" + printable(t) + ")"));
+        }
+
+        private JsonNode resolve(ScalarEvent event) {
+            String value = event.getValue();
+            if (!event.isPlain()) {
+                return NODES.stringNode(value);
+            }
+            Tag tag = RESOLVER.resolve(value, true);
+            try {
+                if (Tag.NULL.equals(tag)) {
+                    return NODES.nullNode();
+                }
+                if (Tag.BOOL.equals(tag)) {
+                    return NODES.booleanNode(Boolean.parseBoolean(value.toLowerCase(java.util.Locale.ROOT)));
+                }
+                if (Tag.INT.equals(tag)) {
+                    return integer(value);
+                }
+                if (Tag.FLOAT.equals(tag)) {
+                    return floating(value);
+                }
+            } catch (NumberFormatException e) {
+                return NODES.stringNode(value);
+            }
+            return NODES.stringNode(value);
+        }
+
+        private JsonNode integer(String value) {
+            String digits = value;
+            int radix = 10;
+            boolean negative = false;
+            if (digits.startsWith("-") || digits.startsWith("+")) {
+                negative = digits.startsWith("-");
+                digits = digits.substring(1);
+            }
+            if (digits.startsWith("0x")) {
+                radix = 16;
+                digits = digits.substring(2);
+            } else if (digits.startsWith("0o")) {
+                radix = 8;
+                digits = digits.substring(2);
+            }
+            BigInteger number = new BigInteger(digits, radix);
+            if (negative) {
+                number = number.negate();
+            }
+            return number.bitLength() < 63 ? NODES.numberNode(number.longValue()) : NODES.numberNode(number);
+        }
+
+        private JsonNode floating(String value) {
+            String lower = value.toLowerCase(java.util.Locale.ROOT);
+            if (lower.endsWith(".inf")) {
+                return NODES.numberNode(lower.startsWith("-") ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY);
+            }
+            if (lower.equals(".nan")) {
+                return NODES.numberNode(Double.NaN);
+            }
+            return NODES.numberNode(Double.parseDouble(value));
+        }
+
+        private void fail(Event event, String message) {
+            documentFailed = true;
+            problem(location(event), message);
+        }
+
+        private Location location(Event event) {
+            return event.getStartMark().map(m -> at(file, m)).orElse(Location.of(file, 1, 1));
+        }
+
+        void problem(Location location, String message) {
+            if (problems.size() < limits.maxProblemsPerFile()) {
+                problems.add(Diagnostic.error(CODE, message, location));
+            } else {
+                suppressed++;
+            }
+        }
+
+        List<Diagnostic> finish() {
+            if (suppressed > 0) {
+                problems.add(Diagnostic.error(CODE, suppressed + " more problems in this file are not shown",
+                        Location.of(file, 1, 1)));
+            }
+            return problems;
+        }
+    }
+
+    /** A mapping or sequence being filled; for a mapping, the key waiting for its value. */
+    private static final class Frame {
+        final ContainerNode<?> node;
+        String pendingKey;
+        int keyLine;
+        int keyColumn;
+
+        Frame(ContainerNode<?> node) {
+            this.node = node;
+        }
+    }
+
+    /** A key or tag as it can be printed safely on one line. */
+    static String printable(String text) {
+        StringBuilder out = new StringBuilder();
+        text.codePoints().limit(80).forEach(cp -> {
+            if (cp < 0x20 || cp == 0x7f || (cp >= 0x80 && Character.isISOControl(cp))) {
+                out.append(String.format("\\u%04X", cp));
+            } else {
+                out.appendCodePoint(cp);
+            }
+        });
+        if (text.codePointCount(0, text.length()) > 80) {
+            out.append("...");
+        }
+        return out.toString();
+    }
+}

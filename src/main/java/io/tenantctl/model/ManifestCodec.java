@@ -1,0 +1,159 @@
+package io.tenantctl.model;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Objects to manifests and back. The encoding is canonical (fixed field order, empty optional
+ * fields left out, sets sorted), so that two equal objects always give the same bytes: the state
+ * store, digests and {@code get}/{@code export} all rely on it.
+ *
+ * <p>{@link #decode} expects a tree that has passed the JSON Schema; a tree that has not is a bug
+ * (or a corrupted state store) and gets an {@link IllegalArgumentException}.
+ */
+public final class ManifestCodec {
+
+    public static final String API_VERSION = "tenantctl.io/v1";
+
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private ManifestCodec() {
+    }
+
+    public static ObjectNode encode(WorldObject object) {
+        ObjectNode root = NODES.objectNode();
+        root.put("apiVersion", API_VERSION);
+        root.put("kind", object.kind().manifestName());
+        root.set("metadata", metadata(object.metadata()));
+        root.set("spec", spec(object));
+        return root;
+    }
+
+    /** Just the {@code spec} of an object. */
+    public static ObjectNode spec(WorldObject object) {
+        ObjectNode spec = NODES.objectNode();
+        switch (object.kind()) {
+            case TENANT -> {
+                Tenant t = (Tenant) object;
+                spec.put("displayName", t.displayName());
+                spec.put("initialDomain", t.initialDomain());
+                putList(spec, "domains", t.domains());
+                putList(spec, "globalAdministrators", t.globalAdministrators());
+            }
+            case ACCOUNT -> {
+                Account a = (Account) object;
+                spec.put("signInName", a.signInName());
+                spec.put("type", a.type().manifestName());
+                a.displayName().ifPresent(v -> spec.put("displayName", v));
+            }
+            case SUBSCRIPTION -> {
+                Subscription s = (Subscription) object;
+                spec.put("offer", s.offer().manifestName());
+                spec.put("tenant", s.tenant());
+                s.displayName().ifPresent(v -> spec.put("displayName", v));
+                s.accountAdministrator().ifPresent(v -> spec.put("accountAdministrator", v));
+                s.serviceAdministrator().ifPresent(v -> spec.put("serviceAdministrator", v));
+                putList(spec, "coAdministrators", s.coAdministrators());
+            }
+        }
+        return spec;
+    }
+
+    public static ObjectNode metadata(Metadata metadata) {
+        ObjectNode node = NODES.objectNode();
+        node.put("name", metadata.name());
+        putMap(node, "labels", metadata.labels());
+        putMap(node, "annotations", metadata.annotations());
+        return node;
+    }
+
+    public static WorldObject decode(JsonNode manifest) {
+        String kindName = text(manifest, "kind");
+        Kind kind = Kind.fromManifestName(kindName)
+                .orElseThrow(() -> new IllegalArgumentException("unknown kind " + kindName));
+        Metadata metadata = decodeMetadata(manifest.path("metadata"));
+        JsonNode spec = manifest.path("spec");
+        return switch (kind) {
+            case TENANT -> new Tenant(metadata,
+                    text(spec, "displayName"),
+                    text(spec, "initialDomain"),
+                    new TreeSet<>(strings(spec.path("domains"))),
+                    new TreeSet<>(strings(spec.path("globalAdministrators"))));
+            case ACCOUNT -> new Account(metadata,
+                    AccountType.fromManifestName(text(spec, "type"))
+                            .orElseThrow(() -> new IllegalArgumentException("unknown account type")),
+                    text(spec, "signInName"),
+                    optional(spec, "displayName"));
+            case SUBSCRIPTION -> new Subscription(metadata,
+                    Offer.fromManifestName(text(spec, "offer"))
+                            .orElseThrow(() -> new IllegalArgumentException("unknown offer")),
+                    text(spec, "tenant"),
+                    optional(spec, "displayName"),
+                    optional(spec, "accountAdministrator"),
+                    optional(spec, "serviceAdministrator"),
+                    new TreeSet<>(strings(spec.path("coAdministrators"))));
+        };
+    }
+
+    public static Metadata decodeMetadata(JsonNode node) {
+        return new Metadata(text(node, "name"), map(node.path("labels")), map(node.path("annotations")));
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        if (value == null || !value.isString()) {
+            throw new IllegalArgumentException("missing string field " + field);
+        }
+        return value.stringValue();
+    }
+
+    private static Optional<String> optional(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value != null && value.isString() ? Optional.of(value.stringValue()) : Optional.empty();
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        if (array.isArray()) {
+            for (JsonNode item : array) {
+                out.add(item.stringValue());
+            }
+        }
+        return out;
+    }
+
+    private static SortedMap<String, String> map(JsonNode object) {
+        SortedMap<String, String> out = new TreeMap<>();
+        if (object.isObject()) {
+            for (Map.Entry<String, JsonNode> e : object.properties()) {
+                out.put(e.getKey(), e.getValue().asString());
+            }
+        }
+        return out;
+    }
+
+    private static void putList(ObjectNode node, String field, Iterable<String> values) {
+        ArrayNode array = NODES.arrayNode();
+        values.forEach(array::add);
+        if (!array.isEmpty()) {
+            node.set(field, array);
+        }
+    }
+
+    private static void putMap(ObjectNode node, String field, Map<String, String> values) {
+        if (!values.isEmpty()) {
+            ObjectNode object = NODES.objectNode();
+            values.forEach(object::put);
+            node.set(field, object);
+        }
+    }
+}

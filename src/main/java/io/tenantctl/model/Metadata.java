@@ -1,0 +1,23 @@
+package io.tenantctl.model;
+
+import java.util.Collections;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/** {@code metadata}: the object's name and its optional labels and annotations, sorted. */
+public record Metadata(String name, SortedMap<String, String> labels, SortedMap<String, String> annotations) {
+
+    public Metadata {
+        labels = Collections.unmodifiableSortedMap(new TreeMap<>(labels));
+        annotations = Collections.unmodifiableSortedMap(new TreeMap<>(annotations));
+    }
+
+    public static Metadata named(String name) {
+        return new Metadata(name, new TreeMap<>(), new TreeMap<>());
+    }
+
+    public static Metadata of(String name, Map<String, String> labels, Map<String, String> annotations) {
+        return new Metadata(name, new TreeMap<>(labels), new TreeMap<>(annotations));
+    }
+}

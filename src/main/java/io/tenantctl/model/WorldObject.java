@@ -1,0 +1,17 @@
+package io.tenantctl.model;
+
+/** What the three kinds have in common; sealed so that switches over them are exhaustive. */
+public sealed interface WorldObject permits Tenant, Account, Subscription {
+
+    Metadata metadata();
+
+    Kind kind();
+
+    default String name() {
+        return metadata().name();
+    }
+
+    default ObjectRef ref() {
+        return new ObjectRef(kind(), metadata().name());
+    }
+}

@@ -1,0 +1,103 @@
+package io.tenantctl.profile.classic;
+
+import io.tenantctl.model.Account;
+import io.tenantctl.model.Subscription;
+import io.tenantctl.model.Tenant;
+import io.tenantctl.step.Step;
+import io.tenantctl.world.MutableWorld;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+
+/** What each step does to the world in the classic era, and what else it does besides its name. */
+final class ClassicEffects {
+
+    private ClassicEffects() {
+    }
+
+    static List<String> apply(Step step, MutableWorld world) {
+        String name = step.target().name();
+        List<String> effects = new ArrayList<>();
+        switch (step.op()) {
+            case CREATE_TENANT -> {
+                Tenant t = (Tenant) step.object().orElseThrow();
+                String founder = step.account().orElseThrow();
+                for (Account a : step.signUp()) {
+                    world.put(a);
+                    effects.add("signing up creates " + a.ref() + " (" + a.signInName() + ")");
+                }
+                world.put(t.withGlobalAdministrators(new TreeSet<>(List.of(founder))));
+                effects.add(world.display(founder) + " becomes global administrator of " + t.ref());
+            }
+            case UPDATE_TENANT -> {
+                Tenant want = (Tenant) step.object().orElseThrow();
+                Tenant have = world.tenant(name).orElseThrow();
+                world.put(have.withDescription(want.metadata(), want.displayName()));
+            }
+            case ADD_DOMAIN, REMOVE_DOMAIN -> {
+                Tenant have = world.tenant(name).orElseThrow();
+                TreeSet<String> domains = new TreeSet<>(have.domains());
+                if (step.op() == io.tenantctl.step.Op.ADD_DOMAIN) {
+                    domains.add(step.domain().orElseThrow());
+                } else {
+                    domains.remove(step.domain().orElseThrow());
+                }
+                world.put(have.withDomains(domains));
+            }
+            case DELETE_TENANT -> {
+                Tenant have = world.tenant(name).orElseThrow();
+                for (String admin : have.globalAdministrators()) {
+                    effects.add(world.display(admin) + " is no longer global administrator of " + have.ref());
+                }
+                world.remove(have.ref());
+            }
+            case CREATE_ACCOUNT, UPDATE_ACCOUNT -> world.put(step.object().orElseThrow());
+            case DELETE_ACCOUNT -> world.remove(step.target());
+            case ADD_GLOBAL_ADMIN -> world.put(world.tenant(name).orElseThrow()
+                    .withGlobalAdministrator(step.account().orElseThrow()));
+            case REMOVE_GLOBAL_ADMIN -> world.put(world.tenant(name).orElseThrow()
+                    .withoutGlobalAdministrator(step.account().orElseThrow()));
+            case CREATE_SUBSCRIPTION -> {
+                Subscription s = (Subscription) step.object().orElseThrow();
+                if (s.isAzure()) {
+                    // The account administrator signs up and is the first service administrator;
+                    // other roles are separate steps.
+                    String aa = s.accountAdministrator().orElseThrow();
+                    world.put(s.withServiceAdministrator(aa).withCoAdministrators(new TreeSet<>()));
+                    effects.add(world.display(aa) + " becomes service administrator of " + s.ref());
+                } else {
+                    world.put(s);
+                }
+            }
+            case UPDATE_SUBSCRIPTION -> {
+                Subscription want = (Subscription) step.object().orElseThrow();
+                world.put(world.subscription(name).orElseThrow().withDescription(want.metadata(), want.displayName()));
+            }
+            case TRANSFER_SUBSCRIPTION -> {
+                Subscription have = world.subscription(name).orElseThrow();
+                TreeSet<String> kept = new TreeSet<>();
+                for (String co : have.coAdministrators()) {
+                    boolean work = world.account(co).map(Account::isWorkOrSchool).orElse(false);
+                    if (work) {
+                        effects.add("removes co-administrator " + world.display(co) + " (a work or school account)");
+                    } else {
+                        kept.add(co);
+                    }
+                }
+                world.put(have.withTenant(step.to().orElseThrow()).withCoAdministrators(kept));
+            }
+            case SET_SERVICE_ADMIN -> {
+                Subscription have = world.subscription(name).orElseThrow();
+                have.serviceAdministrator().ifPresent(old ->
+                        effects.add(world.display(old) + " is no longer service administrator of " + have.ref()));
+                world.put(have.withServiceAdministrator(step.account().orElseThrow()));
+            }
+            case ADD_CO_ADMIN -> world.put(world.subscription(name).orElseThrow()
+                    .withCoAdministrator(step.account().orElseThrow()));
+            case REMOVE_CO_ADMIN -> world.put(world.subscription(name).orElseThrow()
+                    .withoutCoAdministrator(step.account().orElseThrow()));
+            case DELETE_SUBSCRIPTION -> world.remove(step.target());
+        }
+        return effects;
+    }
+}

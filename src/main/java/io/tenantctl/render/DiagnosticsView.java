@@ -1,0 +1,72 @@
+package io.tenantctl.render;
+
+import io.tenantctl.diag.Diagnostic;
+import io.tenantctl.diag.Severity;
+import java.util.List;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Diagnostics as text ({@code file:line:column: error[code]: message}, the form editors and CI
+ * annotations recognise) and as the JSON objects of DESIGN.md section 4.
+ */
+public final class DiagnosticsView {
+
+    private DiagnosticsView() {
+    }
+
+    public static String text(List<Diagnostic> diagnostics, Style style) {
+        StringBuilder out = new StringBuilder();
+        for (Diagnostic d : diagnostics) {
+            out.append(line(d, style)).append('\n');
+        }
+        return out.toString();
+    }
+
+    public static String line(Diagnostic d, Style style) {
+        String label = d.severity().label() + "[" + d.code() + "]";
+        label = d.severity() == Severity.ERROR ? style.red(label) : style.yellow(label);
+        String where = d.location().isKnown() ? style.bold(d.location().toString()) + ": " : "";
+        return where + label + ": " + d.message();
+    }
+
+    /** A one-line count: {@code 2 errors, 1 warning}. */
+    public static String summary(List<Diagnostic> diagnostics) {
+        long errors = diagnostics.stream().filter(Diagnostic::isError).count();
+        long warnings = diagnostics.size() - errors;
+        return plural(errors, "error") + ", " + plural(warnings, "warning");
+    }
+
+    public static String plural(long n, String word) {
+        return n + " " + word + (n == 1 ? "" : "s");
+    }
+
+    public static ArrayNode json(List<Diagnostic> diagnostics) {
+        ArrayNode array = Json.NODES.arrayNode();
+        for (Diagnostic d : diagnostics) {
+            array.add(json(d));
+        }
+        return array;
+    }
+
+    public static ObjectNode json(Diagnostic d) {
+        ObjectNode node = Json.object();
+        node.put("severity", d.severity().label());
+        node.put("code", d.code());
+        node.put("message", d.message());
+        if (d.location().isKnown()) {
+            node.put("file", d.location().file());
+            node.put("line", d.location().line());
+            node.put("column", d.location().column());
+        }
+        return node;
+    }
+
+    /** {@code validate -o json}: {@code {"valid": bool, "diagnostics": [...]}}. */
+    public static String validateJson(List<Diagnostic> diagnostics) {
+        ObjectNode root = Json.object();
+        root.put("valid", diagnostics.stream().noneMatch(Diagnostic::isError));
+        root.set("diagnostics", json(diagnostics));
+        return Json.pretty(root);
+    }
+}

@@ -1,0 +1,41 @@
+package io.tenantctl.rules;
+
+/** Every diagnostic code tenantctl emits; scripts match on these, so they never change. */
+public final class Codes {
+
+    private Codes() {
+    }
+
+    // Rules of the world (DESIGN.md 1.1)
+    public static final String DOMAIN_CONFLICT = "domain-conflict";
+    public static final String INITIAL_DOMAIN_IMMUTABLE = "initial-domain-immutable";
+    public static final String IMMUTABLE_FIELD = "immutable-field";
+    public static final String DUPLICATE_OBJECT = "duplicate-object";
+    public static final String DUPLICATE_SIGN_IN_NAME = "duplicate-sign-in-name";
+    public static final String UNKNOWN_REFERENCE = "unknown-reference";
+    public static final String WORK_ACCOUNT_DOMAIN = "work-account-domain";
+    public static final String MICROSOFT_ACCOUNT_DOMAIN = "microsoft-account-domain";
+    public static final String NO_GLOBAL_ADMIN = "no-global-admin";
+    public static final String FOREIGN_WORK_ACCOUNT = "foreign-work-account";
+    public static final String SUBSCRIPTION_ADMIN_NOT_IN_TENANT = "subscription-admin-not-in-tenant";
+    public static final String COADMIN_LIMIT = "coadmin-limit";
+    public static final String OFFICE365_TRANSFER = "office365-transfer";
+    public static final String SERVICE_ADMIN_CHOICE = "service-admin-choice";
+    public static final String TENANT_NOT_EMPTY = "tenant-not-empty";
+    public static final String UNAUTHORIZED = "unauthorized";
+    public static final String NO_LEGAL_ORDER = "no-legal-order";
+
+    // Warnings
+    public static final String GLOBAL_ADMIN_COUNT = "global-admin-count";
+    public static final String PORTAL_ACCESS = "portal-access";
+
+    // Input, plans and the state (DESIGN.md 4)
+    public static final String YAML = "yaml";
+    public static final String SCHEMA = "schema";
+    public static final String STALE_PLAN = "stale-plan";
+    public static final String PLAN_DIGEST = "plan-digest";
+    public static final String STATE_LOCKED = "state-locked";
+    public static final String STATE = "state";
+    public static final String PRUNE = "prune";
+    public static final String PROTECTED = "protected";
+}

@@ -1,0 +1,63 @@
+package io.tenantctl.rules;
+
+import io.tenantctl.model.Account;
+import io.tenantctl.model.Subscription;
+import io.tenantctl.model.Tenant;
+import io.tenantctl.world.WorldView;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * A profile's rules: the invariants that must hold after every step (errors) and the advice that
+ * is given about the end state only (warnings).
+ */
+public record RuleSet(List<Rule> invariants, List<Rule> advice) {
+
+    public RuleSet {
+        invariants = List.copyOf(invariants);
+        advice = List.copyOf(advice);
+    }
+
+    /** The invariants broken by the objects in scope. */
+    public List<Violation> check(WorldView world, Scope scope) {
+        List<Violation> out = new ArrayList<>();
+        run(invariants, world, scope, out::add);
+        return out;
+    }
+
+    /** Every broken invariant and every piece of advice for the whole world. */
+    public List<Violation> checkAll(WorldView world) {
+        List<Violation> out = new ArrayList<>();
+        run(invariants, world, Scope.everything(), out::add);
+        run(advice, world, Scope.everything(), out::add);
+        return out;
+    }
+
+    private static void run(List<Rule> rules, WorldView world, Scope scope, Consumer<Violation> out) {
+        if (rules.isEmpty()) {
+            return;
+        }
+        if (scope.isEverything()) {
+            for (Tenant t : world.tenants()) {
+                rules.forEach(r -> r.checkTenant(world, t, out));
+            }
+            for (Account a : world.accounts()) {
+                rules.forEach(r -> r.checkAccount(world, a, out));
+            }
+            for (Subscription s : world.subscriptions()) {
+                rules.forEach(r -> r.checkSubscription(world, s, out));
+            }
+            return;
+        }
+        for (String name : scope.tenants()) {
+            world.tenant(name).ifPresent(t -> rules.forEach(r -> r.checkTenant(world, t, out)));
+        }
+        for (String key : scope.accounts()) {
+            world.account(key).ifPresent(a -> rules.forEach(r -> r.checkAccount(world, a, out)));
+        }
+        for (String name : scope.subscriptions()) {
+            world.subscription(name).ifPresent(s -> rules.forEach(r -> r.checkSubscription(world, s, out)));
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package io.tenantctl.rules;
+
+import io.tenantctl.world.WorldView;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * The objects a check looks at after a step.
+ *
+ * <p>A step says which objects it changed and how. A role change ({@code AddCoAdmin}) only needs
+ * its own object checked. A changed identity (an account created or deleted) can break every
+ * object that names it; a changed domain can change the home of every account on it; a tenant
+ * created or deleted can break the subscriptions that trust it. {@link #expand} follows exactly
+ * those references through the world's indexes, so the cost of a check is the step's
+ * neighbourhood, never the world, and checking after every step keeps planning linear.
+ */
+public final class Scope {
+
+    private final boolean everything;
+    private final Set<String> tenants = new HashSet<>();
+    private final Set<String> accounts = new HashSet<>();
+    private final Set<String> subscriptions = new HashSet<>();
+    private final Set<String> changedAccounts = new HashSet<>();
+    private final Set<String> changedDomains = new HashSet<>();
+    private final Set<String> changedTenants = new HashSet<>();
+
+    private Scope(boolean everything) {
+        this.everything = everything;
+    }
+
+    public static Scope everything() {
+        return new Scope(true);
+    }
+
+    public static Scope of() {
+        return new Scope(false);
+    }
+
+    /** Check this tenant. */
+    public Scope tenant(String name) {
+        tenants.add(name);
+        return this;
+    }
+
+    /** Check this account (by normalised sign-in name). */
+    public Scope account(String key) {
+        accounts.add(key);
+        return this;
+    }
+
+    /** Check this subscription. */
+    public Scope subscription(String name) {
+        subscriptions.add(name);
+        return this;
+    }
+
+    /** This account appeared or disappeared: check it and everything that names it. */
+    public Scope accountChanged(String key) {
+        changedAccounts.add(key);
+        return this;
+    }
+
+    /** This domain changed tenant: check who claims it and every account on it, as changed. */
+    public Scope domainChanged(String domain) {
+        changedDomains.add(domain);
+        return this;
+    }
+
+    /** This tenant appeared or disappeared: check it and the subscriptions that trust it. */
+    public Scope tenantChanged(String name) {
+        changedTenants.add(name);
+        return this;
+    }
+
+    public boolean isEverything() {
+        return everything;
+    }
+
+    /** Resolves the changes into objects to check. Call before the step runs, and once. */
+    public Scope expand(WorldView world) {
+        if (everything) {
+            return this;
+        }
+        for (String domain : changedDomains) {
+            changedAccounts.addAll(world.accountsOnDomain(domain));
+            tenants.addAll(world.domainOwners(domain));
+        }
+        for (String account : changedAccounts) {
+            accounts.add(account);
+            tenants.addAll(world.tenantsAdministeredBy(account));
+            subscriptions.addAll(world.subscriptionsReferencing(account));
+        }
+        for (String tenant : changedTenants) {
+            tenants.add(tenant);
+            subscriptions.addAll(world.subscriptionsTrusting(tenant));
+        }
+        return this;
+    }
+
+    public Set<String> tenants() {
+        return tenants;
+    }
+
+    public Set<String> accounts() {
+        return accounts;
+    }
+
+    public Set<String> subscriptions() {
+        return subscriptions;
+    }
+}

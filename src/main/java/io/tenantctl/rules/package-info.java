@@ -1,0 +1,12 @@
+/**
+ * The rules of the world (DESIGN.md 1.1) as checks over a {@link io.tenantctl.world.WorldView},
+ * written once and used by {@code validate} on the manifests, by the planner after every simulated
+ * step, and by apply on the locked live state.
+ *
+ * <p>Each rule looks at one object at a time and reports {@link io.tenantctl.rules.Violation}s that
+ * point into that object's manifest with a JSON Pointer (and, for list entries, the entry's value,
+ * because lists are kept sorted and their manifest order is not ours to know). A
+ * {@link io.tenantctl.rules.Scope} says which objects to look at: everything for validation, the
+ * neighbourhood of one step for the planner, so that checking after every step stays linear.
+ */
+package io.tenantctl.rules;

@@ -1,0 +1,270 @@
+package io.tenantctl.validate;
+
+import com.networknt.schema.Error;
+import io.tenantctl.diag.Diagnostic;
+import io.tenantctl.diag.Location;
+import io.tenantctl.load.Document;
+import io.tenantctl.load.SourceMap;
+import io.tenantctl.rules.Codes;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.core.JsonPointer;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Turns the schema validator's errors into messages that name the field and say what was
+ * expected, using the titles and examples written in the schemas for editors.
+ */
+final class SchemaMessages {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Map<String, JsonNode> RAW = new HashMap<>();
+
+    private SchemaMessages() {
+    }
+
+    static Diagnostic toDiagnostic(Error error, Document document) {
+        String pointer = error.getInstanceLocation().toString();
+        JsonNode instance = error.getInstanceNode() == null ? document.root().at(pointer) : error.getInstanceNode();
+        String field = fieldName(pointer);
+        String keyword = error.getKeyword() == null ? "" : error.getKeyword();
+        JsonNode schema = schemaAt(error.getSchemaLocation().toString());
+        JsonNode parentSchema = schemaAt(parent(error.getSchemaLocation().toString()));
+        Location location = document.locateValue(pointer);
+        String message;
+        switch (keyword) {
+            case "type" -> {
+                String expected = schema.isString() ? schema.stringValue() : schema.toString();
+                message = field + ": expected " + article(expected) + ", found " + describe(instance);
+                if ("string".equals(expected) && instance.isValueNode() && !instance.isString()) {
+                    String literal = instance.isNull() ? "null" : instance.asString();
+                    message += " (" + literal + "); YAML read it as " + describe(instance)
+                            + ", so quote it to make it a string: \"" + literal + "\"";
+                }
+            }
+            case "additionalProperties" -> {
+                String property = error.getProperty();
+                String childPointer = pointer + "/" + SourceMap.escape(property);
+                location = document.locateEntry(childPointer);
+                message = field + ": unknown field \"" + property + "\"" + known(parentSchema);
+            }
+            case "required" -> {
+                String property = error.getProperty();
+                message = field + ": missing required field \"" + property + "\"";
+                if (error.getSchemaLocation().toString().contains("/allOf/0/then")) {
+                    message += " (an Azure subscription needs accountAdministrator and serviceAdministrator)";
+                }
+            }
+            case "false" -> {
+                location = document.locateEntry(pointer);
+                message = field + ": not allowed here";
+                if (error.getSchemaLocation().toString().contains("/allOf/1/then")) {
+                    message = field + ": not allowed for an Office365 subscription, which has no classic"
+                            + " administrator roles";
+                }
+            }
+            case "pattern" -> message = field + ": " + show(instance) + " is not a valid "
+                    + title(parentSchema, "value") + example(parentSchema) + nonAscii(instance);
+            case "enum" -> message = field + ": " + show(instance) + " is not one of " + join(schema);
+            case "const" -> message = field + ": must be " + show(schema) + ", not " + show(instance);
+            case "maxLength" -> message = field + ": " + length(instance) + " characters long; at most "
+                    + schema.asString() + " allowed";
+            case "minLength" -> message = field + ": must not be empty";
+            case "maxItems" -> message = field + ": " + instance.size() + " entries; at most " + schema.asString()
+                    + " allowed";
+            case "uniqueItems" -> message = field + ": lists the same entry more than once";
+            case "maxProperties" -> message = field + ": " + instance.size() + " entries; at most "
+                    + schema.asString() + " allowed";
+            case "propertyNames" -> {
+                message = field + ": " + oneLine(error.getMessage());
+            }
+            default -> message = field + ": " + oneLine(error.getMessage());
+        }
+        return Diagnostic.error(Codes.SCHEMA, message, location);
+    }
+
+    /** {@code spec.coAdministrators[1]} for {@code /spec/coAdministrators/1}. */
+    static String fieldName(String pointer) {
+        if (pointer.isEmpty()) {
+            return "manifest";
+        }
+        StringBuilder out = new StringBuilder();
+        JsonPointer ptr = JsonPointer.compile(pointer);
+        while (!ptr.matches()) {
+            String token = ptr.getMatchingProperty();
+            if (ptr.getMatchingIndex() >= 0) {
+                out.append('[').append(token).append(']');
+            } else {
+                if (out.length() > 0) {
+                    out.append('.');
+                }
+                out.append(token);
+            }
+            ptr = ptr.tail();
+        }
+        return out.toString();
+    }
+
+    private static String known(JsonNode objectSchema) {
+        JsonNode properties = objectSchema.path("properties");
+        if (!properties.isObject() || properties.isEmpty()) {
+            return "";
+        }
+        List<String> names = new ArrayList<>(properties.propertyNames());
+        return " (known fields: " + String.join(", ", names) + ")";
+    }
+
+    private static String title(JsonNode schema, String fallback) {
+        JsonNode resolved = resolveRef(schema);
+        String title = resolved.path("title").asString("");
+        if (title.isEmpty()) {
+            title = schema.path("title").asString(fallback);
+        }
+        return title;
+    }
+
+    private static String example(JsonNode schema) {
+        JsonNode examples = resolveRef(schema).path("examples");
+        return examples.isArray() && !examples.isEmpty() ? " (for example " + examples.get(0).asString() + ")" : "";
+    }
+
+    private static JsonNode resolveRef(JsonNode schema) {
+        JsonNode ref = schema.path("$ref");
+        if (ref.isString()) {
+            return schemaAt(SchemaValidator.ID_PREFIX + ref.stringValue());
+        }
+        return schema;
+    }
+
+    /**
+     * Names the first character outside ASCII: look-alike letters from other scripts (a Cyrillic
+     * "а" in "аdmin@contoso.com") are how one account poses as another.
+     */
+    private static String nonAscii(JsonNode instance) {
+        if (!instance.isString()) {
+            return "";
+        }
+        String text = instance.stringValue();
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            if (cp > 0x7e || cp < 0x20) {
+                String name = Character.getName(cp);
+                return String.format("; it contains U+%04X %s at position %d, and only ASCII is allowed",
+                        cp, name == null ? "" : "(" + name + ")", text.codePointCount(0, i) + 1);
+            }
+            i += Character.charCount(cp);
+        }
+        return "";
+    }
+
+    private static int length(JsonNode instance) {
+        return instance.isString() ? instance.stringValue().codePointCount(0, instance.stringValue().length()) : 0;
+    }
+
+    private static String join(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        array.forEach(v -> out.add(v.asString()));
+        return String.join(", ", out);
+    }
+
+    private static String article(String type) {
+        return switch (type) {
+            case "string" -> "a string";
+            case "array" -> "a list";
+            case "object" -> "a mapping";
+            case "integer" -> "an integer";
+            case "number" -> "a number";
+            case "boolean" -> "true or false";
+            default -> type;
+        };
+    }
+
+    /** A short description of a node's type, for messages. */
+    static String describe(JsonNode node) {
+        if (node == null || node.isMissingNode()) {
+            return "nothing";
+        }
+        if (node.isString()) {
+            return "a string";
+        }
+        if (node.isIntegralNumber()) {
+            return "an integer";
+        }
+        if (node.isNumber()) {
+            return "a number";
+        }
+        if (node.isBoolean()) {
+            return "a boolean";
+        }
+        if (node.isNull()) {
+            return "null (an empty value)";
+        }
+        if (node.isArray()) {
+            return "a list";
+        }
+        return "a mapping";
+    }
+
+    /** A value as it can be quoted in a message. */
+    static String show(JsonNode node) {
+        if (node == null) {
+            return "nothing";
+        }
+        String text = node.isString() ? "\"" + printable(node.stringValue()) + "\"" : node.toString();
+        return text.length() > 80 ? text.substring(0, 77) + "..." : text;
+    }
+
+    private static String printable(String text) {
+        StringBuilder out = new StringBuilder();
+        text.codePoints().forEach(cp -> {
+            if (cp < 0x20 || cp == 0x7f) {
+                out.append(String.format("\\u%04X", cp));
+            } else {
+                out.appendCodePoint(cp);
+            }
+        });
+        return out.toString();
+    }
+
+    private static String oneLine(String text) {
+        return text == null ? "invalid" : text.replaceAll("\\s+", " ").trim();
+    }
+
+    private static String parent(String location) {
+        int slash = location.lastIndexOf('/');
+        int hash = location.indexOf('#');
+        return slash > hash && hash >= 0 ? location.substring(0, slash) : location;
+    }
+
+    /** The raw schema JSON at an absolute schema location ({@code ...tenant.schema.json#/properties/spec}). */
+    static JsonNode schemaAt(String location) {
+        int hash = location.indexOf('#');
+        String file = hash < 0 ? location : location.substring(0, hash);
+        String fragment = hash < 0 ? "" : location.substring(hash + 1);
+        if (!file.startsWith(SchemaValidator.ID_PREFIX)) {
+            return JSON.missingNode();
+        }
+        JsonNode root = raw(file.substring(SchemaValidator.ID_PREFIX.length()));
+        try {
+            return root.at(fragment);
+        } catch (IllegalArgumentException e) {
+            return JSON.missingNode();
+        }
+    }
+
+    private static synchronized JsonNode raw(String fileName) {
+        return RAW.computeIfAbsent(fileName, name -> {
+            try (InputStream in = SchemaMessages.class.getResourceAsStream("/schemas/" + name)) {
+                return in == null ? JSON.missingNode() : JSON.readTree(in);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+}

@@ -1,0 +1,98 @@
+package io.tenantctl.validate;
+
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SchemaRegistryConfig;
+import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.path.PathType;
+import io.tenantctl.diag.Diagnostic;
+import io.tenantctl.load.Document;
+import io.tenantctl.model.Kind;
+import io.tenantctl.model.ManifestCodec;
+import io.tenantctl.rules.Codes;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Checks documents against the JSON Schemas in {@code schemas/}.
+ *
+ * <p>The schemas are read from the classpath only: their {@code $id} prefix is mapped to the
+ * packaged {@code schemas/} folder and every other location, remote or local, is blocked, so a
+ * {@code $ref} can never make the tool fetch anything.
+ */
+public final class SchemaValidator {
+
+    public static final String ID_PREFIX = "https://tenantctl.io/schemas/v1/";
+    private static final String DRAFT_2020_12_PREFIX = "https://json-schema.org/draft/2020-12/";
+
+    private final Map<Kind, Schema> schemas = new EnumMap<>(Kind.class);
+
+    public SchemaValidator() {
+        SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12, builder -> builder
+                .schemaRegistryConfig(SchemaRegistryConfig.builder().pathType(PathType.JSON_POINTER).build())
+                .schemaLoader(loader -> loader
+                        .fetchRemoteResources(false)
+                        .schemaIdResolvers(ids -> ids.mapPrefix(ID_PREFIX, "classpath:schemas/"))
+                        .block(iri -> !(iri.toString().startsWith(ID_PREFIX)
+                                || iri.toString().startsWith("classpath:schemas/")
+                                || iri.toString().startsWith(DRAFT_2020_12_PREFIX)))));
+        for (Kind kind : Kind.values()) {
+            Schema schema = registry.getSchema(SchemaLocation.of(ID_PREFIX + fileName(kind)));
+            schema.initializeValidators();
+            schemas.put(kind, schema);
+        }
+    }
+
+    public static String fileName(Kind kind) {
+        return kind.manifestName().toLowerCase(java.util.Locale.ROOT) + ".schema.json";
+    }
+
+    /** Every schema problem of one document, located; empty when it is valid. */
+    public List<Diagnostic> validate(Document document) {
+        JsonNode root = document.root();
+        List<Diagnostic> out = new ArrayList<>();
+        if (!root.isObject()) {
+            out.add(Diagnostic.error(Codes.SCHEMA, "a manifest must be a mapping with apiVersion, kind, metadata"
+                    + " and spec, not " + SchemaMessages.describe(root), document.location()));
+            return out;
+        }
+        JsonNode apiVersion = root.get("apiVersion");
+        if (apiVersion == null) {
+            out.add(Diagnostic.error(Codes.SCHEMA, "missing required field \"apiVersion\" (expected "
+                    + ManifestCodec.API_VERSION + ")", document.location()));
+        } else if (!ManifestCodec.API_VERSION.equals(apiVersion.asString(""))) {
+            out.add(Diagnostic.error(Codes.SCHEMA, "unknown apiVersion " + SchemaMessages.show(apiVersion)
+                    + "; expected " + ManifestCodec.API_VERSION, document.locateValue("/apiVersion")));
+        }
+        JsonNode kindNode = root.get("kind");
+        if (kindNode == null) {
+            out.add(Diagnostic.error(Codes.SCHEMA, "missing required field \"kind\" (one of " + kinds() + ")",
+                    document.location()));
+            return out;
+        }
+        Kind kind = Kind.fromManifestName(kindNode.asString("")).orElse(null);
+        if (kind == null) {
+            out.add(Diagnostic.error(Codes.SCHEMA, "unknown kind " + SchemaMessages.show(kindNode) + "; expected one of "
+                    + kinds(), document.locateValue("/kind")));
+            return out;
+        }
+        List<Error> errors = schemas.get(kind).validate(root);
+        for (Error error : errors) {
+            if ("/apiVersion".equals(error.getInstanceLocation().toString()) && !out.isEmpty()) {
+                continue; // already reported, with a better message
+            }
+            out.add(SchemaMessages.toDiagnostic(error, document));
+        }
+        return out;
+    }
+
+    private static String kinds() {
+        return java.util.Arrays.stream(Kind.values()).map(Kind::manifestName).collect(Collectors.joining(", "));
+    }
+}
