@@ -12,6 +12,7 @@ import java.util.function.Supplier;
  * @param interactive    standard input and output are a terminal, so a question can be asked
  * @param colorTerminal  standard output is a terminal that can show colour
  * @param stderrTerminal standard error is a terminal, so progress can be shown on it
+ * @param ids            where new lineage ids come from (random UUIDs; fixed in tests)
  */
 public record Environment(
         Supplier<InputStream> stdin,
@@ -19,7 +20,8 @@ public record Environment(
         Clock clock,
         boolean interactive,
         boolean colorTerminal,
-        boolean stderrTerminal) {
+        boolean stderrTerminal,
+        Supplier<String> ids) {
 
     public Environment {
         variables = Map.copyOf(variables);
@@ -28,7 +30,8 @@ public record Environment(
     /** The real process: environment variables, standard input, the system clock. */
     public static Environment system() {
         boolean console = System.console() != null;
-        return new Environment(() -> System.in, System.getenv(), Clock.systemUTC(), console, console, console);
+        return new Environment(() -> System.in, System.getenv(), Clock.systemUTC(), console, console, console,
+                () -> java.util.UUID.randomUUID().toString());
     }
 
     public String variable(String name) {

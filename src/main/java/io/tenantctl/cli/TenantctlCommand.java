@@ -29,6 +29,10 @@ import picocli.CommandLine.Spec;
         },
         subcommands = {
             ValidateCommand.class,
+            PlanCommand.class,
+            ApplyCommand.class,
+            GetCommand.class,
+            HistoryCommand.class,
             CompletionCommand.class,
         })
 public final class TenantctlCommand implements Callable<Integer> {

@@ -1,30 +1,55 @@
 package io.tenantctl.engine;
 
+import io.tenantctl.apply.Applier;
+import io.tenantctl.apply.ApplyResult;
 import io.tenantctl.load.Limits;
 import io.tenantctl.load.LoadResult;
 import io.tenantctl.load.ManifestLoader;
+import io.tenantctl.model.ObjectRef;
+import io.tenantctl.model.WorldObject;
+import io.tenantctl.plan.Plan;
 import io.tenantctl.profile.Profile;
+import io.tenantctl.state.Ownership;
+import io.tenantctl.state.Snapshot;
+import io.tenantctl.state.StateStore;
+import io.tenantctl.state.jdbc.JdbcStateStore;
+import io.tenantctl.step.PlannedStep;
 import io.tenantctl.validate.ManifestValidator;
 import io.tenantctl.validate.SchemaValidator;
 import java.io.InputStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /** The entry point of every use case; holds what is costly to build once (the schemas). */
 public final class Engine {
 
+    /** The applyset every apply records until applysets can be named. */
+    public static final String DEFAULT_APPLYSET = "default";
+
     private final Profile profile;
     private final ManifestLoader loader;
-    private final ManifestValidator validator;
+    private final Clock clock;
+    private final Supplier<String> lineages;
+    private ManifestValidator validator;
 
-    public Engine(Profile profile, Supplier<InputStream> stdin) {
+    public Engine(Profile profile, Supplier<InputStream> stdin, Clock clock, Supplier<String> lineages) {
         this.profile = profile;
         this.loader = new ManifestLoader(Limits.DEFAULT, stdin);
-        this.validator = new ManifestValidator(new SchemaValidator());
+        this.clock = clock;
+        this.lineages = lineages;
     }
 
     public Profile profile() {
         return profile;
+    }
+
+    public Clock clock() {
+        return clock;
     }
 
     /** Loads and checks manifests on their own: schema, duplicates and every rule. */
@@ -35,12 +60,54 @@ public final class Engine {
     }
 
     /** Loads and checks manifests up to the schema and duplicates; the rules need the state. */
+    public Validation read(List<String> paths) {
+        return read(loader.load(paths));
+    }
+
     public Validation read(LoadResult loaded) {
+        if (validator == null) {
+            validator = new ManifestValidator(new SchemaValidator());
+        }
         ManifestValidator.Result result = validator.validate(loaded);
         return new Validation(result.desired(), result.diagnostics());
     }
 
     public ManifestLoader loader() {
         return loader;
+    }
+
+    /** Opens (and on first use creates) the state store a {@code --state} URL names. */
+    public StateStore openStore(String url, Duration lockTimeout) {
+        return JdbcStateStore.open(url, clock, lineages, lockTimeout);
+    }
+
+    /** A plan of the manifests against the current state, without taking the lock. */
+    public Plan plan(Validation validation, StateStore store, PlanOptions options, Consumer<PlannedStep> progress) {
+        return new PlanMaker(profile).make(validation, store.read(), options, progress);
+    }
+
+    /** Plans under the store's lock and applies the plan, as {@code apply -f} does. */
+    public ApplyResult apply(Validation validation, StateStore store, PlanOptions options, Applier.Request request,
+            Consumer<PlannedStep> progress) {
+        PlanMaker maker = new PlanMaker(profile);
+        return new Applier(profile, clock).apply(store, snapshot -> maker.make(validation, snapshot, options, progress),
+                request);
+    }
+
+    /** Applies exactly a saved plan. */
+    public ApplyResult applySaved(Plan plan, StateStore store, Applier.Request request) {
+        return new Applier(profile, clock).applySaved(store, plan, request);
+    }
+
+    /** The ownership an apply of these manifests records for the objects they declare. */
+    public static java.util.function.Function<Snapshot, Map<ObjectRef, Ownership>> ownership(
+            List<WorldObject> declared, String applyset, String source) {
+        return snapshot -> {
+            Map<ObjectRef, Ownership> out = new HashMap<>();
+            for (WorldObject object : declared) {
+                out.put(object.ref(), new Ownership(snapshot.revision() + 1, applyset, source));
+            }
+            return out;
+        };
     }
 }

@@ -1,5 +1,7 @@
 package io.tenantctl.render;
 
+import io.tenantctl.json.Json;
+
 import io.tenantctl.diag.Diagnostic;
 import io.tenantctl.diag.Severity;
 import java.util.List;

@@ -1,6 +1,7 @@
 package io.tenantctl.step;
 
 import io.tenantctl.model.Account;
+import io.tenantctl.model.Names;
 import io.tenantctl.model.ObjectRef;
 import io.tenantctl.model.WorldObject;
 import java.util.Comparator;
@@ -10,7 +11,7 @@ import java.util.Optional;
 /**
  * One operation on one object: what should happen, not yet who does it.
  *
- * @param account the account whose role the step grants, revokes or names (normalised key)
+ * @param account the account whose role the step grants, revokes or names; in a plan, as declared
  * @param domain  the domain a domain step adds or removes
  * @param from    the tenant a transfer leaves
  * @param to      the tenant a transfer joins
@@ -66,6 +67,11 @@ public record Step(
                 Optional.of(to), Optional.empty(), List.of());
     }
 
+    /** The account this step concerns, normalised for comparison (the field may hold the declared form). */
+    public Optional<String> accountKey() {
+        return account.map(Names::key);
+    }
+
     public Step withAccount(String key) {
         return new Step(op, target, Optional.of(key), domain, from, to, object, signUp);
     }
@@ -80,6 +86,9 @@ public record Step(
 
     /** A one-line description: {@code AddGlobalAdmin msmith@hotmail.com to Tenant/contoso}. */
     public String describe() {
+        if (op == Op.CREATE_TENANT) {
+            return op.wireName() + " " + target + account.map(a -> " (signed up by " + a + ")").orElse("");
+        }
         StringBuilder out = new StringBuilder(op.wireName());
         account.ifPresent(a -> out.append(' ').append(a).append(op == Op.REMOVE_GLOBAL_ADMIN
                 || op == Op.REMOVE_CO_ADMIN ? " from" : " to"));

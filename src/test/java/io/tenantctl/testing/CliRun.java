@@ -26,6 +26,7 @@ public final class CliRun {
     private byte[] stdin = new byte[0];
     private Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     private boolean interactive;
+    private String lineage = "00000000-0000-4000-8000-000000000001";
 
     public static CliRun cli() {
         return new CliRun();
@@ -51,6 +52,12 @@ public final class CliRun {
         return this;
     }
 
+    /** The lineage id a store created by this run gets. */
+    public CliRun lineage(String id) {
+        this.lineage = id;
+        return this;
+    }
+
     /** Pretend standard input and output are a terminal (so apply may ask). */
     public CliRun interactive() {
         this.interactive = true;
@@ -59,8 +66,9 @@ public final class CliRun {
 
     public Result run(String... args) {
         byte[] input = stdin;
+        String id = lineage;
         Environment environment = new Environment(() -> new ByteArrayInputStream(input), variables, clock,
-                interactive, false, false);
+                interactive, false, false, () -> id);
         CommandLine commandLine = new Cli(environment).commandLine();
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();

@@ -31,7 +31,7 @@ final class ClassicAuthority {
                         + domain, a -> !Names.domainOf(a).equals(domain));
             }
             case REMOVE_GLOBAL_ADMIN -> {
-                String removed = step.account().orElseThrow();
+                String removed = step.accountKey().orElseThrow();
                 yield globalAdmins(world, name, "global administrator of Tenant/" + name + " other than "
                         + world.display(removed), a -> !a.equals(removed));
             }
@@ -95,9 +95,7 @@ final class ClassicAuthority {
                 holders.add(admin);
             }
         }
-        return Authority.heldBy("an administrator declared for " + t.ref()
-                + " who signs up for it (an existing Microsoft account, or a new work or school account of it)",
-                holders);
+        return Authority.heldBy("a declared global administrator of " + t.ref() + " signing up for it", holders);
     }
 
     private static Authority account(Step step, WorldView world) {

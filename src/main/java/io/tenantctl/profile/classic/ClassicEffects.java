@@ -21,7 +21,7 @@ final class ClassicEffects {
         switch (step.op()) {
             case CREATE_TENANT -> {
                 Tenant t = (Tenant) step.object().orElseThrow();
-                String founder = step.account().orElseThrow();
+                String founder = step.accountKey().orElseThrow();
                 for (Account a : step.signUp()) {
                     world.put(a);
                     effects.add("signing up creates " + a.ref() + " (" + a.signInName() + ")");
@@ -54,9 +54,9 @@ final class ClassicEffects {
             case CREATE_ACCOUNT, UPDATE_ACCOUNT -> world.put(step.object().orElseThrow());
             case DELETE_ACCOUNT -> world.remove(step.target());
             case ADD_GLOBAL_ADMIN -> world.put(world.tenant(name).orElseThrow()
-                    .withGlobalAdministrator(step.account().orElseThrow()));
+                    .withGlobalAdministrator(step.accountKey().orElseThrow()));
             case REMOVE_GLOBAL_ADMIN -> world.put(world.tenant(name).orElseThrow()
-                    .withoutGlobalAdministrator(step.account().orElseThrow()));
+                    .withoutGlobalAdministrator(step.accountKey().orElseThrow()));
             case CREATE_SUBSCRIPTION -> {
                 Subscription s = (Subscription) step.object().orElseThrow();
                 if (s.isAzure()) {
@@ -90,12 +90,12 @@ final class ClassicEffects {
                 Subscription have = world.subscription(name).orElseThrow();
                 have.serviceAdministrator().ifPresent(old ->
                         effects.add(world.display(old) + " is no longer service administrator of " + have.ref()));
-                world.put(have.withServiceAdministrator(step.account().orElseThrow()));
+                world.put(have.withServiceAdministrator(step.accountKey().orElseThrow()));
             }
             case ADD_CO_ADMIN -> world.put(world.subscription(name).orElseThrow()
-                    .withCoAdministrator(step.account().orElseThrow()));
+                    .withCoAdministrator(step.accountKey().orElseThrow()));
             case REMOVE_CO_ADMIN -> world.put(world.subscription(name).orElseThrow()
-                    .withoutCoAdministrator(step.account().orElseThrow()));
+                    .withoutCoAdministrator(step.accountKey().orElseThrow()));
             case DELETE_SUBSCRIPTION -> world.remove(step.target());
         }
         return effects;

@@ -183,19 +183,19 @@ final class ClassicSteps {
             case CREATE_ACCOUNT -> world.accountNamed(name).isPresent();
             case CREATE_SUBSCRIPTION -> world.subscription(name).isPresent();
             case ADD_GLOBAL_ADMIN -> world.tenant(name)
-                    .map(t -> t.globalAdministrators().contains(step.account().orElseThrow())).orElse(false);
+                    .map(t -> t.globalAdministrators().contains(step.accountKey().orElseThrow())).orElse(false);
             case REMOVE_GLOBAL_ADMIN -> world.tenant(name)
-                    .map(t -> !t.globalAdministrators().contains(step.account().orElseThrow())).orElse(true);
+                    .map(t -> !t.globalAdministrators().contains(step.accountKey().orElseThrow())).orElse(true);
             case ADD_DOMAIN -> world.tenant(name).map(t -> t.domains().contains(step.domain().orElseThrow()))
                     .orElse(false);
             case REMOVE_DOMAIN -> world.tenant(name).map(t -> !t.domains().contains(step.domain().orElseThrow()))
                     .orElse(true);
             case SET_SERVICE_ADMIN -> world.subscription(name)
-                    .map(s -> s.serviceAdministrator().equals(step.account())).orElse(false);
+                    .map(s -> s.serviceAdministrator().equals(step.accountKey())).orElse(false);
             case ADD_CO_ADMIN -> world.subscription(name)
-                    .map(s -> s.coAdministrators().contains(step.account().orElseThrow())).orElse(false);
+                    .map(s -> s.coAdministrators().contains(step.accountKey().orElseThrow())).orElse(false);
             case REMOVE_CO_ADMIN -> world.subscription(name)
-                    .map(s -> !s.coAdministrators().contains(step.account().orElseThrow())).orElse(true);
+                    .map(s -> !s.coAdministrators().contains(step.accountKey().orElseThrow())).orElse(true);
             case TRANSFER_SUBSCRIPTION -> world.subscription(name)
                     .map(s -> s.tenant().equals(step.to().orElseThrow())).orElse(false);
             case UPDATE_TENANT, UPDATE_ACCOUNT, UPDATE_SUBSCRIPTION, DELETE_TENANT, DELETE_ACCOUNT,
@@ -244,7 +244,7 @@ final class ClassicSteps {
         }
         switch (step.op()) {
             case ADD_GLOBAL_ADMIN, ADD_CO_ADMIN, SET_SERVICE_ADMIN -> {
-                String account = step.account().orElseThrow();
+                String account = step.accountKey().orElseThrow();
                 if (world.account(account).isEmpty()) {
                     return refuse(Codes.UNKNOWN_REFERENCE, "account " + account + " does not exist at this point");
                 }
@@ -318,7 +318,7 @@ final class ClassicSteps {
                 scope.tenantChanged(name);
                 t.allDomains().forEach(scope::domainChanged);
                 step.signUp().forEach(a -> scope.accountChanged(a.key()));
-                step.account().ifPresent(scope::accountChanged);
+                step.accountKey().ifPresent(scope::accountChanged);
             }
             case DELETE_TENANT -> {
                 scope.tenantChanged(name);

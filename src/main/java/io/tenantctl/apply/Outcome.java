@@ -1,0 +1,19 @@
+package io.tenantctl.apply;
+
+/** What happened when a plan was applied; distinct from what a plan intends. */
+public enum Outcome {
+    /** The steps ran and a new revision was committed. */
+    APPLIED,
+    /** The plan had nothing to do; no revision was made. */
+    NO_CHANGES,
+    /** Everything ran and was checked, then rolled back as asked. */
+    DRY_RUN,
+    /** The plan could not be made (its diagnostics say why); nothing changed. */
+    PLAN_FAILED,
+    /** The user did not confirm; nothing changed. */
+    DECLINED,
+    /** A saved plan was made against another lineage or revision; nothing changed. */
+    STALE,
+    /** A step no longer holds against the live state; nothing changed. */
+    STEP_FAILED
+}

@@ -1,0 +1,206 @@
+package io.tenantctl.cli;
+
+import io.tenantctl.apply.Applier;
+import io.tenantctl.apply.ApplyResult;
+import io.tenantctl.apply.Outcome;
+import io.tenantctl.diag.Diagnostic;
+import io.tenantctl.engine.Engine;
+import io.tenantctl.engine.PlanOptions;
+import io.tenantctl.engine.Validation;
+import io.tenantctl.json.Json;
+import io.tenantctl.plan.Plan;
+import io.tenantctl.plan.PlanCodec;
+import io.tenantctl.render.DiagnosticsView;
+import io.tenantctl.render.PlanTextView;
+import io.tenantctl.render.Style;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.Predicate;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import tools.jackson.databind.node.ObjectNode;
+
+/** {@code tenantctl apply}: plan and apply manifests, or apply exactly a saved plan. */
+@Command(name = "apply",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Apply manifests: take the state's lock, plan, show the plan, ask for 'yes', and apply it in one"
+                    + " transaction. Or apply exactly a plan saved by 'plan --out', if the state has not moved"
+                    + " since it was made."
+        },
+        footer = {
+            "",
+            "Exit codes: 0 applied (or nothing to do), 1 error (nothing changed), 3 the saved plan is stale or"
+                    + " the state is locked, 64 usage error.",
+            "",
+            "Examples:",
+            "  tenantctl apply -f manifests/",
+            "  tenantctl apply -f manifests/ --auto-approve",
+            "  tenantctl apply -f manifests/ --dry-run",
+            "  tenantctl plan -f manifests/ --out plan.json && tenantctl apply plan.json",
+        })
+final class ApplyCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "PLANFILE", description = "A plan saved by 'plan --out'.")
+    Path planFile;
+
+    @Mixin
+    ManifestOptions manifests;
+
+    @Mixin
+    StateOptions state;
+
+    @Mixin
+    OutputOptions output;
+
+    @Option(names = "--auto-approve", description = "Do not ask for confirmation.")
+    boolean autoApprove;
+
+    @Option(names = "--dry-run", description = "Do everything (lock, plan, re-check every step) but commit.")
+    boolean dryRun;
+
+    @Option(names = "--prune", description = "Delete objects of the state that the manifests no longer declare.")
+    boolean prune;
+
+    private final Context context;
+
+    ApplyCommand(Context context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        OutputFormat format = output.format(OutputFormat.TEXT, OutputFormat.JSON);
+        if ((planFile == null) == (!manifests.given())) {
+            throw new ParameterException(spec.commandLine(),
+                    "give either -f PATH... (plan and apply) or a PLANFILE (apply a saved plan), not both");
+        }
+        Environment env = context.environment();
+        Style style = output.style(env);
+        PrintWriter err = spec.commandLine().getErr();
+        if (planFile != null) {
+            return applySaved(format, style, err);
+        }
+        boolean ask = !autoApprove && !dryRun;
+        if (ask && !env.interactive()) {
+            err.println(DiagnosticsView.line(Diagnostic.error("usage", "apply asks for confirmation, and there is no"
+                    + " terminal to ask on; review a plan and pass --auto-approve, or apply a saved plan file"), style));
+            err.flush();
+            return ExitCodes.ERROR;
+        }
+        Validation validation = context.engine().read(manifests.paths);
+        List<String> as = state.as(env);
+        String paths = String.join(",", manifests.paths);
+        PlanOptions options = new PlanOptions(as, prune, Map.of("paths", paths));
+        return context.withStore(spec, output, state, store -> {
+            Predicate<Plan> confirm = plan -> {
+                context.diagnostics(spec, output, plan.diagnostics());
+                if (format == OutputFormat.TEXT) {
+                    spec.commandLine().getOut().print(PlanTextView.render(plan, style));
+                    spec.commandLine().getOut().flush();
+                }
+                return !ask || askYes();
+            };
+            Applier.Request request = new Applier.Request(state.lockTimeout(), context.holder(as), confirm, dryRun,
+                    Engine.DEFAULT_APPLYSET, Engine.ownership(validation.desired().objects(), Engine.DEFAULT_APPLYSET,
+                            paths));
+            ApplyResult result = context.engine().apply(validation, store, options, request, step -> { });
+            return report(result, format, style);
+        });
+    }
+
+    private int applySaved(OutputFormat format, Style style, PrintWriter err) throws IOException {
+        String text;
+        try {
+            text = Files.readString(planFile, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            err.println(DiagnosticsView.line(Diagnostic.error("usage", "no such plan file: " + planFile), style));
+            err.flush();
+            return ExitCodes.ERROR;
+        }
+        Plan plan;
+        try {
+            plan = PlanCodec.decode(text);
+        } catch (PlanCodec.InvalidPlanException e) {
+            err.println(DiagnosticsView.line(Diagnostic.error(e.code(), planFile + ": " + e.getMessage()), style));
+            err.flush();
+            return ExitCodes.ERROR;
+        }
+        return context.withStore(spec, output, state, store -> {
+            Applier.Request request = new Applier.Request(state.lockTimeout(), context.holder(plan.as()),
+                    p -> true, dryRun, Engine.DEFAULT_APPLYSET, snapshot -> Map.of());
+            ApplyResult result = context.engine().applySaved(plan, store, request);
+            return report(result, format, style);
+        });
+    }
+
+    private boolean askYes() {
+        PrintWriter out = spec.commandLine().getOut();
+        out.print("Do you want to perform these steps? Only 'yes' will be accepted: ");
+        out.flush();
+        try {
+            BufferedReader reader = new BufferedReader(new InputStreamReader(context.environment().stdin().get(),
+                    StandardCharsets.UTF_8));
+            String answer = reader.readLine();
+            return answer != null && answer.trim().equals("yes");
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private int report(ApplyResult result, OutputFormat format, Style style) {
+        PrintWriter out = spec.commandLine().getOut();
+        context.diagnostics(spec, output, result.diagnostics());
+        if (format == OutputFormat.JSON) {
+            ObjectNode root = Json.object();
+            root.put("outcome", result.outcome().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+            root.put("revision", result.revision());
+            result.plan().ifPresent(p -> root.set("plan", PlanCodec.encode(p)));
+            out.print(Json.pretty(root));
+            out.flush();
+        } else {
+            out.println(message(result, style));
+            out.flush();
+        }
+        return switch (result.outcome()) {
+            case APPLIED, NO_CHANGES, DRY_RUN -> ExitCodes.OK;
+            case STALE -> ExitCodes.CONFLICT;
+            case PLAN_FAILED, DECLINED, STEP_FAILED -> ExitCodes.ERROR;
+        };
+    }
+
+    private static String message(ApplyResult result, Style style) {
+        int steps = result.plan().map(p -> p.steps().size()).orElse(0);
+        return switch (result.outcome()) {
+            case APPLIED -> style.green("Apply complete!") + " Revision " + result.revision() + ": "
+                    + DiagnosticsView.plural(steps, "step") + " applied"
+                    + result.plan().map(p -> " (" + p.summary().create() + " created, " + p.summary().update()
+                            + " updated, " + p.summary().delete() + " deleted)").orElse("") + ".";
+            case NO_CHANGES -> "Nothing to apply: the state matches the manifests (revision " + result.revision() + ").";
+            case DRY_RUN -> "Dry run: all " + DiagnosticsView.plural(steps, "step") + " were checked against the"
+                    + " locked state at revision " + result.revision() + "; nothing was written.";
+            case DECLINED -> "Apply cancelled; nothing was changed.";
+            case PLAN_FAILED -> "Nothing was changed: the plan has errors.";
+            case STALE -> "Nothing was changed: the saved plan is stale.";
+            case STEP_FAILED -> "Nothing was changed: a step no longer holds against the state.";
+        };
+    }
+}

@@ -1,0 +1,100 @@
+package io.tenantctl.cli;
+
+import io.tenantctl.engine.PlanOptions;
+import io.tenantctl.engine.Validation;
+import io.tenantctl.json.Json;
+import io.tenantctl.plan.Plan;
+import io.tenantctl.plan.PlanCodec;
+import io.tenantctl.render.PlanTextView;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code tenantctl plan}: what would change, and the steps that would do it. */
+@Command(name = "plan",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = "Compare the manifests with the state and print the ordered steps that would reconcile"
+                + " them, each with the account that must perform it. Nothing is changed.",
+        footer = {
+            "",
+            "Exit codes: 0 success (with --detailed-exitcode: no changes), 1 error, 2 changes"
+                    + " (with --detailed-exitcode only), 64 usage error.",
+            "",
+            "Examples:",
+            "  tenantctl plan -f manifests/",
+            "  tenantctl plan -f manifests/ --out plan.json --detailed-exitcode",
+            "  tenantctl plan -f manifests/ --as msmith@hotmail.com -o json",
+        })
+final class PlanCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ManifestOptions manifests;
+
+    @Mixin
+    StateOptions state;
+
+    @Mixin
+    OutputOptions output;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Also save the plan (JSON) for 'apply FILE'.")
+    Path out;
+
+    @Option(names = "--detailed-exitcode", description = "Exit 2 when the plan has changes, 0 when it has none.")
+    boolean detailedExitCode;
+
+    @Option(names = "--prune", description = "Delete objects of the state that the manifests no longer declare.")
+    boolean prune;
+
+    private final Context context;
+
+    PlanCommand(Context context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        OutputFormat format = output.format(OutputFormat.TEXT, OutputFormat.JSON);
+        if (!manifests.given()) {
+            throw new ParameterException(spec.commandLine(), "Missing required option: '--filename=PATH'");
+        }
+        Environment env = context.environment();
+        Validation validation = context.engine().read(manifests.paths);
+        PlanOptions options = new PlanOptions(state.as(env), prune,
+                Map.of("paths", String.join(",", manifests.paths)));
+        return context.withStore(spec, output, state, store -> {
+            Plan plan = context.engine().plan(validation, store, options, step -> { });
+            context.diagnostics(spec, output, plan.diagnostics());
+            PrintWriter stdout = spec.commandLine().getOut();
+            if (format == OutputFormat.JSON) {
+                stdout.print(Json.pretty(PlanCodec.encode(plan)));
+            } else {
+                stdout.print(PlanTextView.render(plan, output.style(env)));
+            }
+            stdout.flush();
+            if (plan.failed()) {
+                return ExitCodes.ERROR;
+            }
+            if (out != null) {
+                Files.writeString(out, Json.pretty(PlanCodec.encode(plan)), StandardCharsets.UTF_8);
+                if (format == OutputFormat.TEXT) {
+                    stdout.println("Saved the plan to " + out + "; apply exactly it with: tenantctl apply " + out);
+                    stdout.flush();
+                }
+            }
+            return detailedExitCode && plan.hasChanges() ? ExitCodes.CHANGES : ExitCodes.OK;
+        });
+    }
+}

@@ -1,0 +1,103 @@
+package io.tenantctl.json;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/** The one JSON mapper of the program, printing helpers, and canonical digests. */
+public final class Json {
+
+    public static final JsonMapper MAPPER = JsonMapper.builder()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .build();
+
+    public static final JsonMapper COMPACT = JsonMapper.builder().build();
+
+    public static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private Json() {
+    }
+
+    public static ObjectNode object() {
+        return NODES.objectNode();
+    }
+
+    public static ArrayNode array() {
+        return NODES.arrayNode();
+    }
+
+    /** Indented JSON with a final newline. */
+    public static String pretty(JsonNode node) {
+        try {
+            return MAPPER.writeValueAsString(node) + "\n";
+        } catch (JacksonException e) {
+            throw new IllegalStateException("cannot write JSON", e);
+        }
+    }
+
+    public static String compact(JsonNode node) {
+        try {
+            return COMPACT.writeValueAsString(node);
+        } catch (JacksonException e) {
+            throw new IllegalStateException("cannot write JSON", e);
+        }
+    }
+
+    /** Parses JSON text; throws {@link JacksonException} when it is not JSON. */
+    public static JsonNode parse(String text) {
+        return COMPACT.readTree(text);
+    }
+
+    /** The same tree with every object's keys sorted, so that equal content prints the same. */
+    public static JsonNode canonical(JsonNode node) {
+        if (node.isObject()) {
+            List<String> names = new ArrayList<>(node.propertyNames());
+            names.sort(null);
+            ObjectNode out = NODES.objectNode();
+            for (String name : names) {
+                out.set(name, canonical(node.get(name)));
+            }
+            return out;
+        }
+        if (node.isArray()) {
+            ArrayNode out = NODES.arrayNode();
+            for (JsonNode item : node) {
+                out.add(canonical(item));
+            }
+            return out;
+        }
+        return node;
+    }
+
+    /** {@code sha256:<hex>} of the canonical compact form. */
+    public static String digest(JsonNode node) {
+        return sha256(compact(canonical(node)));
+    }
+
+    public static String sha256(String text) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            return "sha256:" + HexFormat.of().formatHex(sha.digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this Java", e);
+        }
+    }
+
+    /** A string map as a JSON object, in the map's order. */
+    public static ObjectNode map(Map<String, String> values) {
+        ObjectNode out = NODES.objectNode();
+        values.forEach(out::put);
+        return out;
+    }
+}

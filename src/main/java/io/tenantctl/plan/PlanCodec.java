@@ -1,0 +1,231 @@
+package io.tenantctl.plan;
+
+import io.tenantctl.diag.Diagnostic;
+import io.tenantctl.diag.Location;
+import io.tenantctl.diag.Severity;
+import io.tenantctl.diff.Change;
+import io.tenantctl.diff.ChangeAction;
+import io.tenantctl.diff.FieldChange;
+import io.tenantctl.json.Json;
+import io.tenantctl.model.Account;
+import io.tenantctl.model.ManifestCodec;
+import io.tenantctl.model.ObjectRef;
+import io.tenantctl.step.Op;
+import io.tenantctl.step.PlannedStep;
+import io.tenantctl.step.Step;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The plan as JSON (DESIGN.md section 4): the {@code -o json} output and the saved plan file are
+ * the same document. Its {@code digest} is the SHA-256 of the canonical form of everything else,
+ * so that a plan edited after it was reviewed is refused.
+ */
+public final class PlanCodec {
+
+    private PlanCodec() {
+    }
+
+    /** Why a plan file cannot be used. */
+    public static final class InvalidPlanException extends Exception {
+        private static final long serialVersionUID = 1L;
+        private final String code;
+
+        InvalidPlanException(String code, String message) {
+            super(message);
+            this.code = code;
+        }
+
+        public String code() {
+            return code;
+        }
+    }
+
+    public static ObjectNode encode(Plan plan) {
+        ObjectNode root = Json.object();
+        root.put("formatVersion", Plan.FORMAT_VERSION);
+        root.put("profile", plan.profile());
+        ObjectNode base = root.putObject("base");
+        base.put("lineage", plan.base().lineage());
+        base.put("revision", plan.base().revision());
+        ArrayNode as = root.putArray("as");
+        plan.as().forEach(as::add);
+        root.set("source", Json.map(new TreeMap<>(plan.source())));
+        ObjectNode summary = root.putObject("summary");
+        summary.put("create", plan.summary().create());
+        summary.put("update", plan.summary().update());
+        summary.put("delete", plan.summary().delete());
+        summary.put("unchanged", plan.summary().unchanged());
+        summary.put("kept", plan.summary().kept());
+        ArrayNode changes = root.putArray("changes");
+        for (Change change : plan.changes()) {
+            if (change.action() != ChangeAction.UNCHANGED) {
+                changes.add(change(change));
+            }
+        }
+        ArrayNode steps = root.putArray("steps");
+        plan.steps().forEach(s -> steps.add(step(s)));
+        ArrayNode diagnostics = root.putArray("diagnostics");
+        plan.diagnostics().forEach(d -> diagnostics.add(diagnostic(d)));
+        root.put("digest", Json.digest(withoutDigest(root)));
+        return root;
+    }
+
+    /** The digest of a plan: the one its JSON document carries. */
+    public static String digestOf(Plan plan) {
+        return encode(plan).path("digest").asString();
+    }
+
+    /** The digest a plan document should carry. */
+    public static String digest(JsonNode document) {
+        return Json.digest(withoutDigest(document));
+    }
+
+    private static JsonNode withoutDigest(JsonNode document) {
+        ObjectNode copy = ((ObjectNode) document).deepCopy();
+        copy.remove("digest");
+        return copy;
+    }
+
+    private static ObjectNode change(Change change) {
+        ObjectNode node = Json.object();
+        node.put("action", change.action().wireName());
+        node.put("kind", change.ref().kind().manifestName());
+        node.put("name", change.ref().name());
+        ArrayNode fields = node.putArray("fields");
+        for (FieldChange f : change.fields()) {
+            ObjectNode field = fields.addObject();
+            field.put("path", f.path());
+            field.set("before", f.before());
+            field.set("after", f.after());
+        }
+        return node;
+    }
+
+    public static ObjectNode step(PlannedStep planned) {
+        Step step = planned.step();
+        ObjectNode node = Json.object();
+        node.put("index", planned.index());
+        node.put("op", step.op().wireName());
+        node.put("target", step.target().toString());
+        step.account().ifPresent(a -> node.put("account", a));
+        step.domain().ifPresent(d -> node.put("domain", d));
+        step.from().ifPresent(f -> node.put("from", f));
+        step.to().ifPresent(t -> node.put("to", t));
+        if (planned.actor().isPresent()) {
+            node.put("actor", planned.actor().get());
+        } else {
+            node.putNull("actor");
+        }
+        node.put("authority", planned.authority());
+        ArrayNode effects = node.putArray("effects");
+        planned.effects().forEach(effects::add);
+        step.object().ifPresent(o -> node.set("object", ManifestCodec.encode(o)));
+        if (!step.signUp().isEmpty()) {
+            ArrayNode signUp = node.putArray("signUp");
+            step.signUp().forEach(a -> signUp.add(ManifestCodec.encode(a)));
+        }
+        return node;
+    }
+
+    private static ObjectNode diagnostic(Diagnostic d) {
+        ObjectNode node = Json.object();
+        node.put("severity", d.severity().label());
+        node.put("code", d.code());
+        node.put("message", d.message());
+        if (d.location().isKnown()) {
+            node.put("file", d.location().file());
+            node.put("line", d.location().line());
+            node.put("column", d.location().column());
+        }
+        return node;
+    }
+
+    /** Reads a saved plan, refusing one whose digest does not match its content. */
+    public static Plan decode(String text) throws InvalidPlanException {
+        JsonNode root;
+        try {
+            root = Json.parse(text);
+        } catch (JacksonException e) {
+            throw new InvalidPlanException(io.tenantctl.rules.Codes.PLAN_DIGEST, "not a plan file: it is not JSON ("
+                    + e.getOriginalMessage() + ")");
+        }
+        if (!root.isObject() || root.path("formatVersion").asInt(-1) != Plan.FORMAT_VERSION) {
+            throw new InvalidPlanException(io.tenantctl.rules.Codes.PLAN_DIGEST,
+                    "not a plan file of format version " + Plan.FORMAT_VERSION);
+        }
+        String claimed = root.path("digest").asString("");
+        String actual = digest(root);
+        if (!actual.equals(claimed)) {
+            throw new InvalidPlanException(io.tenantctl.rules.Codes.PLAN_DIGEST, "the plan's digest does not match"
+                    + " its content (it says " + (claimed.isEmpty() ? "nothing" : claimed) + ", the content gives "
+                    + actual + "); it was changed after it was made, so it is refused");
+        }
+        try {
+            return decodeTrusted(root);
+        } catch (RuntimeException e) {
+            throw new InvalidPlanException(io.tenantctl.rules.Codes.PLAN_DIGEST, "the plan file is malformed: "
+                    + e.getMessage());
+        }
+    }
+
+    private static Plan decodeTrusted(JsonNode root) {
+        Base base = new Base(root.path("base").path("lineage").asString(""), root.path("base").path("revision").asLong());
+        List<String> as = new ArrayList<>();
+        root.path("as").forEach(n -> as.add(n.asString()));
+        Map<String, String> source = new TreeMap<>();
+        root.path("source").properties().forEach(e -> source.put(e.getKey(), e.getValue().asString()));
+        JsonNode s = root.path("summary");
+        Summary summary = new Summary(s.path("create").asInt(), s.path("update").asInt(), s.path("delete").asInt(),
+                s.path("unchanged").asInt(), s.path("kept").asInt());
+        List<Change> changes = new ArrayList<>();
+        for (JsonNode c : root.path("changes")) {
+            List<FieldChange> fields = new ArrayList<>();
+            for (JsonNode f : c.path("fields")) {
+                fields.add(new FieldChange(f.path("path").asString(), f.path("before"), f.path("after")));
+            }
+            ObjectRef ref = ObjectRef.parse(c.path("kind").asString() + "/" + c.path("name").asString());
+            changes.add(new Change(ChangeAction.fromWireName(c.path("action").asString()), ref, Optional.empty(),
+                    Optional.empty(), fields));
+        }
+        List<PlannedStep> steps = new ArrayList<>();
+        for (JsonNode n : root.path("steps")) {
+            steps.add(decodeStep(n));
+        }
+        List<Diagnostic> diagnostics = new ArrayList<>();
+        for (JsonNode d : root.path("diagnostics")) {
+            Location location = d.has("file") ? Location.of(d.path("file").asString(), d.path("line").asInt(),
+                    d.path("column").asInt()) : Location.NONE;
+            diagnostics.add(new Diagnostic("error".equals(d.path("severity").asString()) ? Severity.ERROR
+                    : Severity.WARNING, d.path("code").asString(), d.path("message").asString(), location));
+        }
+        return new Plan(base, root.path("profile").asString(""), as, source, summary, changes, steps, diagnostics);
+    }
+
+    public static PlannedStep decodeStep(JsonNode n) {
+        Op op = Op.fromWireName(n.path("op").asString(""))
+                .orElseThrow(() -> new IllegalArgumentException("unknown step " + n.path("op")));
+        List<Account> signUp = new ArrayList<>();
+        n.path("signUp").forEach(a -> signUp.add((Account) ManifestCodec.decode(a)));
+        Step step = new Step(op, ObjectRef.parse(n.path("target").asString()),
+                text(n, "account"), text(n, "domain"), text(n, "from"), text(n, "to"),
+                n.has("object") ? Optional.of(ManifestCodec.decode(n.get("object"))) : Optional.empty(),
+                signUp);
+        List<String> effects = new ArrayList<>();
+        n.path("effects").forEach(e -> effects.add(e.asString()));
+        return new PlannedStep(n.path("index").asInt(), step, text(n, "actor"), n.path("authority").asString(""),
+                effects);
+    }
+
+    private static Optional<String> text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? Optional.empty() : Optional.of(value.asString());
+    }
+}

@@ -1,0 +1,202 @@
+package io.tenantctl.plan;
+
+import io.tenantctl.diff.Change;
+import io.tenantctl.diff.ChangeSet;
+import io.tenantctl.model.Names;
+import io.tenantctl.model.Subscription;
+import io.tenantctl.profile.Profile;
+import io.tenantctl.rules.Codes;
+import io.tenantctl.rules.Violation;
+import io.tenantctl.step.Authority;
+import io.tenantctl.step.PlannedStep;
+import io.tenantctl.step.Refusal;
+import io.tenantctl.step.Step;
+import io.tenantctl.world.MutableWorld;
+import io.tenantctl.world.World;
+import io.tenantctl.world.WorldView;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+
+/**
+ * Orders the steps of a change set into a plan that is legal at every point.
+ *
+ * <p>The steps are sorted by the profile's preference (grants before revokes, ...), then by
+ * target. Each round walks the pending steps in that order and runs every one that can run now:
+ * its precondition holds, someone allowed to act holds its authority, and the rules checked in
+ * its neighbourhood show no new violation after it. A step that fails waits for the next round.
+ * Rounds repeat while any step ran; the steps still pending then cannot be ordered, and each is
+ * reported with the reason of its last failure. The number of rounds is the depth of the
+ * dependencies between steps (a handful), so planning stays linear in the number of steps.
+ */
+public final class Planner {
+
+    private final Profile profile;
+    private final StepRunner runner;
+
+    public Planner(Profile profile) {
+        this.profile = profile;
+        this.runner = new StepRunner(profile);
+    }
+
+    /** Schedules every step the changes need, acting only as {@code as} identities when any are given. */
+    public Schedule schedule(World live, ChangeSet changes, List<String> as) {
+        return schedule(live, changes, as, placed -> { });
+    }
+
+    /** As {@link #schedule(World, ChangeSet, List)}, reporting each placed step (for progress on large plans). */
+    public Schedule schedule(World live, ChangeSet changes, List<String> as, Consumer<PlannedStep> progress) {
+        List<Step> steps = new ArrayList<>();
+        for (Change change : changes.changes()) {
+            steps.addAll(profile.steps(change, live, changes.desired()));
+        }
+        return run(live.toMutable(), steps, as.stream().map(Names::key).distinct().toList(), progress);
+    }
+
+    private Schedule run(MutableWorld world, List<Step> steps, List<String> as, Consumer<PlannedStep> progress) {
+        List<Step> pending = new ArrayList<>(steps);
+        pending.sort(Comparator.comparingInt(profile::priority).thenComparing(Step.ORDER));
+        List<PlannedStep> planned = new ArrayList<>();
+        Map<Step, Violation> failures = new IdentityHashMap<>();
+        while (!pending.isEmpty()) {
+            boolean progressed = false;
+            List<Step> waiting = new ArrayList<>();
+            for (Step step : pending) {
+                if (profile.isDone(step, world)) {
+                    progressed = true;
+                    continue;
+                }
+                Attempt attempt = attempt(step, world, as, planned.size() + 1);
+                if (attempt.planned().isPresent()) {
+                    planned.add(attempt.planned().get());
+                    progress.accept(attempt.planned().get());
+                    progressed = true;
+                } else {
+                    failures.put(step, attempt.failure().orElseThrow());
+                    waiting.add(step);
+                }
+            }
+            pending = waiting;
+            if (!progressed) {
+                break;
+            }
+        }
+        List<Violation> blocked = new ArrayList<>();
+        for (Step step : pending) {
+            blocked.add(failures.get(step));
+        }
+        return new Schedule(planned, world.snapshot(), blocked);
+    }
+
+    /** One try at a step: either it is placed, or why not. */
+    private record Attempt(Optional<PlannedStep> planned, Optional<Violation> failure) {
+
+        static Attempt placed(PlannedStep step) {
+            return new Attempt(Optional.of(step), Optional.empty());
+        }
+
+        static Attempt failed(Violation why) {
+            return new Attempt(Optional.empty(), Optional.of(why));
+        }
+    }
+
+    private Attempt attempt(Step step, MutableWorld world, List<String> as, int index) {
+        Optional<Refusal> refusal = profile.precondition(step, world);
+        if (refusal.isPresent()) {
+            return Attempt.failed(blocked(step, refusalCode(refusal.get()), refusal.get().message()));
+        }
+        Authority authority = profile.authority(step, world);
+        List<Optional<String>> actors = actors(step, authority, world, as);
+        if (actors.isEmpty()) {
+            return Attempt.failed(unauthorized(step, authority, as, world));
+        }
+        Violation lastBroken = null;
+        for (Optional<String> actor : actors) {
+            Step bound = profile.bind(step, actor, world);
+            StepRunner.Check check = runner.run(bound, world);
+            if (check.broken().isEmpty()) {
+                world.commit();
+                // Plans show accounts as they were declared; the step compares them normalised.
+                Step shown = bound.account().map(a -> bound.withAccount(world.display(Names.key(a)))).orElse(bound);
+                return Attempt.placed(new PlannedStep(index, shown, actor.map(world::display),
+                        authority.description(), check.effects()));
+            }
+            world.rollback();
+            lastBroken = check.broken().get(0);
+            if (bound.equals(step)) {
+                break; // the actor does not change what the step does; others would fail alike
+            }
+        }
+        return Attempt.failed(blocked(step, Codes.NO_LEGAL_ORDER, "would break " + lastBroken.code() + ": "
+                + lastBroken.message()));
+    }
+
+    /**
+     * Who may act, in the order of DESIGN.md 1.2: the first {@code --as} identity that holds the
+     * authority; otherwise the subscription's account administrator, its service administrator,
+     * then the rest by sign-in name. With {@code --as}, only those identities may act.
+     */
+    static List<Optional<String>> actors(Step step, Authority authority, WorldView world, List<String> as) {
+        if (authority.anyone()) {
+            return List.of(Optional.empty());
+        }
+        Set<String> holders = new HashSet<>(authority.holders());
+        List<Optional<String>> out = new ArrayList<>();
+        if (!as.isEmpty()) {
+            for (String identity : as) {
+                if (holders.contains(identity)) {
+                    out.add(Optional.of(identity));
+                }
+            }
+            return out;
+        }
+        List<String> ordered = new ArrayList<>();
+        Optional<Subscription> subscription = step.op().targetKind() == io.tenantctl.model.Kind.SUBSCRIPTION
+                ? world.subscription(step.target().name()) : Optional.empty();
+        subscription.flatMap(Subscription::accountAdministrator).filter(holders::contains).ifPresent(ordered::add);
+        subscription.flatMap(Subscription::serviceAdministrator).filter(holders::contains)
+                .filter(sa -> !ordered.contains(sa)).ifPresent(ordered::add);
+        for (String holder : new TreeSet<>(holders)) {
+            if (!ordered.contains(holder)) {
+                ordered.add(holder);
+            }
+        }
+        ordered.forEach(h -> out.add(Optional.of(h)));
+        return out;
+    }
+
+    private static Violation unauthorized(Step step, Authority authority, List<String> as, WorldView world) {
+        String holders = authority.holders().isEmpty() ? "nobody holds it at this point"
+                : "held by " + String.join(", ", authority.holders().stream().sorted().map(world::display).toList());
+        String message = step.describe() + " needs " + authority.description() + "; " + holders;
+        if (!as.isEmpty() && !authority.holders().isEmpty()) {
+            message += ", and none of them is among the --as identities (" + String.join(", ", as) + ")";
+        }
+        return blocked(step, Codes.UNAUTHORIZED, message);
+    }
+
+    private static Violation blocked(Step step, String code, String why) {
+        Causes.Cause cause = Causes.of(step);
+        String message = why.startsWith(step.describe()) ? why : step.describe() + ": " + why;
+        return new Violation(io.tenantctl.diag.Severity.ERROR, code, message, step.target(), cause.pointer(),
+                cause.element());
+    }
+
+    /**
+     * Refusals that are a matter of order (something does not exist yet, or still exists) mean no
+     * legal order was found; refusals that are rules of their own keep their code.
+     */
+    private static String refusalCode(Refusal refusal) {
+        return switch (refusal.code()) {
+            case Codes.UNKNOWN_REFERENCE, Codes.DUPLICATE_OBJECT, Codes.DUPLICATE_SIGN_IN_NAME -> Codes.NO_LEGAL_ORDER;
+            default -> refusal.code();
+        };
+    }
+}

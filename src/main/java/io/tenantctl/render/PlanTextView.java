@@ -1,0 +1,154 @@
+package io.tenantctl.render;
+
+import io.tenantctl.diff.Change;
+import io.tenantctl.diff.ChangeAction;
+import io.tenantctl.diff.FieldChange;
+import io.tenantctl.plan.Plan;
+import io.tenantctl.plan.Summary;
+import io.tenantctl.step.PlannedStep;
+import java.util.List;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The plan for people, in the manner of Terraform: what changes per object, then the numbered
+ * steps with who must sign in for each and what else they do, then one summary line.
+ */
+public final class PlanTextView {
+
+    /** Kept objects are listed one by one up to this many, then counted. */
+    static final int KEPT_SHOWN = 20;
+
+    private PlanTextView() {
+    }
+
+    public static String render(Plan plan, Style style) {
+        StringBuilder out = new StringBuilder();
+        changes(plan.changes(), style, out);
+        if (!plan.failed()) {
+            steps(plan.steps(), style, out);
+        }
+        out.append(summaryLine(plan, style)).append('\n');
+        return out.toString();
+    }
+
+    static void changes(List<Change> changes, Style style, StringBuilder out) {
+        int kept = 0;
+        boolean any = false;
+        for (Change change : changes) {
+            switch (change.action()) {
+                case CREATE -> {
+                    out.append(style.green("+ " + change.ref())).append(" will be created\n");
+                    fields(change, style, out);
+                    any = true;
+                }
+                case UPDATE -> {
+                    out.append(style.yellow("~ " + change.ref())).append(" will be updated in place\n");
+                    fields(change, style, out);
+                    any = true;
+                }
+                case DELETE -> {
+                    out.append(style.red("- " + change.ref())).append(" will be deleted\n");
+                    any = true;
+                }
+                case KEEP -> {
+                    if (kept++ < KEPT_SHOWN) {
+                        out.append(style.dim("  " + change.ref() + " is not in the manifests and is kept"
+                                + " (--prune would delete it)")).append('\n');
+                    }
+                }
+                case UNCHANGED -> {
+                    // counted in the summary
+                }
+            }
+        }
+        if (kept > KEPT_SHOWN) {
+            out.append(style.dim("  ... and " + (kept - KEPT_SHOWN) + " more objects not in the manifests, kept"))
+                    .append('\n');
+        }
+        if (any || kept > 0) {
+            out.append('\n');
+        }
+    }
+
+    private static void fields(Change change, Style style, StringBuilder out) {
+        for (FieldChange f : change.fields()) {
+            String path = f.path().substring(1).replace('/', '.');
+            if (change.action() == ChangeAction.CREATE) {
+                out.append("    ").append(style.green("+")).append(' ').append(path).append(": ")
+                        .append(value(f.after())).append('\n');
+            } else if (f.before().isNull()) {
+                out.append("    ").append(style.green("+")).append(' ').append(path).append(": ")
+                        .append(value(f.after())).append('\n');
+            } else if (f.after().isNull()) {
+                out.append("    ").append(style.red("-")).append(' ').append(path).append(": ")
+                        .append(value(f.before())).append('\n');
+            } else {
+                out.append("    ").append(style.yellow("~")).append(' ').append(path).append(": ")
+                        .append(value(f.before())).append(" -> ").append(value(f.after())).append('\n');
+            }
+        }
+    }
+
+    static String value(JsonNode node) {
+        if (node.isString()) {
+            return "\"" + node.stringValue() + "\"";
+        }
+        if (node.isArray()) {
+            StringBuilder out = new StringBuilder("[");
+            for (int i = 0; i < node.size(); i++) {
+                out.append(i == 0 ? "" : ", ").append(value(node.get(i)));
+            }
+            return out.append(']').toString();
+        }
+        if (node.isObject()) {
+            StringBuilder out = new StringBuilder("{");
+            boolean first = true;
+            for (var e : node.properties()) {
+                out.append(first ? "" : ", ").append(e.getKey()).append(": ").append(value(e.getValue()));
+                first = false;
+            }
+            return out.append('}').toString();
+        }
+        return node.toString();
+    }
+
+    static void steps(List<PlannedStep> steps, Style style, StringBuilder out) {
+        if (steps.isEmpty()) {
+            return;
+        }
+        out.append(style.bold("Steps, in order:")).append('\n');
+        int width = String.valueOf(steps.size()).length();
+        for (PlannedStep step : steps) {
+            String number = String.format("%" + width + "d.", step.index());
+            out.append("  ").append(number).append(' ').append(style.bold(step.step().describe())).append('\n');
+            String indent = " ".repeat(width + 4);
+            out.append(indent).append("actor: ").append(actor(step)).append('\n');
+            for (String effect : step.effects()) {
+                out.append(indent).append("effect: ").append(effect).append('\n');
+            }
+        }
+        out.append('\n');
+    }
+
+    /** Who must sign in, and why they may. */
+    public static String actor(PlannedStep step) {
+        return step.actor().map(a -> a + " (" + step.authority() + ")")
+                .orElse("none needed (" + step.authority() + ")");
+    }
+
+    static String summaryLine(Plan plan, Style style) {
+        Summary s = plan.summary();
+        if (plan.failed()) {
+            return style.red("Plan failed:") + " " + DiagnosticsView.plural(
+                    plan.diagnostics().stream().filter(d -> d.isError()).count(), "error")
+                    + "; see the diagnostics above. Nothing will change.";
+        }
+        if (!plan.hasChanges()) {
+            return style.green("No changes.") + " The state matches the manifests (" + s.unchanged() + " unchanged"
+                    + (s.kept() > 0 ? ", " + s.kept() + " kept" : "") + ").";
+        }
+        return style.bold("Plan:") + " " + s.create() + " to create, " + s.update() + " to update, " + s.delete()
+                + " to delete, " + s.unchanged() + " unchanged" + (s.kept() > 0 ? ", " + s.kept() + " kept" : "")
+                + "; " + DiagnosticsView.plural(plan.steps().size(), "step") + ".";
+    }
+}

@@ -1,0 +1,35 @@
+package io.tenantctl.state;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * One applied revision, as the history keeps it.
+ *
+ * @param as      the {@code --as} identities the apply was restricted to
+ * @param actors  the accounts that act in its steps, sorted
+ * @param summary counts of created, updated, deleted, unchanged and kept objects
+ * @param source  where the manifests came from ({@code paths}; with git, {@code commit})
+ * @param steps   each step as the plan's JSON shows it
+ */
+public record RevisionRecord(
+        long revision,
+        Instant time,
+        List<String> as,
+        List<String> actors,
+        Map<String, Integer> summary,
+        String digest,
+        Map<String, String> source,
+        String applyset,
+        List<JsonNode> steps) {
+
+    public RevisionRecord {
+        as = List.copyOf(as);
+        actors = List.copyOf(actors);
+        summary = Map.copyOf(summary);
+        source = Map.copyOf(source);
+        steps = List.copyOf(steps);
+    }
+}

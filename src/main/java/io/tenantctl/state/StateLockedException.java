@@ -1,0 +1,20 @@
+package io.tenantctl.state;
+
+import java.util.Optional;
+
+/** Another apply held the store's write lock for longer than we were willing to wait. */
+public final class StateLockedException extends StateException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final transient Optional<LockHolder> holder;
+
+    public StateLockedException(String message, Optional<LockHolder> holder) {
+        super("state-locked", message);
+        this.holder = holder;
+    }
+
+    public Optional<LockHolder> holder() {
+        return holder;
+    }
+}

@@ -1,0 +1,42 @@
+package io.tenantctl.state;
+
+import java.time.Duration;
+import java.util.List;
+
+/** The system of record. Implementations are safe for several processes at once. */
+public interface StateStore extends AutoCloseable {
+
+    /** The store as the user named it, without secrets. */
+    String location();
+
+    /** A consistent read of the current revision. */
+    Snapshot read();
+
+    /**
+     * Runs {@code work} holding the store's write lock, in one transaction: the work reads the
+     * locked snapshot and either commits once or leaves everything as it was. Waits up to
+     * {@code timeout} for the lock, then throws {@link StateLockedException}.
+     */
+    <T> T write(Duration timeout, LockHolder me, WriteWork<T> work);
+
+    /** Applied revisions, newest first; {@code limit} of 0 means all. */
+    List<RevisionRecord> history(int limit);
+
+    @Override
+    void close();
+
+    /** Work done under the write lock. */
+    @FunctionalInterface
+    interface WriteWork<T> {
+        T run(Transaction transaction);
+    }
+
+    /** The locked state, and the one way to change it. */
+    interface Transaction {
+
+        Snapshot snapshot();
+
+        /** Writes the commit as revision {@code snapshot().revision() + 1} and commits. */
+        void commit(Commit commit);
+    }
+}

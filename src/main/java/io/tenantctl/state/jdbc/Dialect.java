@@ -1,0 +1,40 @@
+package io.tenantctl.state.jdbc;
+
+import io.tenantctl.state.LockHolder;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Optional;
+
+/** What differs between the databases the store runs on. */
+interface Dialect {
+
+    /** A connection for reading; autocommit off, nothing locked. */
+    Connection openForRead(StateUrl url) throws SQLException;
+
+    /**
+     * A connection holding the write lock, inside a transaction, waiting up to {@code timeout}.
+     * Throws an SQLException for which {@link #isLockTimeout} is true when the wait ran out.
+     */
+    Connection openForWrite(StateUrl url, Duration timeout, LockHolder me) throws SQLException;
+
+    /**
+     * A connection for creating or upgrading the schema, inside a transaction that holds the
+     * migration lock, so that two processes using a new store at once do not race.
+     */
+    Connection openForMigration(StateUrl url, Duration timeout, LockHolder me) throws SQLException;
+
+    boolean isLockTimeout(SQLException e);
+
+    /** Serialization failures and deadlocks: the transaction can be retried as a whole. */
+    boolean isRetryable(SQLException e);
+
+    /** Who holds the write lock now, as far as the database can tell. */
+    Optional<LockHolder> holder(StateUrl url);
+
+    /** Called after a write transaction ended, committed or not. */
+    void released(StateUrl url);
+
+    /** One line for a connection failure: host, port, database and the server's words. */
+    String describeFailure(StateUrl url, SQLException e);
+}
