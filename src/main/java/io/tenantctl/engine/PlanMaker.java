@@ -14,8 +14,16 @@ import io.tenantctl.state.Snapshot;
 import io.tenantctl.step.PlannedStep;
 import io.tenantctl.validate.DesiredState;
 import io.tenantctl.validate.ManifestValidator;
+import io.tenantctl.diff.ChangeAction;
+import io.tenantctl.model.Kind;
+import io.tenantctl.model.ObjectRef;
+import io.tenantctl.model.Tenant;
+import io.tenantctl.rules.Codes;
+import io.tenantctl.rules.TenantNotEmpty;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -44,7 +52,21 @@ final class PlanMaker {
         Differ.Result diff = new Differ().diff(desired.objects(), state.world(), object -> options.prune());
         ChangeSet changes = diff.changeSet();
         List<Violation> violations = new ArrayList<>(diff.violations());
-        violations.addAll(profile.rules().checkAll(changes.desired()));
+        List<Tenant> deletedTenants = changes.changes().stream()
+                .filter(c -> c.action() == ChangeAction.DELETE && c.ref().kind() == Kind.TENANT)
+                .map(c -> (Tenant) c.before().orElseThrow()).toList();
+        List<Violation> notEmpty = TenantNotEmpty.check(changes.desired(), deletedTenants);
+        violations.addAll(notEmpty);
+        Set<ObjectRef> explained = new HashSet<>();
+        notEmpty.forEach(v -> explained.add(v.subject()));
+        for (Violation v : profile.rules().checkAll(changes.desired())) {
+            // a dangling reference to a tenant being deleted is already explained as tenant-not-empty
+            boolean dangling = explained.contains(v.subject()) && (v.code().equals(Codes.UNKNOWN_REFERENCE)
+                    || v.code().equals(Codes.WORK_ACCOUNT_DOMAIN));
+            if (!dangling) {
+                violations.add(v);
+            }
+        }
         diagnostics.addAll(ManifestValidator.locate(violations, desired));
         if (diagnostics.hasErrors()) {
             return failed(base, options, Summary.of(changes), changes, diagnostics);
