@@ -1,0 +1,59 @@
+package io.tenantctl.rules;
+
+import io.tenantctl.testing.RuleCase;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * {@code foreign-work-account}: a work or school account can be authenticated only by its home
+ * tenant (the seed's note), so it is a global administrator of that tenant only. The message names
+ * the account, its home and the tenant that lists it.
+ */
+class ForeignWorkAccountTest {
+
+    private static final String CODE = "foreign-work-account";
+
+    static Stream<RuleCase> failing() {
+        return Stream.of(
+                RuleCase.of("a work account of another tenant", w -> w.tenant("fabrikam")
+                                .admins("admin@fabrikam.com", "boss@outlook.com", "admin@contoso.com"))
+                        .at("tenant-fabrikam.yaml:13:5", "admin@contoso.com", "Tenant/contoso", "Tenant/fabrikam"),
+                RuleCase.of("named in another case than declared", w -> w.tenant("fabrikam")
+                                .admins("admin@fabrikam.com", "boss@outlook.com", "JOHNDOE@contoso.com"))
+                        .at("tenant-fabrikam.yaml:13:5", "JohnDoe@contoso.com", "Tenant/contoso", "Tenant/fabrikam"),
+                RuleCase.of("the only global administrator is foreign",
+                                w -> w.tenant("fabrikam").admins("admin@contoso.com"))
+                        .at("tenant-fabrikam.yaml:11:5", "admin@contoso.com", "Tenant/contoso", "Tenant/fabrikam")
+                        .also("global-admin-count"),
+                RuleCase.of("a work account on the initial domain of another tenant", w -> {
+                    w.account("ops").work("ops@contoso.onmicrosoft.com");
+                    w.subscription("msdn-1").coAdmins("admin@contoso.com", "JohnDoe@contoso.com",
+                            "ops@contoso.onmicrosoft.com");
+                    w.tenant("fabrikam").admins("admin@fabrikam.com", "boss@outlook.com", "ops@contoso.onmicrosoft.com");
+                })
+                        .at("tenant-fabrikam.yaml:13:5", "ops@contoso.onmicrosoft.com", "Tenant/contoso",
+                                "Tenant/fabrikam"));
+    }
+
+    static Stream<RuleCase> passing() {
+        return Stream.of(
+                RuleCase.of("the valid base world", w -> { }),
+                RuleCase.of("a Microsoft account administers several tenants (the seed)", w -> w.tenant("fabrikam")
+                        .admins("admin@fabrikam.com", "boss@outlook.com", "msmith@hotmail.com")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("failing")
+    void reports(RuleCase c, @TempDir Path dir) {
+        c.check(CODE, "error", dir);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("passing")
+    void accepts(RuleCase c, @TempDir Path dir) {
+        c.check(CODE, "error", dir);
+    }
+}

@@ -1,0 +1,51 @@
+package io.tenantctl.rules;
+
+import io.tenantctl.testing.RuleCase;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Warning {@code global-admin-count}: best practice is 2 to 4 global administrators. Reported at the
+ * list, naming the tenant and the count; the run stays valid.
+ */
+class GlobalAdminCountTest {
+
+    private static final String CODE = "global-admin-count";
+
+    static Stream<RuleCase> failing() {
+        return Stream.of(
+                RuleCase.of("one global administrator", w -> w.tenant("contoso").admins("admin@contoso.com"))
+                        .at("tenant-contoso.yaml:11:3", "Tenant/contoso", "1 global administrator"),
+                RuleCase.of("five global administrators", w -> {
+                    w.account("helper").microsoft("helper@outlook.com");
+                    w.subscription("msdn-1").coAdmins("admin@contoso.com", "JohnDoe@contoso.com", "helper@outlook.com");
+                    w.tenant("contoso").admins("admin@contoso.com", "msmith@hotmail.com", "JohnDoe@contoso.com",
+                            "boss@outlook.com", "helper@outlook.com");
+                })
+                        .at("tenant-contoso.yaml:11:3", "Tenant/contoso", "5 global administrators"));
+    }
+
+    static Stream<RuleCase> passing() {
+        return Stream.of(
+                RuleCase.of("two (the valid base world)", w -> { }),
+                RuleCase.of("three", w -> w.tenant("contoso")
+                        .admins("admin@contoso.com", "msmith@hotmail.com", "JohnDoe@contoso.com")),
+                RuleCase.of("four", w -> w.tenant("contoso")
+                        .admins("admin@contoso.com", "msmith@hotmail.com", "JohnDoe@contoso.com", "boss@outlook.com")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("failing")
+    void reports(RuleCase c, @TempDir Path dir) {
+        c.check(CODE, "warning", dir);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("passing")
+    void accepts(RuleCase c, @TempDir Path dir) {
+        c.check(CODE, "warning", dir);
+    }
+}

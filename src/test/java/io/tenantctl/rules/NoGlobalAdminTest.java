@@ -1,0 +1,50 @@
+package io.tenantctl.rules;
+
+import io.tenantctl.testing.RuleCase;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * {@code no-global-admin}: every tenant has at least one global administrator. An empty list is
+ * reported at the list.
+ */
+class NoGlobalAdminTest {
+
+    private static final String CODE = "no-global-admin";
+
+    static Stream<RuleCase> failing() {
+        return Stream.of(
+                RuleCase.of("an empty list", w -> w.tenant("contoso").admins())
+                        .at("tenant-contoso.yaml:10:25", "Tenant/contoso"),
+                RuleCase.of("a new tenant with no administrator", w -> w.tenant("empty").admins())
+                        .at("tenant-empty.yaml:8:25", "Tenant/empty"),
+                RuleCase.of("two tenants, each reported", w -> {
+                    w.tenant("contoso").admins();
+                    w.tenant("fabrikam").admins();
+                })
+                        .at("tenant-contoso.yaml:10:25", "Tenant/contoso")
+                        .at("tenant-fabrikam.yaml:10:25", "Tenant/fabrikam"));
+    }
+
+    static Stream<RuleCase> passing() {
+        return Stream.of(
+                RuleCase.of("the valid base world", w -> { }),
+                RuleCase.of("one is enough (global-admin-count only warns)",
+                        w -> w.tenant("contoso").admins("msmith@hotmail.com")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("failing")
+    void reports(RuleCase c, @TempDir Path dir) {
+        c.check(CODE, "error", dir);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("passing")
+    void accepts(RuleCase c, @TempDir Path dir) {
+        c.check(CODE, "error", dir);
+    }
+}

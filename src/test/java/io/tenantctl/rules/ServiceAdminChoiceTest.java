@@ -1,0 +1,67 @@
+package io.tenantctl.rules;
+
+import io.tenantctl.testing.RuleCase;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * {@code service-admin-choice}: a Microsoft-account account administrator may name only a Microsoft
+ * account as service administrator; a work-account account administrator may name a Microsoft
+ * account or a work or school account of the subscription's tenant. Reported at
+ * {@code serviceAdministrator}, naming both accounts.
+ */
+class ServiceAdminChoiceTest {
+
+    private static final String CODE = "service-admin-choice";
+
+    static Stream<RuleCase> failing() {
+        return Stream.of(
+                // msmith stays a co-administrator so that he keeps his portal access.
+                RuleCase.of("a Microsoft-account account administrator names a work account", w -> w
+                                .subscription("msdn-1").serviceAdmin("admin@contoso.com")
+                                .coAdmins("JohnDoe@contoso.com", "msmith@hotmail.com"))
+                        .at("subscription-msdn-1.yaml:9:25", "msmith@hotmail.com", "admin@contoso.com",
+                                "Microsoft account"),
+                RuleCase.of("a work-account account administrator names a work account of another tenant",
+                                w -> w.subscription("fab-work").azure("fabrikam").accountAdmin("admin@fabrikam.com")
+                                        .serviceAdmin("admin@contoso.com"))
+                        .at("subscription-fab-work.yaml:9:25", "admin@fabrikam.com", "admin@contoso.com",
+                                "Tenant/fabrikam")
+                        .also("subscription-admin-not-in-tenant"),
+                RuleCase.of("a Microsoft-account account administrator names a work account of another tenant",
+                                w -> w.subscription("fabrikam-azure").serviceAdmin("admin@contoso.com")
+                                        .coAdmins("admin@fabrikam.com", "boss@outlook.com"))
+                        .at("subscription-fabrikam-azure.yaml:9:25", "boss@outlook.com", "admin@contoso.com")
+                        .also("subscription-admin-not-in-tenant"));
+    }
+
+    static Stream<RuleCase> passing() {
+        return Stream.of(
+                RuleCase.of("a Microsoft-account account administrator names a Microsoft account (the base world)",
+                        w -> { }),
+                RuleCase.of("a Microsoft-account account administrator names another Microsoft account",
+                        w -> w.subscription("msdn-1").serviceAdmin("boss@outlook.com")
+                                .coAdmins("admin@contoso.com", "JohnDoe@contoso.com", "msmith@hotmail.com")),
+                RuleCase.of("a work-account account administrator names a work account of the tenant", w -> w
+                        .subscription("fab-work").azure("fabrikam").accountAdmin("admin@fabrikam.com")
+                        .serviceAdmin("admin@fabrikam.com")),
+                RuleCase.of("a work-account account administrator names a Microsoft account", w -> w
+                        .subscription("fab-work").azure("fabrikam").accountAdmin("admin@fabrikam.com")
+                        .serviceAdmin("boss@outlook.com")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("failing")
+    void reports(RuleCase c, @TempDir Path dir) {
+        c.check(CODE, "error", dir);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("passing")
+    void accepts(RuleCase c, @TempDir Path dir) {
+        c.check(CODE, "error", dir);
+    }
+}
