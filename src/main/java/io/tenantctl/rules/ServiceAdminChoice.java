@@ -20,8 +20,9 @@ public final class ServiceAdminChoice implements Rule {
 
     @Override
     public void checkSubscription(WorldView world, Subscription s, Consumer<Violation> out) {
-        if (!s.isAzure() || s.accountAdministrator().isEmpty() || s.serviceAdministrator().isEmpty()) {
-            return;
+        if (!s.isAzure() || s.accountAdministrator().isEmpty() || s.serviceAdministrator().isEmpty()
+                || world.tenant(s.tenant()).isEmpty()) {
+            return; // a missing tenant is unknown-reference's to report
         }
         Optional<Account> aa = world.account(s.accountAdministrator().get());
         Optional<Account> sa = world.account(s.serviceAdministrator().get());

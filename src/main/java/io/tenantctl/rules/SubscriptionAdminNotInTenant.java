@@ -19,8 +19,8 @@ public final class SubscriptionAdminNotInTenant implements Rule {
 
     @Override
     public void checkSubscription(WorldView world, Subscription s, Consumer<Violation> out) {
-        if (!s.isAzure()) {
-            return;
+        if (!s.isAzure() || world.tenant(s.tenant()).isEmpty()) {
+            return; // a missing tenant is unknown-reference's to report
         }
         s.serviceAdministrator().ifPresent(sa -> {
             if (foreign(world, sa, s)) {

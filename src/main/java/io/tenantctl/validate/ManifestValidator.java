@@ -70,8 +70,8 @@ public final class ManifestValidator {
             if (object instanceof Account account) {
                 Account clash = bySignIn.putIfAbsent(account.key(), account);
                 if (clash != null) {
-                    diagnostics.add(Diagnostic.error(Codes.DUPLICATE_SIGN_IN_NAME, "sign-in name "
-                            + account.signInName() + " is already used by " + clash.ref() + " (at "
+                    diagnostics.add(Diagnostic.error(Codes.DUPLICATE_SIGN_IN_NAME, account.ref() + " uses sign-in name "
+                            + account.signInName() + ", which is already used by " + clash.ref() + " (at "
                             + byRef.get(clash.ref()).locateValue("/spec/signInName")
                             + "); sign-in names compare case-insensitively",
                             document.locateValue("/spec/signInName")));
