@@ -52,6 +52,8 @@ public final class Origins {
                         return document.locateValue(pointer + "/" + i);
                     }
                 }
+                // The entry is not written (it is being removed): point at the list's key.
+                return document.locateEntry(pointer);
             }
         }
         return document.locateValue(pointer);
