@@ -21,6 +21,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -128,11 +129,15 @@ public final class ManifestLoader {
             return;
         }
         List<Source> found = new ArrayList<>();
+        // The walk starts from the real path: started from a symbolic link to a directory (-f
+        // manifests, a link), it would see one link and read nothing. Files keep the names the
+        // user gave (manifests/a.yaml), not the link's target.
+        Function<Path, Path> shown = file -> root.resolve(realRoot.relativize(file));
         try {
-            Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            Files.walkFileTree(realRoot, new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                    if (!dir.equals(root) && hidden(dir)) {
+                    if (!dir.equals(realRoot) && hidden(dir)) {
                         return FileVisitResult.SKIP_SUBTREE;
                     }
                     return FileVisitResult.CONTINUE;
@@ -144,9 +149,9 @@ public final class ManifestLoader {
                         return FileVisitResult.CONTINUE;
                     }
                     if (attrs.isSymbolicLink()) {
-                        followLink(file, realRoot, found, problems);
+                        followLink(file, shown.apply(file), realRoot, found, problems);
                     } else if (attrs.isRegularFile()) {
-                        found.add(new Source(file, file.toString()));
+                        found.add(new Source(file, shown.apply(file).toString()));
                     }
                     return FileVisitResult.CONTINUE;
                 }
@@ -154,7 +159,7 @@ public final class ManifestLoader {
                 @Override
                 public FileVisitResult visitFileFailed(Path file, IOException e) {
                     problems.add(Diagnostic.error(SafeYamlReader.CODE, "cannot read: " + e.getMessage(),
-                            start(file.toString())));
+                            start(shown.apply(file).toString())));
                     return FileVisitResult.CONTINUE;
                 }
             });
@@ -166,19 +171,20 @@ public final class ManifestLoader {
         sources.addAll(found);
     }
 
-    private static void followLink(Path link, Path realRoot, List<Source> found, List<Diagnostic> problems) {
+    private static void followLink(Path link, Path display, Path realRoot, List<Source> found,
+            List<Diagnostic> problems) {
         try {
             Path target = link.toRealPath();
             if (!target.startsWith(realRoot)) {
                 problems.add(Diagnostic.error(SafeYamlReader.CODE,
                         "symbolic link points outside the manifest directory; it is not read",
-                        start(link.toString())));
+                        start(display.toString())));
             } else if (Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)) {
-                found.add(new Source(link, link.toString()));
+                found.add(new Source(link, display.toString()));
             }
         } catch (IOException e) {
             problems.add(Diagnostic.error(SafeYamlReader.CODE, "broken symbolic link; it is not read",
-                    start(link.toString())));
+                    start(display.toString())));
         }
     }
 

@@ -12,6 +12,7 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Parse;
 import org.snakeyaml.engine.v2.events.AliasEvent;
 import org.snakeyaml.engine.v2.events.CollectionStartEvent;
+import org.snakeyaml.engine.v2.events.DocumentStartEvent;
 import org.snakeyaml.engine.v2.events.Event;
 import org.snakeyaml.engine.v2.events.NodeEvent;
 import org.snakeyaml.engine.v2.events.ScalarEvent;
@@ -44,6 +45,9 @@ final class SafeYamlReader {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final ScalarResolver RESOLVER = new CoreSchema().getScalarResolver();
 
+    /** Characters the parser reads at a time; see {@link #read}. */
+    private static final int READ_BUFFER = 1 << 20;
+
     private final Limits limits;
 
     SafeYamlReader(Limits limits) {
@@ -64,6 +68,10 @@ final class SafeYamlReader {
                 .setParseComments(false)
                 .setUseMarks(true)
                 .setCodePointLimit(Integer.MAX_VALUE)
+                // The reader copies its look-ahead window each time it refills it, so one long token
+                // (scalar or comment) costs its length squared over the buffer size: with the default
+                // 1 KiB buffer a 15 MB scalar took half a minute before its length could be refused.
+                .setBufferSize(Math.max(1024, Math.min(text.length(), READ_BUFFER)))
                 .build();
         try {
             for (Event event : new Parse(settings).parseString(text)) {
@@ -73,9 +81,9 @@ final class SafeYamlReader {
             }
         } catch (MarkedYamlEngineException e) {
             Mark mark = e.getProblemMark().or(e::getContextMark).orElse(null);
-            run.problem(mark == null ? Location.of(file, 1, 1) : at(file, mark), describe(e));
+            run.problem(mark == null ? Location.of(file, 1, 1) : at(file, mark), describe(e, mark));
         } catch (ReaderException e) {
-            run.problem(offsetLocation(file, text, e.getPosition()),
+            run.problem(offsetLocation(file, text, charOffset(text, e.getPosition())),
                     "character U+%04X is not allowed in YAML".formatted(e.getCodePoint()));
         } catch (YamlEngineException | IllegalStateException | IllegalArgumentException e) {
             run.problem(Location.of(file, 1, 1), "cannot read YAML: " + oneLine(e.getMessage()));
@@ -83,14 +91,22 @@ final class SafeYamlReader {
         return new Result(List.copyOf(run.documents), run.finish());
     }
 
-    private static String describe(MarkedYamlEngineException e) {
+    private static String describe(MarkedYamlEngineException e, Mark problem) {
         StringBuilder message = new StringBuilder("invalid YAML: ");
         if (e.getContext() != null && !e.getContext().isBlank()) {
-            message.append(e.getContext()).append(", ");
+            message.append(e.getContext());
+            // An unterminated quote or bracket is reported where the input ends; say where it began.
+            Mark context = e.getContextMark().orElse(null);
+            if (context != null && problem != null && context.getLine() != problem.getLine()) {
+                message.append(" (started at line ").append(context.getLine() + 1)
+                        .append(", column ").append(context.getColumn() + 1).append(')');
+            }
+            message.append(", ");
         }
         message.append(e.getProblem() == null ? "syntax error" : e.getProblem());
         String text = oneLine(message.toString());
-        if (text.contains("\\t") || text.toLowerCase(java.util.Locale.ROOT).contains("tab")) {
+        if ((text.contains("\\t") || text.toLowerCase(java.util.Locale.ROOT).contains("tab"))
+                && !text.contains("indentation")) {
             text += " (YAML does not allow tabs for indentation; use spaces)";
         }
         return text;
@@ -108,20 +124,30 @@ final class SafeYamlReader {
         return Location.of(file, mark.getLine() + 1, mark.getColumn() + 1);
     }
 
-    /** Line and column of a character offset, for problems the parser reports without a mark. */
+    /**
+     * Line and column of a character offset, for problems the parser reports without a mark,
+     * counted as the parser counts its marks: code points, with LF, CRLF or a lone CR ending a line.
+     */
     static Location offsetLocation(String file, CharSequence text, int offset) {
         int line = 1;
         int column = 1;
         int end = Math.min(offset, text.length());
         for (int i = 0; i < end; i++) {
-            if (text.charAt(i) == '\n') {
+            char c = text.charAt(i);
+            if (c == '\n' || (c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n'))) {
                 line++;
                 column = 1;
-            } else {
+            } else if (!Character.isLowSurrogate(c) && c != '\uFEFF') {
                 column++;
             }
         }
         return Location.of(file, line, column);
+    }
+
+    /** The character offset of a code-point offset (what the parser's reader reports). */
+    static int charOffset(String text, int codePoints) {
+        int count = text.codePointCount(0, text.length());
+        return text.offsetByCodePoints(0, Math.max(0, Math.min(codePoints, count)));
     }
 
     /** The state of reading one file. */
@@ -132,6 +158,7 @@ final class SafeYamlReader {
         private int suppressed;
         private int documentIndex = -1;
         private int documentCount;
+        private Location documentStart;
 
         // per document
         private final Deque<Frame> stack = new ArrayDeque<>();
@@ -153,12 +180,18 @@ final class SafeYamlReader {
                 }
                 case DocumentStart -> {
                     documentIndex++;
+                    documentStart = location(event);
                     stack.clear();
                     root = null;
                     recorder = new SourceMap.Recorder();
                     documentFailed = false;
                     skipDepth = 0;
                     depthReported = false;
+                    ((DocumentStartEvent) event).getSpecVersion()
+                            .filter(v -> v.getMajor() != 1 || v.getMinor() != 2)
+                            .ifPresent(v -> fail(event, "%YAML " + v.getRepresentation() + " is not supported:"
+                                    + " manifests are read as YAML 1.2 (where NO, on and yes are strings);"
+                                    + " remove the directive"));
                     return true;
                 }
                 case DocumentEnd -> {
@@ -166,7 +199,7 @@ final class SafeYamlReader {
                 }
                 case Alias -> {
                     AliasEvent alias = (AliasEvent) event;
-                    fail(event, "aliases are not allowed (*" + alias.getAlias().getValue()
+                    fail(event, "aliases are not allowed (*" + printable(alias.getAlias().getValue())
                             + "); write the value out in full");
                     if (skipDepth == 0) {
                         attach(NODES.nullNode(), event);
@@ -200,13 +233,13 @@ final class SafeYamlReader {
             if (root != null && !documentFailed) {
                 documents.add(new Document(file, documentIndex, root, recorder.build(file)));
             }
-            if (root != null) {
-                documentCount++;
-                if (documentCount >= limits.maxDocumentsPerFile()) {
-                    problem(location(event), "more than " + limits.maxDocumentsPerFile()
-                            + " documents in one file; split it");
-                    return false;
-                }
+            documentCount++;
+            if (documentCount > limits.maxDocumentsPerFile()) {
+                // Refused as a whole, like a file over the size limit, rather than half read.
+                documents.clear();
+                problem(documentStart, "more than " + limits.maxDocumentsPerFile()
+                        + " documents in one file; split it");
+                return false;
             }
             return true;
         }
@@ -218,6 +251,10 @@ final class SafeYamlReader {
             }
             String value = event.getValue();
             Frame parent = stack.peek();
+            if (parent == null && root == null && value.isEmpty() && event.isPlain()
+                    && event.getTag().isEmpty() && event.getAnchor().isEmpty()) {
+                return; // an empty document (nothing, or only comments, between markers): skipped
+            }
             if (parent != null && parent.node.isObject() && parent.pendingKey == null) {
                 key(parent, event, value);
                 return;
@@ -300,7 +337,7 @@ final class SafeYamlReader {
 
         private void refuseDecorations(NodeEvent event, Optional<String> tag) {
             event.getAnchor().ifPresent(anchor -> fail(event,
-                    "anchors are not allowed (&" + anchor.getValue() + "); write the value out in full"));
+                    "anchors are not allowed (&" + printable(anchor.getValue()) + "); write the value out in full"));
             tag.ifPresent(t -> fail(event, "explicit tags are not allowed (" + printable(t) + ")"));
         }
 
@@ -404,7 +441,7 @@ final class SafeYamlReader {
     static String printable(String text) {
         StringBuilder out = new StringBuilder();
         text.codePoints().limit(80).forEach(cp -> {
-            if (cp < 0x20 || cp == 0x7f || (cp >= 0x80 && Character.isISOControl(cp))) {
+            if (Character.isISOControl(cp) || Character.getType(cp) == Character.FORMAT) {
                 out.append(String.format("\\u%04X", cp));
             } else {
                 out.appendCodePoint(cp);

@@ -42,17 +42,21 @@ final class SchemaMessages {
             case "type" -> {
                 String expected = schema.isString() ? schema.stringValue() : schema.toString();
                 message = field + ": expected " + article(expected) + ", found " + describe(instance);
-                if ("string".equals(expected) && instance.isValueNode() && !instance.isString()) {
-                    String literal = instance.isNull() ? "null" : instance.asString();
-                    message += " (" + literal + "); YAML read it as " + describe(instance)
-                            + ", so quote it to make it a string: \"" + literal + "\"";
+                if ("string".equals(expected) && instance.isNull()) {
+                    message += "; write the value after the colon (in quotes if YAML should not read it"
+                            + " as null, true, false or a number)";
+                } else if ("string".equals(expected) && instance.isValueNode() && !instance.isString()) {
+                    // The parsed value may differ from what was written (007 is read as 7, 0x1F as 31,
+                    // 1e3 as 1000.0), so the advice does not spell out a quoted literal.
+                    message += " (" + instance.asString() + "); YAML read it as " + describe(instance)
+                            + ", so put the value in quotes to make it a string";
                 }
             }
             case "additionalProperties" -> {
                 String property = error.getProperty();
                 String childPointer = pointer + "/" + SourceMap.escape(property);
                 location = document.locateEntry(childPointer);
-                message = field + ": unknown field \"" + property + "\"" + known(parentSchema);
+                message = field + ": unknown field \"" + printable(property) + "\"" + known(parentSchema);
             }
             case "required" -> {
                 String property = error.getProperty();
@@ -82,9 +86,9 @@ final class SchemaMessages {
             case "maxProperties" -> message = field + ": " + instance.size() + " entries; at most "
                     + schema.asString() + " allowed";
             case "propertyNames" -> {
-                message = field + ": " + oneLine(error.getMessage());
+                message = field + ": " + printable(oneLine(error.getMessage()));
             }
-            default -> message = field + ": " + oneLine(error.getMessage());
+            default -> message = field + ": " + printable(oneLine(error.getMessage()));
         }
         return Diagnostic.error(Codes.SCHEMA, message, location);
     }
@@ -143,24 +147,40 @@ final class SchemaMessages {
     }
 
     /**
-     * Names the first character outside ASCII: look-alike letters from other scripts (a Cyrillic
-     * "а" in "аdmin@contoso.com") are how one account poses as another.
+     * Names the first control character or, failing that, the first character outside ASCII:
+     * look-alike letters from other scripts (a Cyrillic "а" in "аdmin@contoso.com") are how one
+     * account poses as another. Control characters come first because some fields (display names)
+     * allow every script but no control characters.
      */
     private static String nonAscii(JsonNode instance) {
         if (!instance.isString()) {
             return "";
         }
         String text = instance.stringValue();
+        int control = firstIndex(text, cp -> Character.isISOControl(cp));
+        if (control >= 0) {
+            return describeAt(text, control, "a control character, which is not allowed");
+        }
+        int nonAscii = firstIndex(text, cp -> cp > 0x7e);
+        return nonAscii < 0 ? "" : describeAt(text, nonAscii, "and only ASCII is allowed");
+    }
+
+    private static int firstIndex(String text, java.util.function.IntPredicate test) {
         for (int i = 0; i < text.length(); ) {
             int cp = text.codePointAt(i);
-            if (cp > 0x7e || cp < 0x20) {
-                String name = Character.getName(cp);
-                return String.format("; it contains U+%04X %s at position %d, and only ASCII is allowed",
-                        cp, name == null ? "" : "(" + name + ")", text.codePointCount(0, i) + 1);
+            if (test.test(cp)) {
+                return i;
             }
             i += Character.charCount(cp);
         }
-        return "";
+        return -1;
+    }
+
+    private static String describeAt(String text, int index, String verdict) {
+        int cp = text.codePointAt(index);
+        String name = Character.getName(cp);
+        return String.format("; it contains U+%04X %sat position %d, %s", cp,
+                name == null ? "" : "(" + name + ") ", text.codePointCount(0, index) + 1, verdict);
     }
 
     private static int length(JsonNode instance) {
@@ -220,10 +240,15 @@ final class SchemaMessages {
         return text.length() > 80 ? text.substring(0, 77) + "..." : text;
     }
 
-    private static String printable(String text) {
+    /**
+     * Text from a manifest as it can be printed: control characters (C0 and C1, which include
+     * terminal escape sequences) and invisible format characters (zero-width spaces, bidirectional
+     * overrides) are shown as escapes rather than acted on by the terminal.
+     */
+    static String printable(String text) {
         StringBuilder out = new StringBuilder();
         text.codePoints().forEach(cp -> {
-            if (cp < 0x20 || cp == 0x7f) {
+            if (Character.isISOControl(cp) || Character.getType(cp) == Character.FORMAT) {
                 out.append(String.format("\\u%04X", cp));
             } else {
                 out.appendCodePoint(cp);

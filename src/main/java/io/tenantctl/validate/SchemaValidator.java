@@ -9,6 +9,7 @@ import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.path.PathType;
 import io.tenantctl.diag.Diagnostic;
 import io.tenantctl.load.Document;
+import io.tenantctl.load.Limits;
 import io.tenantctl.model.Kind;
 import io.tenantctl.model.ManifestCodec;
 import io.tenantctl.rules.Codes;
@@ -30,6 +31,9 @@ public final class SchemaValidator {
 
     public static final String ID_PREFIX = "https://tenantctl.io/schemas/v1/";
     private static final String DRAFT_2020_12_PREFIX = "https://json-schema.org/draft/2020-12/";
+
+    /** Schema problems reported for one document before the rest are summarised. */
+    static final int MAX_PROBLEMS_PER_DOCUMENT = Limits.DEFAULT.maxProblemsPerFile();
 
     private final Map<Kind, Schema> schemas = new EnumMap<>(Kind.class);
 
@@ -83,11 +87,24 @@ public final class SchemaValidator {
             return out;
         }
         List<Error> errors = schemas.get(kind).validate(root);
+        int reported = out.size();
+        int more = 0;
         for (Error error : errors) {
-            if ("/apiVersion".equals(error.getInstanceLocation().toString()) && !out.isEmpty()) {
+            if (reported > 0 && ("/apiVersion".equals(error.getInstanceLocation().toString())
+                    || "apiVersion".equals(error.getProperty()) && "required".equals(error.getKeyword()))) {
                 continue; // already reported, with a better message
             }
+            // Locating a problem walks the document, so an unbounded number of them (a list of
+            // 200,000 bad entries) would cost its size squared; the rest are counted instead.
+            if (out.size() >= MAX_PROBLEMS_PER_DOCUMENT) {
+                more++;
+                continue;
+            }
             out.add(SchemaMessages.toDiagnostic(error, document));
+        }
+        if (more > 0) {
+            out.add(Diagnostic.error(Codes.SCHEMA, more + " more schema problems in this document are not shown",
+                    document.location()));
         }
         return out;
     }
