@@ -33,6 +33,7 @@ import picocli.CommandLine.Spec;
             ApplyCommand.class,
             GetCommand.class,
             HistoryCommand.class,
+            GenerateCommand.class,
             CompletionCommand.class,
         })
 public final class TenantctlCommand implements Callable<Integer> {
