@@ -19,6 +19,7 @@ import io.tenantctl.step.PlannedStep;
 import io.tenantctl.world.MutableWorld;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -123,7 +124,7 @@ public final class Applier {
         summary.put("delete", plan.summary().delete());
         summary.put("unchanged", plan.summary().unchanged());
         summary.put("kept", plan.summary().kept());
-        RevisionRecord record = new RevisionRecord(revision, clock.instant(), plan.as(), new ArrayList<>(actors),
+        RevisionRecord record = new RevisionRecord(revision, clock.instant().truncatedTo(ChronoUnit.MILLIS), plan.as(), new ArrayList<>(actors),
                 summary, PlanCodec.digestOf(plan), plan.source(), request.applyset(), steps);
         tx.commit(new Commit(world.snapshot(), request.ownership().apply(state), record));
         return new ApplyResult(Outcome.APPLIED, Optional.of(plan), revision, List.of());

@@ -34,6 +34,7 @@ import picocli.CommandLine.Spec;
             GetCommand.class,
             HistoryCommand.class,
             GenerateCommand.class,
+            StateCommand.class,
             CompletionCommand.class,
         })
 public final class TenantctlCommand implements Callable<Integer> {

@@ -22,6 +22,16 @@ public interface StateStore extends AutoCloseable {
     /** Applied revisions, newest first; {@code limit} of 0 means all. */
     List<RevisionRecord> history(int limit);
 
+    /** The whole state, snapshot and history, read consistently. */
+    StateDump dump();
+
+    /**
+     * Replaces the whole state with a dump (lineage, revision, objects, history), in one
+     * transaction under the write lock. A store that already holds a revision or an object is
+     * refused unless {@code force}.
+     */
+    void restore(StateDump dump, boolean force, Duration timeout, LockHolder me);
+
     @Override
     void close();
 

@@ -12,13 +12,23 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import io.tenantctl.testing.Backend;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Changes the world does not allow are refused at plan time with a located diagnostic, and the
- * state is left as it was. Each test starts from {@link ManifestSet#valid()} applied to a fresh store.
+ * state is left as it was. Each test starts from {@link ManifestSet#valid()} applied to a fresh store,
+ * of each dialect.
  */
+@ParameterizedClass
+@EnumSource(Backend.class)
 class RefusalTest {
+
+    @Parameter
+    Backend backend;
 
     @TempDir
     Path dir;
@@ -27,7 +37,7 @@ class RefusalTest {
 
     @BeforeEach
     void applyTheValidWorld() {
-        state = "sqlite:" + dir.resolve("state.db");
+        state = backend.newState(dir);
         Result first = cli().run("apply", "-f", ManifestSet.valid().writeTo(dir.resolve("v0")).toString(),
                 "--auto-approve", "--state", state);
         assertThat(first.exitCode()).as(first.toString()).isZero();

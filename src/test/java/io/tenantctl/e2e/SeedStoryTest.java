@@ -9,25 +9,43 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import io.tenantctl.testing.Backend;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import tools.jackson.databind.JsonNode;
 
 /**
  * The seed document's story, end to end through the command line: Michael Smith's Contoso
  * directory and his default directory, then Contoso linked to msmith@hotmail.com, the Azure
- * subscription moved to Contoso and John Doe added as its co-administrator.
+ * subscription moved to Contoso and John Doe added as its co-administrator. Runs against both
+ * state dialects.
  */
+@ParameterizedClass
+@EnumSource(Backend.class)
 class SeedStoryTest {
 
     static final String BEFORE = "manifests/examples/seed/before";
     static final String AFTER = "manifests/examples/seed/after";
 
+    @Parameter
+    Backend backend;
+
     @TempDir
     Path dir;
 
+    private String state;
+
+    @BeforeEach
+    void newState() {
+        state = backend.newState(dir);
+    }
+
     private String state() {
-        return "sqlite:" + dir.resolve("state.db");
+        return state;
     }
 
     @Test
@@ -146,7 +164,7 @@ class SeedStoryTest {
         Result apply = cli().run("apply", "-f", BEFORE, "--state", state());
         assertThat(apply.exitCode()).isEqualTo(1);
         assertThat(apply.err()).contains("--auto-approve");
-        assertThat(dir.resolve("state.db")).doesNotExist();
+        assertThat(cli().run("history", "--state", state()).out()).contains("No revisions yet");
     }
 
     @Test

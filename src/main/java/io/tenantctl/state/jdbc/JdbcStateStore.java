@@ -10,6 +10,7 @@ import io.tenantctl.state.LockHolder;
 import io.tenantctl.state.Ownership;
 import io.tenantctl.state.RevisionRecord;
 import io.tenantctl.state.Snapshot;
+import io.tenantctl.state.StateDump;
 import io.tenantctl.state.StateException;
 import io.tenantctl.state.StateLockedException;
 import io.tenantctl.state.StateStore;
@@ -434,46 +435,113 @@ public final class JdbcStateStore implements StateStore {
     @Override
     public List<RevisionRecord> history(int limit) {
         try (Connection connection = dialect.openForRead(url)) {
-            Map<Long, RevisionRecord> records = new LinkedHashMap<>();
-            String sql = "SELECT revision, applied_at, as_identities, actors, summary, digest, source, applyset"
-                    + " FROM tc_revision ORDER BY revision DESC" + (limit > 0 ? " LIMIT " + limit : "");
-            Map<Long, List<JsonNode>> steps = new HashMap<>();
-            try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-                while (rs.next()) {
-                    long revision = rs.getLong(1);
-                    List<JsonNode> list = new ArrayList<>();
-                    steps.put(revision, list);
-                    Map<String, Integer> summary = new TreeMap<>();
-                    Json.parse(rs.getString(5)).properties().forEach(e -> summary.put(e.getKey(), e.getValue().asInt()));
-                    Map<String, String> source = new TreeMap<>();
-                    Json.parse(rs.getString(7)).properties().forEach(e -> source.put(e.getKey(), e.getValue().asString()));
-                    records.put(revision, new RevisionRecord(revision, Instant.parse(rs.getString(2)),
-                            list(rs.getString(3)), list(rs.getString(4)), summary, rs.getString(6), source,
-                            rs.getString(8), list));
-                }
-            }
-            if (!records.isEmpty()) {
-                long oldest = records.keySet().stream().mapToLong(Long::longValue).min().orElse(0);
-                try (PreparedStatement s = connection.prepareStatement(
-                        "SELECT revision, body FROM tc_step WHERE revision >= ? ORDER BY revision, idx")) {
-                    s.setLong(1, oldest);
-                    try (ResultSet rs = s.executeQuery()) {
-                        while (rs.next()) {
-                            steps.get(rs.getLong(1)).add(Json.parse(rs.getString(2)));
-                        }
-                    }
-                }
-            }
+            List<RevisionRecord> records = readHistory(connection, limit);
             connection.rollback();
-            List<RevisionRecord> out = new ArrayList<>();
-            for (RevisionRecord r : records.values()) {
-                out.add(new RevisionRecord(r.revision(), r.time(), r.as(), r.actors(), r.summary(), r.digest(),
-                        r.source(), r.applyset(), steps.get(r.revision())));
-            }
-            return out;
+            return records;
         } catch (SQLException e) {
             throw failure(e);
         }
+    }
+
+    @Override
+    public StateDump dump() {
+        try (Connection connection = dialect.openForRead(url)) {
+            StateDump dump = new StateDump(readSnapshot(connection), readHistory(connection, 0));
+            connection.rollback();
+            return dump;
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+    }
+
+    @Override
+    public void restore(StateDump dump, boolean force, Duration timeout, LockHolder me) {
+        withLock(() -> dialect.openForWrite(url, timeout, me), timeout, connection -> {
+            Snapshot current = readSnapshot(connection);
+            boolean empty = current.revision() == 0 && current.world().size() == 0;
+            if (!empty && !force) {
+                throw new StateException(Codes.STATE, "the state at " + location() + " is not empty (revision "
+                        + current.revision() + ", " + current.world().size() + " objects); pass --force to overwrite it");
+            }
+            try (Statement s = connection.createStatement()) {
+                s.executeUpdate("DELETE FROM tc_step");
+                s.executeUpdate("DELETE FROM tc_revision");
+                s.executeUpdate("DELETE FROM tc_object");
+            }
+            Snapshot wanted = dump.snapshot();
+            try (PreparedStatement put = connection.prepareStatement("INSERT INTO tc_object (kind, name, manifest,"
+                    + " revision, applyset, source) VALUES (?, ?, ?, ?, ?, ?)")) {
+                int pending = 0;
+                for (WorldObject object : wanted.world().objects()) {
+                    Ownership o = wanted.ownership(object.ref()).orElse(new Ownership(wanted.revision(), "", ""));
+                    put.setString(1, object.kind().manifestName());
+                    put.setString(2, object.name());
+                    put.setString(3, Json.compact(ManifestCodec.encode(object)));
+                    put.setLong(4, o.revision());
+                    put.setString(5, o.applyset());
+                    put.setString(6, o.source());
+                    put.addBatch();
+                    if (++pending == BATCH) {
+                        put.executeBatch();
+                        pending = 0;
+                    }
+                }
+                if (pending > 0) {
+                    put.executeBatch();
+                }
+            }
+            for (RevisionRecord r : dump.history()) {
+                writeRevision(connection, r);
+            }
+            try (PreparedStatement head = connection.prepareStatement(
+                    "UPDATE tc_head SET lineage = ?, revision = ?, updated_at = ? WHERE id = 1")) {
+                head.setString(1, wanted.lineage());
+                head.setLong(2, wanted.revision());
+                head.setString(3, clock.instant().toString());
+                head.executeUpdate();
+            }
+            connection.commit();
+            return null;
+        });
+    }
+
+    private static List<RevisionRecord> readHistory(Connection connection, int limit) throws SQLException {
+        Map<Long, RevisionRecord> records = new LinkedHashMap<>();
+        String sql = "SELECT revision, applied_at, as_identities, actors, summary, digest, source, applyset"
+                + " FROM tc_revision ORDER BY revision DESC" + (limit > 0 ? " LIMIT " + limit : "");
+        Map<Long, List<JsonNode>> steps = new HashMap<>();
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) {
+                long revision = rs.getLong(1);
+                steps.put(revision, new ArrayList<>());
+                Map<String, Integer> summary = new TreeMap<>();
+                Json.parse(rs.getString(5)).properties().forEach(e -> summary.put(e.getKey(), e.getValue().asInt()));
+                Map<String, String> source = new TreeMap<>();
+                Json.parse(rs.getString(7)).properties().forEach(e -> source.put(e.getKey(), e.getValue().asString()));
+                records.put(revision, new RevisionRecord(revision, Instant.parse(rs.getString(2)),
+                        list(rs.getString(3)), list(rs.getString(4)), summary, rs.getString(6), source,
+                        rs.getString(8), List.of()));
+            }
+        }
+        if (!records.isEmpty()) {
+            long oldest = records.keySet().stream().mapToLong(Long::longValue).min().orElse(0);
+            try (PreparedStatement s = connection.prepareStatement(
+                    "SELECT revision, body FROM tc_step WHERE revision >= ? ORDER BY revision, idx")) {
+                s.setLong(1, oldest);
+                s.setFetchSize(BATCH);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        steps.get(rs.getLong(1)).add(Json.parse(rs.getString(2)));
+                    }
+                }
+            }
+        }
+        List<RevisionRecord> out = new ArrayList<>();
+        for (RevisionRecord r : records.values()) {
+            out.add(new RevisionRecord(r.revision(), r.time(), r.as(), r.actors(), r.summary(), r.digest(),
+                    r.source(), r.applyset(), steps.get(r.revision())));
+        }
+        return out;
     }
 
     private static List<String> list(String json) {

@@ -1,0 +1,66 @@
+package io.tenantctl.state;
+
+import io.tenantctl.json.Json;
+import io.tenantctl.model.ManifestCodec;
+import io.tenantctl.model.WorldObject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * A whole state: the current snapshot and every revision of its history. What {@code state copy}
+ * moves between stores, and what its content digest is computed over, so that a copy can be
+ * verified to hold exactly what the source held.
+ */
+public record StateDump(Snapshot snapshot, List<RevisionRecord> history) {
+
+    public StateDump {
+        history = List.copyOf(history);
+    }
+
+    public int steps() {
+        return history.stream().mapToInt(r -> r.steps().size()).sum();
+    }
+
+    /** SHA-256 of the canonical JSON of everything: lineage, revision, objects, ownership, history. */
+    public String digest() {
+        ObjectNode root = Json.object();
+        root.put("lineage", snapshot.lineage());
+        root.put("revision", snapshot.revision());
+        ArrayNode objects = root.putArray("objects");
+        for (WorldObject object : snapshot.world().objects()) {
+            ObjectNode entry = objects.addObject();
+            entry.set("manifest", ManifestCodec.encode(object));
+            snapshot.ownership(object.ref()).ifPresent(o -> {
+                entry.put("revision", o.revision());
+                entry.put("applyset", o.applyset());
+                entry.put("source", o.source());
+            });
+        }
+        ArrayNode revisions = root.putArray("history");
+        List<RevisionRecord> ordered = new ArrayList<>(history);
+        ordered.sort((a, b) -> Long.compare(a.revision(), b.revision()));
+        for (RevisionRecord r : ordered) {
+            ObjectNode entry = revisions.addObject();
+            entry.put("revision", r.revision());
+            entry.put("time", r.time().toString());
+            ArrayNode as = entry.putArray("as");
+            r.as().forEach(as::add);
+            ArrayNode actors = entry.putArray("actors");
+            r.actors().forEach(actors::add);
+            ObjectNode summary = entry.putObject("summary");
+            new TreeMap<>(r.summary()).forEach(summary::put);
+            entry.put("digest", r.digest());
+            entry.set("source", Json.map(new TreeMap<>(r.source())));
+            entry.put("applyset", r.applyset());
+            ArrayNode steps = entry.putArray("steps");
+            for (JsonNode step : r.steps()) {
+                steps.add(step);
+            }
+        }
+        return Json.digest(root);
+    }
+}
