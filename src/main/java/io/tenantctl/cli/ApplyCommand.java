@@ -114,8 +114,7 @@ final class ApplyCommand implements Callable<Integer> {
             Predicate<Plan> confirm = plan -> {
                 context.diagnostics(spec, output, plan.diagnostics());
                 if (format == OutputFormat.TEXT) {
-                    spec.commandLine().getOut().print(PlanTextView.render(plan, style));
-                    spec.commandLine().getOut().flush();
+                    PlanTextView.write(plan, style, spec.commandLine().getOut());
                 }
                 return !ask || askYes();
             };

@@ -1,6 +1,7 @@
 package io.tenantctl.cli;
 
 import io.tenantctl.engine.PlanOptions;
+import io.tenantctl.engine.Timings;
 import io.tenantctl.engine.Validation;
 import io.tenantctl.json.Json;
 import io.tenantctl.plan.Plan;
@@ -76,19 +77,23 @@ final class PlanCommand implements Callable<Integer> {
                 Map.of("paths", String.join(",", manifests.paths)));
         return context.withStore(spec, output, state, store -> {
             Plan plan = context.engine().plan(validation, store, options, step -> { });
-            context.diagnostics(spec, output, plan.diagnostics());
+            Timings.time("print diagnostics", () -> context.diagnostics(spec, output, plan.diagnostics()));
             PrintWriter stdout = spec.commandLine().getOut();
-            if (format == OutputFormat.JSON) {
-                stdout.print(Json.pretty(PlanCodec.encode(plan)));
-            } else {
-                stdout.print(PlanTextView.render(plan, output.style(env)));
-            }
-            stdout.flush();
+            Timings.time("render plan", () -> {
+                if (format == OutputFormat.JSON) {
+                    Json.pretty(PlanCodec.encode(plan), stdout);
+                } else {
+                    PlanTextView.write(plan, output.style(env), stdout);
+                }
+                stdout.flush();
+            });
             if (plan.failed()) {
                 return ExitCodes.ERROR;
             }
             if (out != null) {
-                Files.writeString(out, Json.pretty(PlanCodec.encode(plan)), StandardCharsets.UTF_8);
+                try (var writer = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+                    Json.pretty(PlanCodec.encode(plan), writer);
+                }
                 if (format == OutputFormat.TEXT) {
                     stdout.println("Saved the plan to " + out + "; apply exactly it with: tenantctl apply " + out);
                     stdout.flush();

@@ -54,21 +54,22 @@ public final class Engine {
 
     /** Loads and checks manifests on their own: schema, duplicates and every rule. */
     public Validation validate(List<String> paths) {
-        Validation read = read(loader.load(paths));
-        read.diagnostics().addAll(ManifestValidator.checkRules(profile.rules(), read.desired()));
+        Validation read = read(paths);
+        read.diagnostics().addAll(Timings.time("rules", () -> ManifestValidator.checkRules(profile.rules(),
+                read.desired())));
         return read;
     }
 
     /** Loads and checks manifests up to the schema and duplicates; the rules need the state. */
     public Validation read(List<String> paths) {
-        return read(loader.load(paths));
+        return read(Timings.time("load", () -> loader.load(paths)));
     }
 
     public Validation read(LoadResult loaded) {
         if (validator == null) {
             validator = new ManifestValidator(new SchemaValidator());
         }
-        ManifestValidator.Result result = validator.validate(loaded);
+        ManifestValidator.Result result = Timings.time("schema+bind", () -> validator.validate(loaded));
         return new Validation(result.desired(), result.diagnostics());
     }
 
@@ -78,12 +79,12 @@ public final class Engine {
 
     /** Opens (and on first use creates) the state store a {@code --state} URL names. */
     public StateStore openStore(String url, Duration lockTimeout) {
-        return JdbcStateStore.open(url, clock, lineages, lockTimeout);
+        return Timings.time("open state", () -> JdbcStateStore.open(url, clock, lineages, lockTimeout));
     }
 
     /** A plan of the manifests against the current state, without taking the lock. */
     public Plan plan(Validation validation, StateStore store, PlanOptions options, Consumer<PlannedStep> progress) {
-        return new PlanMaker(profile).make(validation, store.read(), options, progress);
+        return new PlanMaker(profile).make(validation, Timings.time("read state", store::read), options, progress);
     }
 
     /** Plans under the store's lock and applies the plan, as {@code apply -f} does. */

@@ -49,7 +49,8 @@ final class PlanMaker {
         if (diagnostics.hasErrors()) {
             return failed(base, options, Summary.NONE, null, diagnostics);
         }
-        Differ.Result diff = new Differ().diff(desired.objects(), state.world(), object -> options.prune());
+        Differ.Result diff = Timings.time("diff", () -> new Differ().diff(desired.objects(), state.world(),
+                object -> options.prune()));
         ChangeSet changes = diff.changeSet();
         List<Violation> violations = new ArrayList<>(diff.violations());
         List<Tenant> deletedTenants = changes.changes().stream()
@@ -59,7 +60,7 @@ final class PlanMaker {
         violations.addAll(notEmpty);
         Set<ObjectRef> explained = new HashSet<>();
         notEmpty.forEach(v -> explained.add(v.subject()));
-        for (Violation v : profile.rules().checkAll(changes.desired())) {
+        for (Violation v : Timings.time("rules", () -> profile.rules().checkAll(changes.desired()))) {
             // a dangling reference to a tenant being deleted is already explained as tenant-not-empty
             boolean dangling = explained.contains(v.subject()) && (v.code().equals(Codes.UNKNOWN_REFERENCE)
                     || v.code().equals(Codes.WORK_ACCOUNT_DOMAIN));
@@ -67,11 +68,12 @@ final class PlanMaker {
                 violations.add(v);
             }
         }
-        diagnostics.addAll(ManifestValidator.locate(violations, desired));
+        Timings.time("locate", () -> diagnostics.addAll(ManifestValidator.locate(violations, desired)));
         if (diagnostics.hasErrors()) {
             return failed(base, options, Summary.of(changes), changes, diagnostics);
         }
-        Schedule schedule = planner.schedule(state.world(), changes, options.as(), progress);
+        Schedule schedule = Timings.time("schedule", () -> planner.schedule(state.world(), changes, options.as(),
+                progress));
         if (!schedule.complete()) {
             diagnostics.addAll(ManifestValidator.locate(schedule.blocked(), desired));
             return failed(base, options, Summary.of(changes), changes, diagnostics);

@@ -46,6 +46,22 @@ public final class Json {
         }
     }
 
+    /** Indented JSON with a final newline, written as it goes. */
+    public static void pretty(JsonNode node, java.io.Writer out) {
+        try {
+            MAPPER.writeValue(new java.io.FilterWriter(out) {
+                @Override
+                public void close() {
+                    // the caller owns the writer
+                }
+            }, node);
+            out.write('\n');
+            out.flush();
+        } catch (JacksonException | java.io.IOException e) {
+            throw new IllegalStateException("cannot write JSON", e);
+        }
+    }
+
     public static String compact(JsonNode node) {
         try {
             return COMPACT.writeValueAsString(node);

@@ -58,28 +58,48 @@ public final class ManifestLoader {
                     + " manifest files; split the run"));
             return new LoadResult(List.of(), problems);
         }
-        List<Document> documents = new ArrayList<>();
         long total = 0;
+        List<Source> within = new ArrayList<>();
         for (Source source : sources) {
-            byte[] bytes = readBounded(source, problems);
-            if (bytes == null) {
-                continue;
-            }
-            total += bytes.length;
+            total += source.path == null ? 0 : sizeOf(source.path);
             if (total > limits.maxTotalBytes()) {
                 problems.add(Diagnostic.error(SafeYamlReader.CODE, "manifests total more than "
                         + limits.maxTotalBytes() + " bytes; the rest is not read", start(source.display)));
                 break;
             }
-            String text = decode(source.display, bytes, problems);
-            if (text == null) {
-                continue;
-            }
-            SafeYamlReader.Result result = reader.read(source.display, text);
+            within.add(source);
+        }
+        // Files are independent: read and parse them in parallel, and keep their order.
+        List<LoadResult> results = within.parallelStream().map(this::readOne).toList();
+        List<Document> documents = new ArrayList<>();
+        for (LoadResult result : results) {
             documents.addAll(result.documents());
             problems.addAll(result.diagnostics());
         }
         return new LoadResult(documents, problems);
+    }
+
+    private LoadResult readOne(Source source) {
+        List<Diagnostic> problems = new ArrayList<>();
+        byte[] bytes = readBounded(source, problems);
+        if (bytes == null) {
+            return new LoadResult(List.of(), problems);
+        }
+        String text = decode(source.display, bytes, problems);
+        if (text == null) {
+            return new LoadResult(List.of(), problems);
+        }
+        SafeYamlReader.Result result = reader.read(source.display, text);
+        problems.addAll(result.diagnostics());
+        return new LoadResult(result.documents(), problems);
+    }
+
+    private static long sizeOf(Path path) {
+        try {
+            return Files.size(path);
+        } catch (IOException e) {
+            return 0;
+        }
     }
 
     /** Reads text handed over directly (tests, the git reader). */

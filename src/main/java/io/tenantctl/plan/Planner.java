@@ -16,13 +16,10 @@ import io.tenantctl.world.World;
 import io.tenantctl.world.WorldView;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.Consumer;
 
 /**
@@ -145,11 +142,11 @@ public final class Planner {
      */
     static List<Optional<String>> actors(Step step, Authority authority, WorldView world, List<String> as) {
         if (authority.anyone()) {
-            return List.of(Optional.empty());
+            return ANYONE;
         }
-        Set<String> holders = new HashSet<>(authority.holders());
-        List<Optional<String>> out = new ArrayList<>();
+        List<String> holders = authority.holders();
         if (!as.isEmpty()) {
+            List<Optional<String>> out = new ArrayList<>();
             for (String identity : as) {
                 if (holders.contains(identity)) {
                     out.add(Optional.of(identity));
@@ -157,20 +154,29 @@ public final class Planner {
             }
             return out;
         }
-        List<String> ordered = new ArrayList<>();
+        if (holders.size() <= 1) {
+            return holders.isEmpty() ? List.of() : List.of(Optional.of(holders.get(0)));
+        }
+        List<String> ordered = new ArrayList<>(holders.size());
         Optional<Subscription> subscription = step.op().targetKind() == io.tenantctl.model.Kind.SUBSCRIPTION
                 ? world.subscription(step.target().name()) : Optional.empty();
         subscription.flatMap(Subscription::accountAdministrator).filter(holders::contains).ifPresent(ordered::add);
         subscription.flatMap(Subscription::serviceAdministrator).filter(holders::contains)
                 .filter(sa -> !ordered.contains(sa)).ifPresent(ordered::add);
-        for (String holder : new TreeSet<>(holders)) {
-            if (!ordered.contains(holder)) {
-                ordered.add(holder);
+        List<String> rest = new ArrayList<>(holders);
+        rest.removeAll(ordered);
+        rest.sort(null);
+        ordered.addAll(rest);
+        List<Optional<String>> out = new ArrayList<>(ordered.size());
+        for (String holder : ordered) {
+            if (out.isEmpty() || !out.get(out.size() - 1).get().equals(holder)) {
+                out.add(Optional.of(holder));
             }
         }
-        ordered.forEach(h -> out.add(Optional.of(h)));
         return out;
     }
+
+    private static final List<Optional<String>> ANYONE = List.of(Optional.empty());
 
     private static Violation unauthorized(Step step, Authority authority, List<String> as, WorldView world) {
         String holders = authority.holders().isEmpty() ? "nobody holds it at this point"

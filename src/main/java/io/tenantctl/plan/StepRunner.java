@@ -41,13 +41,12 @@ public final class StepRunner {
      */
     public Check run(Step step, MutableWorld world) {
         Scope scope = profile.scope(step, world);
+        List<Violation> existing = profile.rules().check(world, scope);
         Set<Violation.Key> before = new HashSet<>();
-        for (Violation v : profile.rules().check(world, scope)) {
-            before.add(v.key());
-        }
+        existing.forEach(v -> before.add(v.key()));
         world.begin();
         List<String> effects = profile.apply(step, world);
-        List<Violation> broken = new ArrayList<>();
+        List<Violation> broken = new ArrayList<>(0);
         for (Violation v : profile.rules().check(world, scope)) {
             if (!before.contains(v.key())) {
                 broken.add(v);

@@ -6,6 +6,8 @@ import io.tenantctl.diff.FieldChange;
 import io.tenantctl.plan.Plan;
 import io.tenantctl.plan.Summary;
 import io.tenantctl.step.PlannedStep;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
 
@@ -22,16 +24,22 @@ public final class PlanTextView {
     }
 
     public static String render(Plan plan, Style style) {
-        StringBuilder out = new StringBuilder();
+        StringWriter text = new StringWriter();
+        write(plan, style, new PrintWriter(text));
+        return text.toString();
+    }
+
+    /** Writes the plan as it goes, so that a plan of a million lines is never one string. */
+    public static void write(Plan plan, Style style, PrintWriter out) {
         changes(plan.changes(), style, out);
         if (!plan.failed()) {
             steps(plan.steps(), style, out);
         }
         out.append(summaryLine(plan, style)).append('\n');
-        return out.toString();
+        out.flush();
     }
 
-    static void changes(List<Change> changes, Style style, StringBuilder out) {
+    static void changes(List<Change> changes, Style style, PrintWriter out) {
         int kept = 0;
         boolean any = false;
         for (Change change : changes) {
@@ -70,7 +78,7 @@ public final class PlanTextView {
         }
     }
 
-    private static void fields(Change change, Style style, StringBuilder out) {
+    private static void fields(Change change, Style style, PrintWriter out) {
         for (FieldChange f : change.fields()) {
             String path = f.path().substring(1).replace('/', '.');
             if (change.action() == ChangeAction.CREATE) {
@@ -112,7 +120,7 @@ public final class PlanTextView {
         return node.toString();
     }
 
-    static void steps(List<PlannedStep> steps, Style style, StringBuilder out) {
+    static void steps(List<PlannedStep> steps, Style style, PrintWriter out) {
         if (steps.isEmpty()) {
             return;
         }

@@ -46,21 +46,18 @@ public final class ManifestValidator {
         Map<ObjectRef, Document> byRef = new HashMap<>();
         Map<String, Account> bySignIn = new HashMap<>();
         Set<String> unreadable = new HashSet<>();
-        for (Document document : loaded.documents()) {
-            List<Diagnostic> problems = schemas.validate(document);
-            if (!problems.isEmpty()) {
-                diagnostics.addAll(problems);
-                rememberNames(document, unreadable);
+        // Each document is checked and bound on its own, in parallel; duplicates need them all, in order.
+        List<Checked> checked = loaded.documents().parallelStream().map(this::check).toList();
+        for (Checked c : checked) {
+            Document document = c.document();
+            if (!c.problems().isEmpty()) {
+                diagnostics.addAll(c.problems());
+                if (c.object() == null) {
+                    rememberNames(document, unreadable);
+                }
                 continue;
             }
-            WorldObject object;
-            try {
-                object = ManifestCodec.decode(document.root());
-            } catch (IllegalArgumentException e) {
-                diagnostics.add(Diagnostic.error(Codes.SCHEMA, "cannot read manifest: " + e.getMessage(),
-                        document.location()));
-                continue;
-            }
+            WorldObject object = c.object();
             Document first = byRef.putIfAbsent(object.ref(), document);
             if (first != null) {
                 diagnostics.add(Diagnostic.error(Codes.DUPLICATE_OBJECT, object.ref() + " is declared twice; the first"
@@ -83,6 +80,23 @@ public final class ManifestValidator {
             objects.add(object);
         }
         return new Result(new DesiredState(objects, origins, unreadable), diagnostics);
+    }
+
+    /** One document after its schema check and binding: the object, or the problems. */
+    private record Checked(Document document, WorldObject object, List<Diagnostic> problems) {
+    }
+
+    private Checked check(Document document) {
+        List<Diagnostic> problems = schemas.validate(document);
+        if (!problems.isEmpty()) {
+            return new Checked(document, null, problems);
+        }
+        try {
+            return new Checked(document, ManifestCodec.decode(document.root()), List.of());
+        } catch (IllegalArgumentException e) {
+            return new Checked(document, null, List.of(Diagnostic.error(Codes.SCHEMA, "cannot read manifest: "
+                    + e.getMessage(), document.location())));
+        }
     }
 
     private static void rememberNames(Document document, Set<String> unreadable) {
