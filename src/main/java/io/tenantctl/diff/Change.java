@@ -5,7 +5,13 @@ import io.tenantctl.model.WorldObject;
 import java.util.List;
 import java.util.Optional;
 
-/** What happens to one object, with the fields that change. */
+/**
+ * What happens to one object, with the fields that change.
+ *
+ * <p>The fields of an object being created or deleted are all of its fields; they are derived
+ * from the object when asked for rather than kept, because a first apply creates every object and
+ * keeping them twice would double the memory of a large plan.
+ */
 public record Change(
         ChangeAction action,
         ObjectRef ref,
@@ -15,5 +21,17 @@ public record Change(
 
     public Change {
         fields = List.copyOf(fields);
+    }
+
+    @Override
+    public List<FieldChange> fields() {
+        if (!fields.isEmpty()) {
+            return fields;
+        }
+        return switch (action) {
+            case CREATE -> after.map(o -> Differ.fields(null, o)).orElse(fields);
+            case DELETE -> before.map(o -> Differ.fields(o, null)).orElse(fields);
+            case UPDATE, UNCHANGED, KEEP -> fields;
+        };
     }
 }

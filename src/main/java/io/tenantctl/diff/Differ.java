@@ -54,8 +54,7 @@ public final class Differ {
             seen.add(want.ref());
             Optional<WorldObject> have = live.get(want.ref());
             if (have.isEmpty()) {
-                changes.add(new Change(ChangeAction.CREATE, want.ref(), Optional.empty(), Optional.of(want),
-                        fields(null, want)));
+                changes.add(new Change(ChangeAction.CREATE, want.ref(), Optional.empty(), Optional.of(want), List.of()));
                 desired.add(want);
                 continue;
             }
@@ -65,7 +64,7 @@ public final class Differ {
                 desired.add(have.get());
                 continue;
             }
-            List<FieldChange> fields = fields(have.get(), want);
+            List<FieldChange> fields = have.get().equals(want) ? List.of() : fields(have.get(), want);
             changes.add(new Change(fields.isEmpty() ? ChangeAction.UNCHANGED : ChangeAction.UPDATE, want.ref(), have,
                     Optional.of(want), fields));
             desired.add(want);
@@ -75,8 +74,7 @@ public final class Differ {
                 continue;
             }
             if (prunable.test(have)) {
-                changes.add(new Change(ChangeAction.DELETE, have.ref(), Optional.of(have), Optional.empty(),
-                        fields(have, null)));
+                changes.add(new Change(ChangeAction.DELETE, have.ref(), Optional.of(have), Optional.empty(), List.of()));
             } else {
                 changes.add(new Change(ChangeAction.KEEP, have.ref(), Optional.of(have), Optional.empty(), List.of()));
                 desired.add(have);

@@ -108,7 +108,7 @@ public final class WorldGenerator {
         List<String> candidates = new ArrayList<>(admins);
         String aa = random.nextBoolean() ? candidates.get(random.nextInt(candidates.size()))
                 : work.get(random.nextInt(work.size())).key();
-        boolean aaIsMicrosoft = microsoft.stream().anyMatch(a -> a.key().equals(aa));
+        boolean aaIsMicrosoft = !work.stream().map(Account::key).toList().contains(aa);
         String sa;
         if (aaIsMicrosoft || random.nextBoolean()) {
             sa = aaIsMicrosoft && random.nextBoolean() ? aa : microsoft.get(random.nextInt(microsoft.size())).key();

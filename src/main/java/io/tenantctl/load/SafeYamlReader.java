@@ -6,7 +6,9 @@ import java.math.BigInteger;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Parse;
@@ -47,6 +49,26 @@ final class SafeYamlReader {
 
     /** Characters the parser reads at a time; see {@link #read}. */
     private static final int READ_BUFFER = 1 << 20;
+
+    /**
+     * Keys and values that every manifest repeats: one shared instance each instead of one per
+     * occurrence, which is a good part of a large run's memory.
+     */
+    private static final Map<String, String> COMMON = new HashMap<>();
+
+    static {
+        for (String s : List.of("apiVersion", "kind", "metadata", "name", "labels", "annotations", "spec",
+                "displayName", "initialDomain", "domains", "globalAdministrators", "signInName", "type", "offer",
+                "tenant", "accountAdministrator", "serviceAdministrator", "coAdministrators", "tenantctl.io/v1",
+                "Tenant", "Account", "Subscription", "Azure", "Office365", "WorkOrSchool", "MicrosoftAccount")) {
+            COMMON.put(s, s);
+        }
+    }
+
+    private static String common(String text) {
+        String shared = COMMON.get(text);
+        return shared == null ? text : shared;
+    }
 
     private final Limits limits;
 
@@ -219,6 +241,7 @@ final class SafeYamlReader {
                         skipDepth--;
                     } else {
                         Frame done = stack.pop();
+                        recorder.end(done.index);
                         if (done.node.isObject() && done.pendingKey != null) {
                             fail(event, "mapping ends after a key with no value");
                         }
@@ -313,25 +336,29 @@ final class SafeYamlReader {
                 return;
             }
             ContainerNode<?> node = mapping ? NODES.objectNode() : NODES.arrayNode();
-            attach(node, event);
-            stack.push(new Frame(node));
+            int index = attach(node, event);
+            stack.push(new Frame(node, index));
         }
 
-        private void attach(JsonNode node, Event event) {
+        /** Adds a node to its parent and records where it is; returns its index in the source map. */
+        private int attach(JsonNode node, Event event) {
             Mark mark = event.getStartMark().orElse(null);
             int line = mark == null ? 0 : mark.getLine();
             int column = mark == null ? 0 : mark.getColumn();
+            byte type = node.isObject() ? SourceMap.OBJECT : node.isArray() ? SourceMap.ARRAY : SourceMap.SCALAR;
+            String text = node.isString() ? node.stringValue() : null;
             Frame parent = stack.peek();
             if (parent == null) {
                 root = node;
-                recorder.add(line, column, line, column);
+                return recorder.begin(type, null, text, line, column, line, column);
             } else if (parent.node.isObject()) {
-                ((ObjectNode) parent.node).set(parent.pendingKey, node);
-                recorder.add(line, column, parent.keyLine, parent.keyColumn);
+                String key = parent.pendingKey;
+                ((ObjectNode) parent.node).set(key, node);
                 parent.pendingKey = null;
+                return recorder.begin(type, key, text, line, column, parent.keyLine, parent.keyColumn);
             } else {
                 ((ArrayNode) parent.node).add(node);
-                recorder.add(line, column, line, column);
+                return recorder.begin(type, null, text, line, column, line, column);
             }
         }
 
@@ -342,7 +369,7 @@ final class SafeYamlReader {
         }
 
         private JsonNode resolve(ScalarEvent event) {
-            String value = event.getValue();
+            String value = common(event.getValue());
             if (!event.isPlain()) {
                 return NODES.stringNode(value);
             }
@@ -428,12 +455,14 @@ final class SafeYamlReader {
     /** A mapping or sequence being filled; for a mapping, the key waiting for its value. */
     private static final class Frame {
         final ContainerNode<?> node;
+        final int index;
         String pendingKey;
         int keyLine;
         int keyColumn;
 
-        Frame(ContainerNode<?> node) {
+        Frame(ContainerNode<?> node, int index) {
             this.node = node;
+            this.index = index;
         }
     }
 

@@ -9,8 +9,13 @@ import java.util.TreeMap;
 public record Metadata(String name, SortedMap<String, String> labels, SortedMap<String, String> annotations) {
 
     public Metadata {
-        labels = Collections.unmodifiableSortedMap(new TreeMap<>(labels));
-        annotations = Collections.unmodifiableSortedMap(new TreeMap<>(annotations));
+        labels = frozen(labels);
+        annotations = frozen(annotations);
+    }
+
+    /** Most objects have neither labels nor annotations: they share one empty map. */
+    private static SortedMap<String, String> frozen(SortedMap<String, String> map) {
+        return map.isEmpty() ? Collections.emptySortedMap() : Collections.unmodifiableSortedMap(new TreeMap<>(map));
     }
 
     public static Metadata named(String name) {

@@ -1,6 +1,7 @@
 package io.tenantctl.model;
 
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Locale;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -31,5 +32,10 @@ public final class Names {
             out.add(key(name));
         }
         return out;
+    }
+
+    /** The keys of these names as an unmodifiable sorted set; empty ones are shared. */
+    public static SortedSet<String> frozenKeys(Collection<String> names) {
+        return names.isEmpty() ? Collections.emptySortedSet() : Collections.unmodifiableSortedSet(keys(names));
     }
 }

@@ -1,6 +1,5 @@
 package io.tenantctl.model;
 
-import java.util.Collections;
 import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -21,7 +20,7 @@ public record Subscription(
     public Subscription {
         accountAdministrator = accountAdministrator.map(Names::key);
         serviceAdministrator = serviceAdministrator.map(Names::key);
-        coAdministrators = Collections.unmodifiableSortedSet(Names.keys(coAdministrators));
+        coAdministrators = Names.frozenKeys(coAdministrators);
     }
 
     @Override

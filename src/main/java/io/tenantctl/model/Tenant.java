@@ -1,6 +1,5 @@
 package io.tenantctl.model;
 
-import java.util.Collections;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
@@ -17,8 +16,8 @@ public record Tenant(
 
     public Tenant {
         initialDomain = Names.key(initialDomain);
-        domains = Collections.unmodifiableSortedSet(Names.keys(domains));
-        globalAdministrators = Collections.unmodifiableSortedSet(Names.keys(globalAdministrators));
+        domains = Names.frozenKeys(domains);
+        globalAdministrators = Names.frozenKeys(globalAdministrators);
     }
 
     @Override

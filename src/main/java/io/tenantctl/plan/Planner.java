@@ -89,7 +89,7 @@ public final class Planner {
         for (Step step : pending) {
             blocked.add(failures.get(step));
         }
-        return new Schedule(planned, world.snapshot(), blocked);
+        return new Schedule(planned, blocked);
     }
 
     /** One try at a step: either it is placed, or why not. */

@@ -16,13 +16,19 @@ import java.util.Set;
  */
 public final class Scope {
 
+    // Sets are made on first use: most steps touch one object, and a plan has hundreds of
+    // thousands of steps.
     private final boolean everything;
-    private final Set<String> tenants = new HashSet<>();
-    private final Set<String> accounts = new HashSet<>();
-    private final Set<String> subscriptions = new HashSet<>();
-    private final Set<String> changedAccounts = new HashSet<>();
-    private final Set<String> changedDomains = new HashSet<>();
-    private final Set<String> changedTenants = new HashSet<>();
+    private Set<String> tenants = Set.of();
+    private Set<String> accounts = Set.of();
+    private Set<String> subscriptions = Set.of();
+    private Set<String> changedAccounts = Set.of();
+    private Set<String> changedDomains = Set.of();
+    private Set<String> changedTenants = Set.of();
+
+    private static Set<String> grow(Set<String> set) {
+        return set.isEmpty() && !(set instanceof HashSet) ? new HashSet<>(4) : set;
+    }
 
     private Scope(boolean everything) {
         this.everything = everything;
@@ -38,36 +44,42 @@ public final class Scope {
 
     /** Check this tenant. */
     public Scope tenant(String name) {
+        tenants = grow(tenants);
         tenants.add(name);
         return this;
     }
 
     /** Check this account (by normalised sign-in name). */
     public Scope account(String key) {
+        accounts = grow(accounts);
         accounts.add(key);
         return this;
     }
 
     /** Check this subscription. */
     public Scope subscription(String name) {
+        subscriptions = grow(subscriptions);
         subscriptions.add(name);
         return this;
     }
 
     /** This account appeared or disappeared: check it and everything that names it. */
     public Scope accountChanged(String key) {
+        changedAccounts = grow(changedAccounts);
         changedAccounts.add(key);
         return this;
     }
 
     /** This domain changed tenant: check who claims it and every account on it, as changed. */
     public Scope domainChanged(String domain) {
+        changedDomains = grow(changedDomains);
         changedDomains.add(domain);
         return this;
     }
 
     /** This tenant appeared or disappeared: check it and the subscriptions that trust it. */
     public Scope tenantChanged(String name) {
+        changedTenants = grow(changedTenants);
         changedTenants.add(name);
         return this;
     }
@@ -82,16 +94,23 @@ public final class Scope {
             return this;
         }
         for (String domain : changedDomains) {
+            changedAccounts = grow(changedAccounts);
             changedAccounts.addAll(world.accountsOnDomain(domain));
+            tenants = grow(tenants);
             tenants.addAll(world.domainOwners(domain));
         }
         for (String account : changedAccounts) {
+            accounts = grow(accounts);
             accounts.add(account);
+            tenants = grow(tenants);
             tenants.addAll(world.tenantsAdministeredBy(account));
+            subscriptions = grow(subscriptions);
             subscriptions.addAll(world.subscriptionsReferencing(account));
         }
         for (String tenant : changedTenants) {
+            tenants = grow(tenants);
             tenants.add(tenant);
+            subscriptions = grow(subscriptions);
             subscriptions.addAll(world.subscriptionsTrusting(tenant));
         }
         return this;

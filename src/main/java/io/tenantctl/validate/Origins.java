@@ -3,6 +3,7 @@ package io.tenantctl.validate;
 import io.tenantctl.diag.Diagnostic;
 import io.tenantctl.diag.Location;
 import io.tenantctl.load.Document;
+import io.tenantctl.load.SourceMap;
 import io.tenantctl.model.Names;
 import io.tenantctl.model.ObjectRef;
 import io.tenantctl.rules.Violation;
@@ -11,7 +12,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Which document each object came from, and so where a violation about it is written. An object
@@ -19,44 +19,34 @@ import tools.jackson.databind.JsonNode;
  */
 public final class Origins {
 
-    private final Map<ObjectRef, Document> documents = new HashMap<>();
+    private final Map<ObjectRef, SourceMap> documents = new HashMap<>();
 
     public static Origins none() {
         return new Origins();
     }
 
+    /** Keeps where the object was declared; the document's tree itself is not kept. */
     void put(ObjectRef ref, Document document) {
-        documents.putIfAbsent(ref, document);
+        documents.putIfAbsent(ref, document.sourceMap());
     }
 
-    public Optional<Document> document(ObjectRef ref) {
-        return Optional.ofNullable(documents.get(ref));
-    }
-
-    /** The source of each declared object, for recording where an apply took it from. */
+    /** The file each declared object came from. */
     public Optional<String> file(ObjectRef ref) {
-        return document(ref).map(Document::file);
+        return Optional.ofNullable(documents.get(ref)).map(SourceMap::file);
     }
 
     public Location locate(ObjectRef ref, String pointer, Optional<String> element) {
-        Document document = documents.get(ref);
-        if (document == null) {
+        SourceMap map = documents.get(ref);
+        if (map == null) {
             return Location.NONE;
         }
-        if (element.isPresent()) {
-            JsonNode list = document.root().at(pointer);
-            if (list.isArray()) {
-                String wanted = element.get();
-                for (int i = 0; i < list.size(); i++) {
-                    if (list.get(i).isString() && Names.key(list.get(i).stringValue()).equals(wanted)) {
-                        return document.locateValue(pointer + "/" + i);
-                    }
-                }
-                // The entry is not written (it is being removed): point at the list's key.
-                return document.locateEntry(pointer);
-            }
+        if (element.isPresent() && map.isList(pointer)) {
+            String wanted = element.get();
+            // An entry that is not written (it is being removed) is pointed at by the list's key.
+            return map.locateElement(pointer, text -> Names.key(text).equals(wanted))
+                    .orElseGet(() -> map.locateEntry(pointer));
         }
-        return document.locateValue(pointer);
+        return map.locateValue(pointer);
     }
 
     public Diagnostic toDiagnostic(Violation v) {
