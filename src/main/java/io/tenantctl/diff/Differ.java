@@ -48,6 +48,7 @@ public final class Differ {
         List<Violation> violations = new ArrayList<>();
         List<Change> changes = new ArrayList<>();
         List<WorldObject> desired = new ArrayList<>();
+        List<WorldObject> kept = new ArrayList<>();
         Set<ObjectRef> seen = new HashSet<>();
 
         for (WorldObject want : declared.values()) {
@@ -77,29 +78,35 @@ public final class Differ {
                 changes.add(new Change(ChangeAction.DELETE, have.ref(), Optional.of(have), Optional.empty(), List.of()));
             } else {
                 changes.add(new Change(ChangeAction.KEEP, have.ref(), Optional.of(have), Optional.empty(), List.of()));
-                desired.add(have);
+                kept.add(have);
             }
         }
         changes.sort((a, b) -> a.ref().compareTo(b.ref()));
-        return new Result(new ChangeSet(changes, worldOf(desired, violations)), violations);
+        return new Result(new ChangeSet(changes, worldOf(desired, kept, violations)), violations);
     }
 
     /**
      * The desired world. Two accounts with one sign-in name can meet here (a manifest account and a
      * kept live one); that is reported and the kept one left out, rather than failing.
      */
-    private static World worldOf(List<WorldObject> desired, List<Violation> violations) {
-        Map<String, Account> bySignIn = new TreeMap<>();
-        List<WorldObject> unique = new ArrayList<>();
-        for (WorldObject object : desired) {
+    private static World worldOf(List<WorldObject> declared, List<WorldObject> kept, List<Violation> violations) {
+        Map<String, Account> keptAccounts = new TreeMap<>();
+        for (WorldObject object : kept) {
             if (object instanceof Account a) {
-                Account first = bySignIn.putIfAbsent(a.key(), a);
-                if (first != null) {
-                    violations.add(Violation.error(Codes.DUPLICATE_SIGN_IN_NAME, a.ref(), "/spec/signInName",
-                            "sign-in name " + a.signInName() + " is already used by " + first.ref()
-                                    + " in the current state; delete it (--prune) or rename it back"));
-                    continue;
-                }
+                keptAccounts.put(a.key(), a);
+            }
+        }
+        List<WorldObject> unique = new ArrayList<>(kept);
+        for (WorldObject object : declared) {
+            Account live = object instanceof Account a ? keptAccounts.get(a.key()) : null;
+            if (live != null) {
+                // The manifest's account is the one reported: it is the one the user can change.
+                Account a = (Account) object;
+                violations.add(Violation.error(Codes.DUPLICATE_SIGN_IN_NAME, a.ref(), "/spec/signInName",
+                        a.ref() + " uses sign-in name " + a.signInName() + ", which " + live.ref()
+                                + " already has in the current state; delete that account (--prune) or keep its"
+                                + " name " + live.name()));
+                continue;
             }
             unique.add(object);
         }
