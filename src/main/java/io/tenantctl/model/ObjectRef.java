@@ -1,12 +1,7 @@
 package io.tenantctl.model;
 
-import java.util.Comparator;
-
 /** Names one object: {@code Tenant/contoso}. Sorted by kind order, then name. */
 public record ObjectRef(Kind kind, String name) implements Comparable<ObjectRef> {
-
-    private static final Comparator<ObjectRef> ORDER =
-            Comparator.comparing(ObjectRef::kind).thenComparing(ObjectRef::name);
 
     public ObjectRef {
         if (kind == null || name == null) {
@@ -39,7 +34,8 @@ public record ObjectRef(Kind kind, String name) implements Comparable<ObjectRef>
 
     @Override
     public int compareTo(ObjectRef other) {
-        return ORDER.compare(this, other);
+        int c = kind.compareTo(other.kind);
+        return c != 0 ? c : name.compareTo(other.name);
     }
 
     @Override

@@ -20,6 +20,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /**
@@ -58,8 +59,7 @@ public final class Planner {
     }
 
     private Schedule run(MutableWorld world, List<Step> steps, List<String> as, Consumer<PlannedStep> progress) {
-        List<Step> pending = new ArrayList<>(steps);
-        pending.sort(Comparator.comparingInt(profile::priority).thenComparing(Step.ORDER));
+        List<Step> pending = byPriority(steps);
         List<PlannedStep> planned = new ArrayList<>();
         Map<Step, Violation> failures = new IdentityHashMap<>();
         while (!pending.isEmpty()) {
@@ -90,6 +90,20 @@ public final class Planner {
             blocked.add(failures.get(step));
         }
         return new Schedule(planned, blocked);
+    }
+
+    /** The steps in the profile's order of preference, then in canonical order. */
+    private List<Step> byPriority(List<Step> steps) {
+        TreeMap<Integer, List<Step>> buckets = new TreeMap<>();
+        for (Step step : steps) {
+            buckets.computeIfAbsent(profile.priority(step), p -> new ArrayList<>()).add(step);
+        }
+        List<Step> out = new ArrayList<>(steps.size());
+        for (List<Step> bucket : buckets.values()) {
+            bucket.sort(Step.ORDER);
+            out.addAll(bucket);
+        }
+        return out;
     }
 
     /** One try at a step: either it is placed, or why not. */

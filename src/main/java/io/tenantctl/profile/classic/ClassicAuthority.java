@@ -132,10 +132,14 @@ final class ClassicAuthority {
 
     private static Authority globalAdmins(WorldView world, String tenant, String description, Predicate<String> filter) {
         List<String> holders = new ArrayList<>();
-        world.tenant(tenant).ifPresent(t -> t.globalAdministrators().stream()
-                .filter(a -> world.account(a).isPresent())
-                .filter(filter)
-                .forEach(holders::add));
+        Tenant t = world.tenant(tenant).orElse(null);
+        if (t != null) {
+            for (String admin : t.globalAdministrators()) {
+                if (world.account(admin).isPresent() && filter.test(admin)) {
+                    holders.add(admin);
+                }
+            }
+        }
         return Authority.heldBy(description, holders);
     }
 
@@ -150,6 +154,12 @@ final class ClassicAuthority {
     }
 
     private static List<String> existing(WorldView world, Collection<String> keys) {
-        return keys.stream().filter(k -> world.account(k).isPresent()).distinct().toList();
+        List<String> out = new ArrayList<>(keys.size());
+        for (String key : keys) {
+            if (world.account(key).isPresent() && !out.contains(key)) {
+                out.add(key);
+            }
+        }
+        return out;
     }
 }
