@@ -16,7 +16,9 @@ import io.tenantctl.state.jdbc.JdbcStateStore;
 import io.tenantctl.step.PlannedStep;
 import io.tenantctl.validate.ManifestValidator;
 import io.tenantctl.validate.SchemaValidator;
+import io.tenantctl.diag.Diagnostic;
 import java.io.InputStream;
+import java.util.ArrayList;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
@@ -62,14 +64,38 @@ public final class Engine {
 
     /** Loads and checks manifests up to the schema and duplicates; the rules need the state. */
     public Validation read(List<String> paths) {
-        return read(Timings.time("load", () -> loader.load(paths)));
+        ManifestValidator validator = validator();
+        List<Diagnostic> problems = new ArrayList<>();
+        List<ManifestLoader.Source> sources = loader.sources(paths, problems);
+        // Each file is read, parsed, checked and bound on its own, in parallel; only its source
+        // maps and objects are kept, never all the trees at once.
+        List<FileResult> perFile = Timings.time("load+schema+bind", () -> sources.parallelStream()
+                .map(source -> {
+                    LoadResult loaded = loader.read(source);
+                    return new FileResult(loaded.diagnostics(), loaded.documents().stream().map(validator::check).toList());
+                }).toList());
+        List<ManifestValidator.Checked> all = new ArrayList<>();
+        for (FileResult file : perFile) {
+            problems.addAll(file.problems());
+            all.addAll(file.checked());
+        }
+        ManifestValidator.Result result = validator.assemble(problems, all);
+        return new Validation(result.desired(), result.diagnostics());
     }
 
-    public Validation read(LoadResult loaded) {
+    /** One file read and checked: its reading problems and its documents. */
+    private record FileResult(List<Diagnostic> problems, List<ManifestValidator.Checked> checked) {
+    }
+
+    private ManifestValidator validator() {
         if (validator == null) {
             validator = new ManifestValidator(new SchemaValidator());
         }
-        ManifestValidator.Result result = Timings.time("schema+bind", () -> validator.validate(loaded));
+        return validator;
+    }
+
+    public Validation read(LoadResult loaded) {
+        ManifestValidator.Result result = validator().validate(loaded);
         return new Validation(result.desired(), result.diagnostics());
     }
 

@@ -48,15 +48,31 @@ public final class ManifestLoader {
     }
 
     public LoadResult load(List<String> paths) {
-        List<Source> sources = new ArrayList<>();
         List<Diagnostic> problems = new ArrayList<>();
+        List<Source> sources = sources(paths, problems);
+        // Files are independent: read and parse them in parallel, and keep their order.
+        List<LoadResult> results = sources.parallelStream().map(this::read).toList();
+        List<Document> documents = new ArrayList<>();
+        for (LoadResult result : results) {
+            documents.addAll(result.documents());
+            problems.addAll(result.diagnostics());
+        }
+        return new LoadResult(documents, problems);
+    }
+
+    /**
+     * The files the paths name, in a stable order, within the limits on their number and total
+     * size; what cannot be read goes to {@code problems}. Each can then be {@link #read} on its own.
+     */
+    public List<Source> sources(List<String> paths, List<Diagnostic> problems) {
+        List<Source> sources = new ArrayList<>();
         for (String path : paths) {
             collect(path, sources, problems);
         }
         if (sources.size() > limits.maxFiles()) {
             problems.add(Diagnostic.error(SafeYamlReader.CODE, "more than " + limits.maxFiles()
                     + " manifest files; split the run"));
-            return new LoadResult(List.of(), problems);
+            return List.of();
         }
         long total = 0;
         List<Source> within = new ArrayList<>();
@@ -69,17 +85,11 @@ public final class ManifestLoader {
             }
             within.add(source);
         }
-        // Files are independent: read and parse them in parallel, and keep their order.
-        List<LoadResult> results = within.parallelStream().map(this::readOne).toList();
-        List<Document> documents = new ArrayList<>();
-        for (LoadResult result : results) {
-            documents.addAll(result.documents());
-            problems.addAll(result.diagnostics());
-        }
-        return new LoadResult(documents, problems);
+        return within;
     }
 
-    private LoadResult readOne(Source source) {
+    /** Reads and parses one file. */
+    public LoadResult read(Source source) {
         List<Diagnostic> problems = new ArrayList<>();
         byte[] bytes = readBounded(source, problems);
         if (bytes == null) {
@@ -119,8 +129,8 @@ public final class ManifestLoader {
         return new LoadResult(documents, problems);
     }
 
-    /** A file to read and the name diagnostics use for it. */
-    private record Source(Path path, String display) {
+    /** A file to read (no path: standard input) and the name diagnostics use for it. */
+    public record Source(Path path, String display) {
     }
 
     private void collect(String given, List<Source> sources, List<Diagnostic> problems) {

@@ -3,6 +3,7 @@ package io.tenantctl.validate;
 import io.tenantctl.diag.Diagnostic;
 import io.tenantctl.diag.Diagnostics;
 import io.tenantctl.load.Document;
+import io.tenantctl.load.SourceMap;
 import io.tenantctl.load.LoadResult;
 import io.tenantctl.model.Account;
 import io.tenantctl.model.ManifestCodec;
@@ -18,6 +19,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
@@ -39,29 +41,68 @@ public final class ManifestValidator {
     }
 
     public Result validate(LoadResult loaded) {
+        return assemble(loaded.diagnostics(), loaded.documents().parallelStream().map(this::check).toList());
+    }
+
+    /**
+     * One document after its schema check and binding: the object, or the problems; and where it
+     * is written. The document's tree is not kept, so that a large run holds only the source maps.
+     *
+     * @param names for a document that failed its schema, the names it declares, as far as they
+     *              can be read: references to them are not reported again as unknown
+     */
+    public record Checked(SourceMap sourceMap, Optional<WorldObject> object, List<Diagnostic> problems,
+            Set<String> names) {
+    }
+
+    /** Checks one document on its own; safe to call from several threads. */
+    public Checked check(Document document) {
+        List<Diagnostic> problems = schemas.validate(document);
+        if (problems.isEmpty()) {
+            try {
+                return new Checked(document.sourceMap(), Optional.of(ManifestCodec.decode(document.root())),
+                        List.of(), Set.of());
+            } catch (IllegalArgumentException e) {
+                problems = List.of(Diagnostic.error(Codes.SCHEMA, "cannot read manifest: " + e.getMessage(),
+                        document.location()));
+            }
+        }
+        Set<String> names = new HashSet<>();
+        JsonNode name = document.root().path("metadata").path("name");
+        if (name.isString()) {
+            names.add(name.stringValue());
+        }
+        JsonNode signIn = document.root().path("spec").path("signInName");
+        if (signIn.isString()) {
+            names.add(Names.key(signIn.stringValue()));
+        }
+        return new Checked(document.sourceMap(), Optional.empty(), problems, names);
+    }
+
+    /**
+     * Puts checked documents together, in order: the first declaration of a name wins; each later
+     * one is reported where it is written, naming where the first one is.
+     */
+    public Result assemble(List<Diagnostic> loadProblems, List<Checked> checked) {
         Diagnostics diagnostics = new Diagnostics();
-        diagnostics.addAll(loaded.diagnostics());
+        diagnostics.addAll(loadProblems);
         Origins origins = new Origins();
         List<WorldObject> objects = new ArrayList<>();
-        Map<ObjectRef, Document> byRef = new HashMap<>();
+        Map<ObjectRef, SourceMap> byRef = new HashMap<>();
         Map<String, Account> bySignIn = new HashMap<>();
         Set<String> unreadable = new HashSet<>();
-        // Each document is checked and bound on its own, in parallel; duplicates need them all, in order.
-        List<Checked> checked = loaded.documents().parallelStream().map(this::check).toList();
         for (Checked c : checked) {
-            Document document = c.document();
-            if (!c.problems().isEmpty()) {
-                diagnostics.addAll(c.problems());
-                if (c.object() == null) {
-                    rememberNames(document, unreadable);
-                }
+            SourceMap map = c.sourceMap();
+            diagnostics.addAll(c.problems());
+            unreadable.addAll(c.names());
+            if (c.object().isEmpty()) {
                 continue;
             }
-            WorldObject object = c.object();
-            Document first = byRef.putIfAbsent(object.ref(), document);
+            WorldObject object = c.object().get();
+            SourceMap first = byRef.putIfAbsent(object.ref(), map);
             if (first != null) {
                 diagnostics.add(Diagnostic.error(Codes.DUPLICATE_OBJECT, object.ref() + " is declared twice; the first"
-                        + " declaration is at " + first.locateValue("/metadata/name"), document.locateValue("/metadata/name")));
+                        + " declaration is at " + first.locateValue("/metadata/name"), map.locateValue("/metadata/name")));
                 continue;
             }
             if (object instanceof Account account) {
@@ -71,43 +112,15 @@ public final class ManifestValidator {
                             + account.signInName() + ", which is already used by " + clash.ref() + " (at "
                             + byRef.get(clash.ref()).locateValue("/spec/signInName")
                             + "); sign-in names compare case-insensitively",
-                            document.locateValue("/spec/signInName")));
-                    byRef.remove(object.ref(), document);
+                            map.locateValue("/spec/signInName")));
+                    byRef.remove(object.ref(), map);
                     continue;
                 }
             }
-            origins.put(object.ref(), document);
+            origins.put(object.ref(), map);
             objects.add(object);
         }
         return new Result(new DesiredState(objects, origins, unreadable), diagnostics);
-    }
-
-    /** One document after its schema check and binding: the object, or the problems. */
-    private record Checked(Document document, WorldObject object, List<Diagnostic> problems) {
-    }
-
-    private Checked check(Document document) {
-        List<Diagnostic> problems = schemas.validate(document);
-        if (!problems.isEmpty()) {
-            return new Checked(document, null, problems);
-        }
-        try {
-            return new Checked(document, ManifestCodec.decode(document.root()), List.of());
-        } catch (IllegalArgumentException e) {
-            return new Checked(document, null, List.of(Diagnostic.error(Codes.SCHEMA, "cannot read manifest: "
-                    + e.getMessage(), document.location())));
-        }
-    }
-
-    private static void rememberNames(Document document, Set<String> unreadable) {
-        JsonNode name = document.root().path("metadata").path("name");
-        if (name.isString()) {
-            unreadable.add(name.stringValue());
-        }
-        JsonNode signIn = document.root().path("spec").path("signInName");
-        if (signIn.isString()) {
-            unreadable.add(Names.key(signIn.stringValue()));
-        }
     }
 
     /** Every rule and piece of advice of a rule set, on the manifests alone. */

@@ -2,7 +2,6 @@ package io.tenantctl.validate;
 
 import io.tenantctl.diag.Diagnostic;
 import io.tenantctl.diag.Location;
-import io.tenantctl.load.Document;
 import io.tenantctl.load.SourceMap;
 import io.tenantctl.model.Names;
 import io.tenantctl.model.ObjectRef;
@@ -25,9 +24,9 @@ public final class Origins {
         return new Origins();
     }
 
-    /** Keeps where the object was declared; the document's tree itself is not kept. */
-    void put(ObjectRef ref, Document document) {
-        documents.putIfAbsent(ref, document.sourceMap());
+    /** Keeps where the object was declared. */
+    void put(ObjectRef ref, SourceMap map) {
+        documents.putIfAbsent(ref, map);
     }
 
     /** The file each declared object came from. */
