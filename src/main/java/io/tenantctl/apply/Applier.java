@@ -20,6 +20,7 @@ import io.tenantctl.world.MutableWorld;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -112,10 +113,19 @@ public final class Applier {
             return new ApplyResult(Outcome.DRY_RUN, Optional.of(plan), state.revision(), List.of());
         }
         long revision = state.revision() + 1;
-        List<JsonNode> steps = new ArrayList<>();
+        List<JsonNode> steps = new AbstractList<>() {
+            @Override
+            public JsonNode get(int index) {
+                return PlanCodec.step(plan.steps().get(index));
+            }
+
+            @Override
+            public int size() {
+                return plan.steps().size();
+            }
+        };
         TreeSet<String> actors = new TreeSet<>();
         for (PlannedStep step : plan.steps()) {
-            steps.add(PlanCodec.step(step));
             step.actor().ifPresent(actors::add);
         }
         Map<String, Integer> summary = new TreeMap<>();

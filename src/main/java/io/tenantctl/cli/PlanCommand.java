@@ -3,7 +3,6 @@ package io.tenantctl.cli;
 import io.tenantctl.engine.PlanOptions;
 import io.tenantctl.engine.Timings;
 import io.tenantctl.engine.Validation;
-import io.tenantctl.json.Json;
 import io.tenantctl.plan.Plan;
 import io.tenantctl.plan.PlanCodec;
 import io.tenantctl.render.PlanTextView;
@@ -81,7 +80,7 @@ final class PlanCommand implements Callable<Integer> {
             PrintWriter stdout = spec.commandLine().getOut();
             Timings.time("render plan", () -> {
                 if (format == OutputFormat.JSON) {
-                    Json.pretty(PlanCodec.encode(plan), stdout);
+                    PlanCodec.write(plan, stdout);
                 } else {
                     PlanTextView.write(plan, output.style(env), stdout);
                 }
@@ -92,7 +91,7 @@ final class PlanCommand implements Callable<Integer> {
             }
             if (out != null) {
                 try (var writer = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
-                    Json.pretty(PlanCodec.encode(plan), writer);
+                    PlanCodec.write(plan, writer);
                 }
                 if (format == OutputFormat.TEXT) {
                     stdout.println("Saved the plan to " + out + "; apply exactly it with: tenantctl apply " + out);

@@ -8,6 +8,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -98,7 +99,83 @@ public final class Json {
 
     /** {@code sha256:<hex>} of the canonical compact form. */
     public static String digest(JsonNode node) {
-        return sha256(compact(canonical(node)));
+        Sha256 sha = new Sha256();
+        try (JsonGenerator gen = COMPACT.createGenerator(sha.stream())) {
+            writeCanonical(gen, node);
+        }
+        return sha.hex();
+    }
+
+    /** {@code sha256:<hex>} of the canonical form of an object without one of its top-level members. */
+    public static String digestWithout(JsonNode object, String member) {
+        Sha256 sha = new Sha256();
+        try (JsonGenerator gen = COMPACT.createGenerator(sha.stream())) {
+            List<String> names = new ArrayList<>(object.propertyNames());
+            names.sort(null);
+            gen.writeStartObject();
+            for (String name : names) {
+                if (!name.equals(member)) {
+                    gen.writeName(name);
+                    writeCanonical(gen, object.get(name));
+                }
+            }
+            gen.writeEndObject();
+        }
+        return sha.hex();
+    }
+
+    /** Writes a tree with every object's keys sorted, without copying it. */
+    public static void writeCanonical(JsonGenerator gen, JsonNode node) {
+        if (node.isObject()) {
+            List<String> names = new ArrayList<>(node.propertyNames());
+            names.sort(null);
+            gen.writeStartObject();
+            for (String name : names) {
+                gen.writeName(name);
+                writeCanonical(gen, node.get(name));
+            }
+            gen.writeEndObject();
+        } else if (node.isArray()) {
+            gen.writeStartArray();
+            for (JsonNode item : node) {
+                writeCanonical(gen, item);
+            }
+            gen.writeEndArray();
+        } else {
+            gen.writeTree(node);
+        }
+    }
+
+    /** A SHA-256 that canonical JSON can be streamed into. */
+    public static final class Sha256 {
+        private final MessageDigest sha;
+
+        public Sha256() {
+            try {
+                sha = MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("SHA-256 is missing from this Java", e);
+            }
+        }
+
+        public java.io.OutputStream stream() {
+            return new java.io.OutputStream() {
+                @Override
+                public void write(int b) {
+                    sha.update((byte) b);
+                }
+
+                @Override
+                public void write(byte[] b, int off, int len) {
+                    sha.update(b, off, len);
+                }
+            };
+        }
+
+        /** {@code sha256:<hex>} of everything streamed in. */
+        public String hex() {
+            return "sha256:" + HexFormat.of().formatHex(sha.digest());
+        }
     }
 
     public static String sha256(String text) {

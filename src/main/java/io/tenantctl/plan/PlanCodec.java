@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -48,50 +49,142 @@ public final class PlanCodec {
         }
     }
 
+    /** The plan as one JSON tree, digest included. For small plans and tests; large ones are written. */
     public static ObjectNode encode(Plan plan) {
-        ObjectNode root = Json.object();
-        root.put("formatVersion", Plan.FORMAT_VERSION);
-        root.put("profile", plan.profile());
-        ObjectNode base = root.putObject("base");
+        java.io.StringWriter text = new java.io.StringWriter();
+        write(plan, text);
+        return (ObjectNode) Json.parse(text.toString());
+    }
+
+    /**
+     * Writes the plan as the indented JSON document of DESIGN.md section 4, item by item: a plan
+     * of a few hundred thousand steps is never one tree in memory.
+     */
+    public static void write(Plan plan, java.io.Writer out) {
+        String digest = digestOf(plan);
+        try (JsonGenerator gen = Json.MAPPER.createGenerator(new java.io.FilterWriter(out) {
+            @Override
+            public void close() throws java.io.IOException {
+                flush(); // the caller owns the writer
+            }
+        })) {
+            gen.writeStartObject();
+            gen.writeName("formatVersion");
+            gen.writeNumber(Plan.FORMAT_VERSION);
+            gen.writeName("profile");
+            gen.writeString(plan.profile());
+            gen.writeName("base");
+            gen.writeTree(base(plan));
+            gen.writeName("as");
+            gen.writeTree(as(plan));
+            gen.writeName("source");
+            gen.writeTree(Json.map(new TreeMap<>(plan.source())));
+            gen.writeName("summary");
+            gen.writeTree(summary(plan));
+            gen.writeName("changes");
+            gen.writeStartArray();
+            for (Change change : plan.changes()) {
+                if (change.action() != ChangeAction.UNCHANGED) {
+                    gen.writeTree(change(change));
+                }
+            }
+            gen.writeEndArray();
+            gen.writeName("steps");
+            gen.writeStartArray();
+            for (PlannedStep step : plan.steps()) {
+                gen.writeTree(step(step));
+            }
+            gen.writeEndArray();
+            gen.writeName("diagnostics");
+            gen.writeStartArray();
+            for (Diagnostic d : plan.diagnostics()) {
+                gen.writeTree(diagnostic(d));
+            }
+            gen.writeEndArray();
+            gen.writeName("digest");
+            gen.writeString(digest);
+            gen.writeEndObject();
+        }
+        try {
+            out.write('\n');
+            out.flush();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The digest of a plan: SHA-256 of the canonical form (keys sorted, no whitespace) of its
+     * document without the digest, streamed item by item.
+     */
+    public static String digestOf(Plan plan) {
+        Json.Sha256 sha = new Json.Sha256();
+        try (JsonGenerator gen = Json.COMPACT.createGenerator(sha.stream())) {
+            // The top-level names, in sorted order.
+            gen.writeStartObject();
+            gen.writeName("as");
+            Json.writeCanonical(gen, as(plan));
+            gen.writeName("base");
+            Json.writeCanonical(gen, base(plan));
+            gen.writeName("changes");
+            gen.writeStartArray();
+            for (Change change : plan.changes()) {
+                if (change.action() != ChangeAction.UNCHANGED) {
+                    Json.writeCanonical(gen, change(change));
+                }
+            }
+            gen.writeEndArray();
+            gen.writeName("diagnostics");
+            gen.writeStartArray();
+            for (Diagnostic d : plan.diagnostics()) {
+                Json.writeCanonical(gen, diagnostic(d));
+            }
+            gen.writeEndArray();
+            gen.writeName("formatVersion");
+            gen.writeNumber(Plan.FORMAT_VERSION);
+            gen.writeName("profile");
+            gen.writeString(plan.profile());
+            gen.writeName("source");
+            Json.writeCanonical(gen, Json.map(new TreeMap<>(plan.source())));
+            gen.writeName("steps");
+            gen.writeStartArray();
+            for (PlannedStep step : plan.steps()) {
+                Json.writeCanonical(gen, step(step));
+            }
+            gen.writeEndArray();
+            gen.writeName("summary");
+            Json.writeCanonical(gen, summary(plan));
+            gen.writeEndObject();
+        }
+        return sha.hex();
+    }
+
+    private static ObjectNode base(Plan plan) {
+        ObjectNode base = Json.object();
         base.put("lineage", plan.base().lineage());
         base.put("revision", plan.base().revision());
-        ArrayNode as = root.putArray("as");
+        return base;
+    }
+
+    private static ArrayNode as(Plan plan) {
+        ArrayNode as = Json.array();
         plan.as().forEach(as::add);
-        root.set("source", Json.map(new TreeMap<>(plan.source())));
-        ObjectNode summary = root.putObject("summary");
+        return as;
+    }
+
+    private static ObjectNode summary(Plan plan) {
+        ObjectNode summary = Json.object();
         summary.put("create", plan.summary().create());
         summary.put("update", plan.summary().update());
         summary.put("delete", plan.summary().delete());
         summary.put("unchanged", plan.summary().unchanged());
         summary.put("kept", plan.summary().kept());
-        ArrayNode changes = root.putArray("changes");
-        for (Change change : plan.changes()) {
-            if (change.action() != ChangeAction.UNCHANGED) {
-                changes.add(change(change));
-            }
-        }
-        ArrayNode steps = root.putArray("steps");
-        plan.steps().forEach(s -> steps.add(step(s)));
-        ArrayNode diagnostics = root.putArray("diagnostics");
-        plan.diagnostics().forEach(d -> diagnostics.add(diagnostic(d)));
-        root.put("digest", Json.digest(withoutDigest(root)));
-        return root;
+        return summary;
     }
 
-    /** The digest of a plan: the one its JSON document carries. */
-    public static String digestOf(Plan plan) {
-        return encode(plan).path("digest").asString();
-    }
-
-    /** The digest a plan document should carry. */
+    /** The digest a plan document should carry: of everything in it but the digest. */
     public static String digest(JsonNode document) {
-        return Json.digest(withoutDigest(document));
-    }
-
-    private static JsonNode withoutDigest(JsonNode document) {
-        ObjectNode copy = ((ObjectNode) document).deepCopy();
-        copy.remove("digest");
-        return copy;
+        return Json.digestWithout(document, "digest");
     }
 
     private static ObjectNode change(Change change) {

@@ -30,6 +30,8 @@ public record RevisionRecord(
         actors = List.copyOf(actors);
         summary = Map.copyOf(summary);
         source = Map.copyOf(source);
-        steps = List.copyOf(steps);
+        // Not copied: an apply passes a list that encodes each step as the store writes it, so
+        // that a revision of a few hundred thousand steps is never held as JSON all at once.
+        steps = java.util.Collections.unmodifiableList(steps);
     }
 }
