@@ -1,10 +1,12 @@
 package io.tenantctl.apply;
 
 import io.tenantctl.diag.Diagnostic;
+import io.tenantctl.diag.Timings;
 import io.tenantctl.diag.Location;
 import io.tenantctl.model.ObjectRef;
 import io.tenantctl.plan.Plan;
 import io.tenantctl.plan.PlanCodec;
+import io.tenantctl.plan.Planned;
 import io.tenantctl.plan.StepRunner;
 import io.tenantctl.profile.Profile;
 import io.tenantctl.rules.Codes;
@@ -15,8 +17,10 @@ import io.tenantctl.state.Ownership;
 import io.tenantctl.state.RevisionRecord;
 import io.tenantctl.state.Snapshot;
 import io.tenantctl.state.StateStore;
+import io.tenantctl.state.StepEntry;
 import io.tenantctl.step.PlannedStep;
 import io.tenantctl.world.MutableWorld;
+import io.tenantctl.world.World;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
@@ -27,9 +31,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.function.Predicate;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Applies plans to a state store, all or nothing.
@@ -64,11 +68,14 @@ public final class Applier {
             Function<Snapshot, Map<ObjectRef, Ownership>> ownership) {
     }
 
-    /** Makes the plan under the lock with {@code planner}, then applies it. */
-    public ApplyResult apply(StateStore store, Function<Snapshot, Plan> planner, Request request) {
+    /**
+     * Makes the plan under the lock with {@code planner}, then applies it. Making the plan checked
+     * every step against this locked state already, so the world it leads to is committed as is.
+     */
+    public ApplyResult apply(StateStore store, Function<Snapshot, Planned> planner, Request request) {
         return store.write(request.lockTimeout(), request.holder(), tx -> {
-            Plan plan = planner.apply(tx.snapshot());
-            return execute(tx, plan, request);
+            Planned planned = planner.apply(tx.snapshot());
+            return execute(tx, planned.plan(), planned.result(), request);
         });
     }
 
@@ -85,11 +92,11 @@ public final class Applier {
                 return new ApplyResult(Outcome.STALE, Optional.of(plan), state.revision(), List.of(Diagnostic.error(
                         Codes.STALE_PLAN, "the saved plan is stale: " + why + "; make a new plan")));
             }
-            return execute(tx, plan, request);
+            return execute(tx, plan, Optional.empty(), request);
         });
     }
 
-    private ApplyResult execute(StateStore.Transaction tx, Plan plan, Request request) {
+    private ApplyResult execute(StateStore.Transaction tx, Plan plan, Optional<World> proven, Request request) {
         Snapshot state = tx.snapshot();
         if (plan.failed()) {
             return new ApplyResult(Outcome.PLAN_FAILED, Optional.of(plan), state.revision(), plan.diagnostics());
@@ -97,26 +104,43 @@ public final class Applier {
         if (!plan.hasChanges()) {
             return new ApplyResult(Outcome.NO_CHANGES, Optional.of(plan), state.revision(), List.of());
         }
+        // The digest of a large plan takes a while; it is made while the plan is shown and checked.
+        CompletableFuture<String> digest = CompletableFuture.supplyAsync(() -> PlanCodec.digestOf(plan));
         if (!request.confirm().test(plan)) {
+            digest.cancel(false);
             return new ApplyResult(Outcome.DECLINED, Optional.of(plan), state.revision(), List.of());
         }
-        MutableWorld world = state.world().toMutable();
-        for (PlannedStep step : plan.steps()) {
-            Optional<Violation> problem = runner.replay(step, world);
+        World result;
+        if (proven.isPresent()) {
+            result = proven.get();
+        } else {
+            MutableWorld world = state.world().toMutable();
+            Optional<Violation> problem = Timings.time("re-check steps", () -> {
+                for (PlannedStep step : plan.steps()) {
+                    Optional<Violation> broken = runner.replay(step, world);
+                    if (broken.isPresent()) {
+                        return broken;
+                    }
+                }
+                return Optional.<Violation>empty();
+            });
             if (problem.isPresent()) {
                 Violation v = problem.get();
                 return new ApplyResult(Outcome.STEP_FAILED, Optional.of(plan), state.revision(),
                         List.of(new Diagnostic(v.severity(), v.code(), v.message(), Location.NONE)));
             }
+            result = world.freeze();
         }
         if (request.dryRun()) {
             return new ApplyResult(Outcome.DRY_RUN, Optional.of(plan), state.revision(), List.of());
         }
         long revision = state.revision() + 1;
-        List<JsonNode> steps = new AbstractList<>() {
+        List<StepEntry> steps = new AbstractList<>() {
             @Override
-            public JsonNode get(int index) {
-                return PlanCodec.step(plan.steps().get(index));
+            public StepEntry get(int index) {
+                PlannedStep step = plan.steps().get(index);
+                return new StepEntry(step.step().op().wireName(), step.step().target().toString(), step.actor(),
+                        PlanCodec.stepJson(step));
             }
 
             @Override
@@ -134,9 +158,11 @@ public final class Applier {
         summary.put("delete", plan.summary().delete());
         summary.put("unchanged", plan.summary().unchanged());
         summary.put("kept", plan.summary().kept());
-        RevisionRecord record = new RevisionRecord(revision, clock.instant().truncatedTo(ChronoUnit.MILLIS), plan.as(), new ArrayList<>(actors),
-                summary, PlanCodec.digestOf(plan), plan.source(), request.applyset(), steps);
-        tx.commit(new Commit(world.snapshot(), request.ownership().apply(state), record));
+        RevisionRecord record = new RevisionRecord(revision, clock.instant().truncatedTo(ChronoUnit.MILLIS), plan.as(),
+                new ArrayList<>(actors), summary, Timings.time("digest", digest::join), plan.source(),
+                request.applyset(), steps);
+        Commit commit = new Commit(result, request.ownership().apply(state), record);
+        Timings.time("write and commit", () -> tx.commit(commit));
         return new ApplyResult(Outcome.APPLIED, Optional.of(plan), revision, List.of());
     }
 }

@@ -1,7 +1,7 @@
 package io.tenantctl.cli;
 
 import io.tenantctl.engine.PlanOptions;
-import io.tenantctl.engine.Timings;
+import io.tenantctl.diag.Timings;
 import io.tenantctl.engine.Validation;
 import io.tenantctl.plan.Plan;
 import io.tenantctl.plan.PlanCodec;

@@ -1,5 +1,6 @@
 package io.tenantctl.engine;
 
+import io.tenantctl.diag.Timings;
 import io.tenantctl.apply.Applier;
 import io.tenantctl.apply.ApplyResult;
 import io.tenantctl.load.Limits;
@@ -117,7 +118,7 @@ public final class Engine {
     public ApplyResult apply(Validation validation, StateStore store, PlanOptions options, Applier.Request request,
             Consumer<PlannedStep> progress) {
         PlanMaker maker = new PlanMaker(profile);
-        return new Applier(profile, clock).apply(store, snapshot -> maker.make(validation, snapshot, options, progress),
+        return new Applier(profile, clock).apply(store, snapshot -> maker.plan(validation, snapshot, options, progress),
                 request);
     }
 

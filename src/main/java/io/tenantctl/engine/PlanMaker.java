@@ -1,10 +1,12 @@
 package io.tenantctl.engine;
 
+import io.tenantctl.diag.Timings;
 import io.tenantctl.diag.Diagnostics;
 import io.tenantctl.diff.ChangeSet;
 import io.tenantctl.diff.Differ;
 import io.tenantctl.plan.Base;
 import io.tenantctl.plan.Plan;
+import io.tenantctl.plan.Planned;
 import io.tenantctl.plan.Planner;
 import io.tenantctl.plan.Schedule;
 import io.tenantctl.plan.Summary;
@@ -23,6 +25,7 @@ import io.tenantctl.rules.TenantNotEmpty;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -42,12 +45,17 @@ final class PlanMaker {
     }
 
     Plan make(Validation validation, Snapshot state, PlanOptions options, Consumer<PlannedStep> progress) {
+        return plan(validation, state, options, progress).plan();
+    }
+
+    /** The plan, and when it could be made, the world it leads to. */
+    Planned plan(Validation validation, Snapshot state, PlanOptions options, Consumer<PlannedStep> progress) {
         Base base = new Base(state.lineage(), state.revision());
         Diagnostics diagnostics = new Diagnostics();
         diagnostics.addAll(validation.diagnostics());
         DesiredState desired = validation.desired();
         if (diagnostics.hasErrors()) {
-            return failed(base, options, Summary.NONE, null, diagnostics);
+            return Planned.failed(failed(base, options, Summary.NONE, null, diagnostics));
         }
         Differ.Result diff = Timings.time("diff", () -> new Differ().diff(desired.objects(), state.world(),
                 object -> options.prune()));
@@ -70,16 +78,16 @@ final class PlanMaker {
         }
         Timings.time("locate", () -> diagnostics.addAll(ManifestValidator.locate(violations, desired)));
         if (diagnostics.hasErrors()) {
-            return failed(base, options, Summary.of(changes), changes, diagnostics);
+            return Planned.failed(failed(base, options, Summary.of(changes), changes, diagnostics));
         }
         Schedule schedule = Timings.time("schedule", () -> planner.schedule(state.world(), changes, options.as(),
                 progress));
         if (!schedule.complete()) {
             diagnostics.addAll(ManifestValidator.locate(schedule.blocked(), desired));
-            return failed(base, options, Summary.of(changes), changes, diagnostics);
+            return Planned.failed(failed(base, options, Summary.of(changes), changes, diagnostics));
         }
-        return new Plan(base, profile.name(), options.as(), options.source(), Summary.of(changes), changes.changes(),
-                schedule.steps(), diagnostics.sorted());
+        return new Planned(new Plan(base, profile.name(), options.as(), options.source(), Summary.of(changes),
+                changes.changes(), schedule.steps(), diagnostics.sorted()), Optional.of(schedule.result()));
     }
 
     private Plan failed(Base base, PlanOptions options, Summary summary, ChangeSet changes, Diagnostics diagnostics) {

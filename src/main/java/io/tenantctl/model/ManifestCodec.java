@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -74,6 +75,94 @@ public final class ManifestCodec {
         putMap(node, "labels", metadata.labels());
         putMap(node, "annotations", metadata.annotations());
         return node;
+    }
+
+    /**
+     * Writes an object's manifest in canonical form (keys sorted at every level, as
+     * {@code Json.canonical} of {@link #encode} would give) straight to a generator, without
+     * building a tree: digests of large plans are computed this way.
+     */
+    public static void writeCanonical(JsonGenerator gen, WorldObject object) {
+        gen.writeStartObject();
+        gen.writeName("apiVersion");
+        gen.writeString(API_VERSION);
+        gen.writeName("kind");
+        gen.writeString(object.kind().manifestName());
+        gen.writeName("metadata");
+        gen.writeStartObject();
+        writeMap(gen, "annotations", object.metadata().annotations());
+        writeMap(gen, "labels", object.metadata().labels());
+        gen.writeName("name");
+        gen.writeString(object.metadata().name());
+        gen.writeEndObject();
+        gen.writeName("spec");
+        gen.writeStartObject();
+        switch (object.kind()) {
+            case TENANT -> {
+                Tenant t = (Tenant) object;
+                writeString(gen, "displayName", t.displayName());
+                writeList(gen, "domains", t.domains());
+                writeList(gen, "globalAdministrators", t.globalAdministrators());
+                writeString(gen, "initialDomain", t.initialDomain());
+            }
+            case ACCOUNT -> {
+                Account a = (Account) object;
+                a.displayName().ifPresent(v -> writeString(gen, "displayName", v));
+                writeString(gen, "signInName", a.signInName());
+                writeString(gen, "type", a.type().manifestName());
+            }
+            case SUBSCRIPTION -> {
+                Subscription s = (Subscription) object;
+                s.accountAdministrator().ifPresent(v -> writeString(gen, "accountAdministrator", v));
+                writeList(gen, "coAdministrators", s.coAdministrators());
+                s.displayName().ifPresent(v -> writeString(gen, "displayName", v));
+                writeString(gen, "offer", s.offer().manifestName());
+                s.serviceAdministrator().ifPresent(v -> writeString(gen, "serviceAdministrator", v));
+                writeString(gen, "tenant", s.tenant());
+            }
+        }
+        gen.writeEndObject();
+        gen.writeEndObject();
+    }
+
+    /** The canonical form as compact JSON text: what the state store keeps. */
+    public static String canonicalJson(WorldObject object) {
+        java.io.StringWriter out = new java.io.StringWriter(256);
+        try (JsonGenerator gen = COMPACT.createGenerator(out)) {
+            writeCanonical(gen, object);
+        }
+        return out.toString();
+    }
+
+    private static final tools.jackson.databind.json.JsonMapper COMPACT =
+            tools.jackson.databind.json.JsonMapper.builder().build();
+
+    private static void writeString(JsonGenerator gen, String name, String value) {
+        gen.writeName(name);
+        gen.writeString(value);
+    }
+
+    private static void writeList(JsonGenerator gen, String name, java.util.Collection<String> values) {
+        if (!values.isEmpty()) {
+            gen.writeName(name);
+            gen.writeStartArray();
+            for (String value : values) {
+                gen.writeString(value);
+            }
+            gen.writeEndArray();
+        }
+    }
+
+    private static void writeMap(JsonGenerator gen, String name, Map<String, String> values) {
+        if (!values.isEmpty()) {
+            gen.writeName(name);
+            gen.writeStartObject();
+            for (Map.Entry<String, String> e : new TreeMap<>(values).entrySet()) {
+                gen.writeName(e.getKey());
+                gen.writeString(e.getValue());
+            }
+            gen.writeEndObject();
+        }
     }
 
     public static WorldObject decode(JsonNode manifest) {

@@ -149,7 +149,7 @@ public final class PlanCodec {
             gen.writeName("steps");
             gen.writeStartArray();
             for (PlannedStep step : plan.steps()) {
-                Json.writeCanonical(gen, step(step));
+                writeStepCanonical(gen, step);
             }
             gen.writeEndArray();
             gen.writeName("summary");
@@ -200,6 +200,68 @@ public final class PlanCodec {
             field.set("after", f.after());
         }
         return node;
+    }
+
+    /**
+     * A step in canonical form (keys sorted), written straight to a generator: the same bytes as
+     * {@code Json.writeCanonical(gen, step(planned))} without building the tree, for digests.
+     */
+    public static void writeStepCanonical(JsonGenerator gen, PlannedStep planned) {
+        Step step = planned.step();
+        gen.writeStartObject();
+        optional(gen, "account", step.account());
+        gen.writeName("actor");
+        if (planned.actor().isPresent()) {
+            gen.writeString(planned.actor().get());
+        } else {
+            gen.writeNull();
+        }
+        gen.writeName("authority");
+        gen.writeString(planned.authority());
+        optional(gen, "domain", step.domain());
+        gen.writeName("effects");
+        gen.writeStartArray();
+        for (String effect : planned.effects()) {
+            gen.writeString(effect);
+        }
+        gen.writeEndArray();
+        optional(gen, "from", step.from());
+        gen.writeName("index");
+        gen.writeNumber(planned.index());
+        if (step.object().isPresent()) {
+            gen.writeName("object");
+            ManifestCodec.writeCanonical(gen, step.object().get());
+        }
+        gen.writeName("op");
+        gen.writeString(step.op().wireName());
+        if (!step.signUp().isEmpty()) {
+            gen.writeName("signUp");
+            gen.writeStartArray();
+            for (Account a : step.signUp()) {
+                ManifestCodec.writeCanonical(gen, a);
+            }
+            gen.writeEndArray();
+        }
+        gen.writeName("target");
+        gen.writeString(step.target().toString());
+        optional(gen, "to", step.to());
+        gen.writeEndObject();
+    }
+
+    /** A step as compact canonical JSON text: what the history keeps. */
+    public static String stepJson(PlannedStep planned) {
+        java.io.StringWriter out = new java.io.StringWriter(512);
+        try (JsonGenerator gen = Json.COMPACT.createGenerator(out)) {
+            writeStepCanonical(gen, planned);
+        }
+        return out.toString();
+    }
+
+    private static void optional(JsonGenerator gen, String name, Optional<String> value) {
+        if (value.isPresent()) {
+            gen.writeName(name);
+            gen.writeString(value.get());
+        }
     }
 
     public static ObjectNode step(PlannedStep planned) {

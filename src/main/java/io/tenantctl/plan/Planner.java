@@ -89,7 +89,7 @@ public final class Planner {
         for (Step step : pending) {
             blocked.add(failures.get(step));
         }
-        return new Schedule(planned, blocked);
+        return new Schedule(planned, world.freeze(), blocked);
     }
 
     /** The steps in the profile's order of preference, then in canonical order. */

@@ -91,8 +91,8 @@ public final class StateViews {
             item.set("source", Json.map(new java.util.TreeMap<>(r.source())));
             item.put("applyset", r.applyset());
             ArrayNode steps = item.putArray("steps");
-            for (JsonNode step : r.steps()) {
-                steps.add(step);
+            for (var step : r.steps()) {
+                steps.add(Json.parse(step.json()));
             }
         }
         return Json.pretty(root);

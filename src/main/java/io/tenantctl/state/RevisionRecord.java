@@ -3,7 +3,6 @@ package io.tenantctl.state;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import tools.jackson.databind.JsonNode;
 
 /**
  * One applied revision, as the history keeps it.
@@ -12,7 +11,7 @@ import tools.jackson.databind.JsonNode;
  * @param actors  the accounts that act in its steps, sorted
  * @param summary counts of created, updated, deleted, unchanged and kept objects
  * @param source  where the manifests came from ({@code paths}; with git, {@code commit})
- * @param steps   each step as the plan's JSON shows it
+ * @param steps   each step, with its canonical JSON
  */
 public record RevisionRecord(
         long revision,
@@ -23,7 +22,7 @@ public record RevisionRecord(
         String digest,
         Map<String, String> source,
         String applyset,
-        List<JsonNode> steps) {
+        List<StepEntry> steps) {
 
     public RevisionRecord {
         as = List.copyOf(as);

@@ -6,7 +6,6 @@ import io.tenantctl.model.WorldObject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -57,8 +56,8 @@ public record StateDump(Snapshot snapshot, List<RevisionRecord> history) {
             entry.set("source", Json.map(new TreeMap<>(r.source())));
             entry.put("applyset", r.applyset());
             ArrayNode steps = entry.putArray("steps");
-            for (JsonNode step : r.steps()) {
-                steps.add(step);
+            for (var step : r.steps()) {
+                steps.add(Json.parse(step.json()));
             }
         }
         return Json.digest(root);

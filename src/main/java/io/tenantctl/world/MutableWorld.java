@@ -47,6 +47,7 @@ public final class MutableWorld extends IndexedWorld {
 
     /** Puts an object, replacing the one of the same kind and name. */
     public void put(WorldObject object) {
+        checkNotFrozen();
         Optional<WorldObject> previous = index.put(object);
         if (recording) {
             undo.add(new Undo(object.ref(), previous));
@@ -55,6 +56,7 @@ public final class MutableWorld extends IndexedWorld {
 
     /** Removes the object of this kind and name, if there is one. */
     public void remove(ObjectRef ref) {
+        checkNotFrozen();
         Optional<WorldObject> previous = index.remove(ref);
         if (recording && previous.isPresent()) {
             undo.add(new Undo(ref, previous));
@@ -64,5 +66,22 @@ public final class MutableWorld extends IndexedWorld {
     /** An immutable copy of the current state. */
     public World snapshot() {
         return World.wrap(index.copy());
+    }
+
+    /**
+     * The current state as an immutable world, without copying: this working copy must not be
+     * changed afterwards. For the planner's final world, which is the largest thing it holds.
+     */
+    public World freeze() {
+        frozen = true;
+        return World.wrap(index);
+    }
+
+    private boolean frozen;
+
+    private void checkNotFrozen() {
+        if (frozen) {
+            throw new IllegalStateException("this world was frozen and cannot change");
+        }
     }
 }

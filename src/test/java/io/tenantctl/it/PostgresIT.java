@@ -30,7 +30,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import tools.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -129,8 +128,8 @@ class PostgresIT {
         MutableWorld replay = World.empty().toMutable();
         StepRunner runner = new StepRunner(new ClassicProfile());
         for (RevisionRecord r : history) {
-            for (JsonNode step : r.steps()) {
-                PlannedStep planned = PlanCodec.decodeStep(step);
+            for (var step : r.steps()) {
+                PlannedStep planned = PlanCodec.decodeStep(io.tenantctl.json.Json.parse(step.json()));
                 assertThat(runner.replay(planned, replay)).as("revision %d step %d replays", r.revision(),
                         planned.index()).isEmpty();
             }

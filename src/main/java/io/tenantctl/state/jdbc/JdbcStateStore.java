@@ -14,6 +14,7 @@ import io.tenantctl.state.StateDump;
 import io.tenantctl.state.StateException;
 import io.tenantctl.state.StateLockedException;
 import io.tenantctl.state.StateStore;
+import io.tenantctl.state.StepEntry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -330,7 +331,7 @@ public final class JdbcStateStore implements StateStore {
                     Ownership o = owner != null ? owner : had.orElse(new Ownership(revision, "", ""));
                     put.setString(1, object.kind().manifestName());
                     put.setString(2, object.name());
-                    put.setString(3, Json.compact(ManifestCodec.encode(object)));
+                    put.setString(3, ManifestCodec.canonicalJson(object));
                     put.setLong(4, revision);
                     put.setString(5, o.applyset());
                     put.setString(6, o.source());
@@ -406,14 +407,13 @@ public final class JdbcStateStore implements StateStore {
                 "INSERT INTO tc_step (revision, idx, op, target, actor, body) VALUES (?, ?, ?, ?, ?, ?)")) {
             int index = 0;
             int pending = 0;
-            for (JsonNode step : r.steps()) {
+            for (StepEntry step : r.steps()) {
                 s.setLong(1, r.revision());
                 s.setInt(2, ++index);
-                s.setString(3, step.path("op").asString(""));
-                s.setString(4, step.path("target").asString(""));
-                JsonNode actor = step.path("actor");
-                s.setString(5, actor.isString() ? actor.stringValue() : null);
-                s.setString(6, Json.compact(step));
+                s.setString(3, step.op());
+                s.setString(4, step.target());
+                s.setString(5, step.actor().orElse(null));
+                s.setString(6, step.json());
                 s.addBatch();
                 if (++pending == BATCH) {
                     s.executeBatch();
@@ -476,7 +476,7 @@ public final class JdbcStateStore implements StateStore {
                     Ownership o = wanted.ownership(object.ref()).orElse(new Ownership(wanted.revision(), "", ""));
                     put.setString(1, object.kind().manifestName());
                     put.setString(2, object.name());
-                    put.setString(3, Json.compact(ManifestCodec.encode(object)));
+                    put.setString(3, ManifestCodec.canonicalJson(object));
                     put.setLong(4, o.revision());
                     put.setString(5, o.applyset());
                     put.setString(6, o.source());
@@ -509,7 +509,7 @@ public final class JdbcStateStore implements StateStore {
         Map<Long, RevisionRecord> records = new LinkedHashMap<>();
         String sql = "SELECT revision, applied_at, as_identities, actors, summary, digest, source, applyset"
                 + " FROM tc_revision ORDER BY revision DESC" + (limit > 0 ? " LIMIT " + limit : "");
-        Map<Long, List<JsonNode>> steps = new HashMap<>();
+        Map<Long, List<StepEntry>> steps = new HashMap<>();
         try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             while (rs.next()) {
                 long revision = rs.getLong(1);
@@ -526,12 +526,13 @@ public final class JdbcStateStore implements StateStore {
         if (!records.isEmpty()) {
             long oldest = records.keySet().stream().mapToLong(Long::longValue).min().orElse(0);
             try (PreparedStatement s = connection.prepareStatement(
-                    "SELECT revision, body FROM tc_step WHERE revision >= ? ORDER BY revision, idx")) {
+                    "SELECT revision, op, target, actor, body FROM tc_step WHERE revision >= ? ORDER BY revision, idx")) {
                 s.setLong(1, oldest);
                 s.setFetchSize(BATCH);
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
-                        steps.get(rs.getLong(1)).add(Json.parse(rs.getString(2)));
+                        steps.get(rs.getLong(1)).add(new StepEntry(rs.getString(2), rs.getString(3),
+                                Optional.ofNullable(rs.getString(4)), rs.getString(5)));
                     }
                 }
             }

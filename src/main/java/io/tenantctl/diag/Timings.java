@@ -1,4 +1,4 @@
-package io.tenantctl.engine;
+package io.tenantctl.diag;
 
 import java.io.PrintStream;
 import java.util.function.Supplier;

@@ -1,0 +1,80 @@
+package io.tenantctl.plan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tenantctl.diff.Differ;
+import io.tenantctl.generate.WorldGenerator;
+import io.tenantctl.generate.WorldMutator;
+import io.tenantctl.json.Json;
+import io.tenantctl.model.ManifestCodec;
+import io.tenantctl.model.WorldObject;
+import io.tenantctl.profile.classic.ClassicProfile;
+import io.tenantctl.step.PlannedStep;
+import io.tenantctl.world.World;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+import tools.jackson.core.JsonGenerator;
+
+/**
+ * The canonical forms written straight to a generator (for digests of large plans) are exactly
+ * the canonical forms of the trees the codecs build, so a plan's digest is the same whichever way
+ * it is computed: from the plan when it is made, or from the saved file when it is applied.
+ */
+class CanonicalFormTest {
+
+    private static String written(Consumer<JsonGenerator> write) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (JsonGenerator gen = Json.COMPACT.createGenerator(out)) {
+            write.accept(gen);
+        }
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void manifestsWrittenDirectlyAreTheCanonicalFormOfTheirTrees() {
+        World world = new WorldGenerator(11).generate(400);
+        World changed = new WorldMutator(12).mutate(world, 0.5);
+        for (WorldObject object : changed.objects()) {
+            assertThat(written(g -> ManifestCodec.writeCanonical(g, object)))
+                    .isEqualTo(Json.compact(Json.canonical(ManifestCodec.encode(object))));
+        }
+    }
+
+    @Test
+    void stepsWrittenDirectlyAreTheCanonicalFormOfTheirTrees() {
+        World a = new WorldGenerator(13).generate(300);
+        World b = new WorldMutator(14).mutate(a, 0.6);
+        List<PlannedStep> steps = new Planner(new ClassicProfile())
+                .schedule(a, new Differ().diff(b.objects(), a, o -> true).changeSet(), List.of()).steps();
+        List<PlannedStep> fromScratch = new Planner(new ClassicProfile())
+                .schedule(World.empty(), new Differ().diff(a.objects(), World.empty(), o -> true).changeSet(), List.of())
+                .steps();
+        assertThat(steps).isNotEmpty();
+        for (PlannedStep step : concat(steps, fromScratch)) {
+            assertThat(written(g -> PlanCodec.writeStepCanonical(g, step)))
+                    .isEqualTo(Json.compact(Json.canonical(PlanCodec.step(step))));
+        }
+    }
+
+    @Test
+    void aPlansDigestIsTheDigestOfItsDocument() {
+        World a = new WorldGenerator(15).generate(200);
+        World b = new WorldMutator(16).mutate(a, 0.3);
+        Plan plan = new Plan(new Base("lineage", 4), "classic", List.of("x@outlook.com"),
+                java.util.Map.of("paths", "here"), Summary.NONE,
+                new Differ().diff(b.objects(), a, o -> true).changeSet().changes(),
+                new Planner(new ClassicProfile()).schedule(a, new Differ().diff(b.objects(), a, o -> true).changeSet(),
+                        List.of()).steps(), List.of());
+        assertThat(PlanCodec.digest(PlanCodec.encode(plan))).isEqualTo(PlanCodec.digestOf(plan));
+        assertThat(PlanCodec.encode(plan).path("digest").asString()).isEqualTo(PlanCodec.digestOf(plan));
+    }
+
+    private static List<PlannedStep> concat(List<PlannedStep> a, List<PlannedStep> b) {
+        java.util.ArrayList<PlannedStep> all = new java.util.ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+}
