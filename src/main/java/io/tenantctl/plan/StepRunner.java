@@ -41,13 +41,24 @@ public final class StepRunner {
      */
     public Check run(Step step, MutableWorld world) {
         Scope scope = profile.scope(step, world);
-        List<Violation> existing = profile.rules().check(world, scope);
-        Set<Violation.Key> before = new HashSet<>();
-        existing.forEach(v -> before.add(v.key()));
         world.begin();
         List<String> effects = profile.apply(step, world);
-        List<Violation> broken = new ArrayList<>(0);
+        List<Violation> after = profile.rules().check(world, scope);
+        if (after.isEmpty()) {
+            // The usual case: nothing is wrong around the step afterwards, so nothing it broke.
+            return new Check(effects, List.of());
+        }
+        // Something is wrong: it only counts if it was not already wrong before the step. Look
+        // at the world before it, then do the step again (steps are deterministic).
+        world.rollback();
+        Set<Violation.Key> before = new HashSet<>();
         for (Violation v : profile.rules().check(world, scope)) {
+            before.add(v.key());
+        }
+        world.begin();
+        profile.apply(step, world);
+        List<Violation> broken = new ArrayList<>(0);
+        for (Violation v : after) {
             if (!before.contains(v.key())) {
                 broken.add(v);
             }

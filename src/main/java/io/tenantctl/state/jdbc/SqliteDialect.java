@@ -37,6 +37,9 @@ final class SqliteDialect implements Dialect {
     public Connection openForWrite(StateUrl url, Duration timeout, LockHolder me) throws SQLException {
         SQLiteConfig config = base(timeout);
         config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+        // A first apply of a large tree writes hundreds of thousands of rows in one transaction;
+        // with the default 2 MB page cache they would spill to the file before the commit.
+        config.setCacheSize(-64 * 1024);
         Connection connection = config.createConnection(url.jdbcUrl());
         try {
             // With IMMEDIATE mode this begins the transaction and takes the write lock, waiting
