@@ -26,6 +26,7 @@ import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.AbstractList;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -57,15 +58,8 @@ public final class Applier {
      * How to apply.
      *
      * @param confirm   asked with the plan, under the lock, before anything is written
-     * @param ownership the applyset and source to record for the objects the manifests declare
      */
-    public record Request(
-            Duration lockTimeout,
-            LockHolder holder,
-            Predicate<Plan> confirm,
-            boolean dryRun,
-            String applyset,
-            Function<Snapshot, Map<ObjectRef, Ownership>> ownership) {
+    public record Request(Duration lockTimeout, LockHolder holder, Predicate<Plan> confirm, boolean dryRun) {
     }
 
     /**
@@ -160,8 +154,8 @@ public final class Applier {
         summary.put("kept", plan.summary().kept());
         RevisionRecord record = new RevisionRecord(revision, clock.instant().truncatedTo(ChronoUnit.MILLIS), plan.as(),
                 new ArrayList<>(actors), summary, Timings.time("digest", digest::join), plan.source(),
-                request.applyset(), steps);
-        Commit commit = new Commit(result, request.ownership().apply(state), record);
+                plan.applyset(), steps);
+        Commit commit = new Commit(result, plan.applyset(), plan.sourceText(), new HashSet<>(plan.declared()), record);
         Timings.time("write and commit", () -> tx.commit(commit));
         return new ApplyResult(Outcome.APPLIED, Optional.of(plan), revision, List.of());
     }

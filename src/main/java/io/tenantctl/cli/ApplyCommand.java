@@ -4,7 +4,6 @@ import io.tenantctl.apply.Applier;
 import io.tenantctl.apply.ApplyResult;
 import io.tenantctl.apply.Outcome;
 import io.tenantctl.diag.Diagnostic;
-import io.tenantctl.engine.Engine;
 import io.tenantctl.engine.PlanOptions;
 import io.tenantctl.engine.Validation;
 import io.tenantctl.json.Json;
@@ -77,8 +76,8 @@ final class ApplyCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Do everything (lock, plan, re-check every step) but commit.")
     boolean dryRun;
 
-    @Option(names = "--prune", description = "Delete objects of the state that the manifests no longer declare.")
-    boolean prune;
+    @Mixin
+    ApplysetOptions applyset;
 
     private final Context context;
 
@@ -109,7 +108,7 @@ final class ApplyCommand implements Callable<Integer> {
         Validation validation = context.engine().read(manifests.paths);
         List<String> as = state.as(env);
         String paths = String.join(",", manifests.paths);
-        PlanOptions options = new PlanOptions(as, prune, Map.of("paths", paths));
+        PlanOptions options = applyset.options(as, Map.of("paths", paths));
         return context.withStore(spec, output, state, store -> {
             Predicate<Plan> confirm = plan -> {
                 context.diagnostics(spec, output, plan.diagnostics());
@@ -118,9 +117,7 @@ final class ApplyCommand implements Callable<Integer> {
                 }
                 return !ask || askYes();
             };
-            Applier.Request request = new Applier.Request(state.lockTimeout(), context.holder(as), confirm, dryRun,
-                    Engine.DEFAULT_APPLYSET, Engine.ownership(validation.desired().objects(), Engine.DEFAULT_APPLYSET,
-                            paths));
+            Applier.Request request = new Applier.Request(state.lockTimeout(), context.holder(as), confirm, dryRun);
             ApplyResult result = context.engine().apply(validation, store, options, request, step -> { });
             return report(result, format, style);
         });
@@ -145,7 +142,7 @@ final class ApplyCommand implements Callable<Integer> {
         }
         return context.withStore(spec, output, state, store -> {
             Applier.Request request = new Applier.Request(state.lockTimeout(), context.holder(plan.as()),
-                    p -> true, dryRun, Engine.DEFAULT_APPLYSET, snapshot -> Map.of());
+                    p -> true, dryRun);
             ApplyResult result = context.engine().applySaved(plan, store, request);
             return report(result, format, style);
         });

@@ -55,8 +55,8 @@ final class PlanCommand implements Callable<Integer> {
     @Option(names = "--detailed-exitcode", description = "Exit 2 when the plan has changes, 0 when it has none.")
     boolean detailedExitCode;
 
-    @Option(names = "--prune", description = "Delete objects of the state that the manifests no longer declare.")
-    boolean prune;
+    @Mixin
+    ApplysetOptions applyset;
 
     private final Context context;
 
@@ -72,8 +72,7 @@ final class PlanCommand implements Callable<Integer> {
         }
         Environment env = context.environment();
         Validation validation = context.engine().read(manifests.paths);
-        PlanOptions options = new PlanOptions(state.as(env), prune,
-                Map.of("paths", String.join(",", manifests.paths)));
+        PlanOptions options = applyset.options(state.as(env), Map.of("paths", String.join(",", manifests.paths)));
         return context.withStore(spec, output, state, store -> {
             Plan plan = context.engine().plan(validation, store, options, step -> { });
             Timings.time("print diagnostics", () -> context.diagnostics(spec, output, plan.diagnostics()));

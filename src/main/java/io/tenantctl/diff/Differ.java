@@ -161,7 +161,7 @@ public final class Differ {
     }
 
     /** Field-level differences of two encodings of one object; null stands for "absent". */
-    static List<FieldChange> fields(WorldObject before, WorldObject after) {
+    public static List<FieldChange> fields(WorldObject before, WorldObject after) {
         List<FieldChange> out = new ArrayList<>();
         ObjectNode b = before == null ? NODES.objectNode() : ManifestCodec.encode(before);
         ObjectNode a = after == null ? NODES.objectNode() : ManifestCodec.encode(after);

@@ -8,6 +8,7 @@ import io.tenantctl.load.LoadResult;
 import io.tenantctl.load.ManifestLoader;
 import io.tenantctl.model.ObjectRef;
 import io.tenantctl.model.WorldObject;
+import io.tenantctl.plan.Drift;
 import io.tenantctl.plan.Plan;
 import io.tenantctl.profile.Profile;
 import io.tenantctl.state.Ownership;
@@ -30,9 +31,6 @@ import java.util.function.Supplier;
 
 /** The entry point of every use case; holds what is costly to build once (the schemas). */
 public final class Engine {
-
-    /** The applyset every apply records until applysets can be named. */
-    public static final String DEFAULT_APPLYSET = "default";
 
     private final Profile profile;
     private final ManifestLoader loader;
@@ -111,15 +109,27 @@ public final class Engine {
 
     /** A plan of the manifests against the current state, without taking the lock. */
     public Plan plan(Validation validation, StateStore store, PlanOptions options, Consumer<PlannedStep> progress) {
-        return new PlanMaker(profile).make(validation, Timings.time("read state", store::read), options, progress);
+        Snapshot state = Timings.time("read state", store::read);
+        return new PlanMaker(profile).plan(validation, state, options, drift(store, state, options), progress).plan();
+    }
+
+    /** Declared objects that others changed since the applyset last applied them. */
+    public List<Drift> drift(Validation validation, StateStore store, String applyset) {
+        return DriftFinder.find(store, store.read(), applyset, validation.desired().objects());
+    }
+
+    private static java.util.function.Function<io.tenantctl.validate.DesiredState, List<Drift>> drift(StateStore store,
+            Snapshot state, PlanOptions options) {
+        return desired -> Timings.time("drift", () -> DriftFinder.find(store, state, options.applyset(),
+                desired.objects()));
     }
 
     /** Plans under the store's lock and applies the plan, as {@code apply -f} does. */
     public ApplyResult apply(Validation validation, StateStore store, PlanOptions options, Applier.Request request,
             Consumer<PlannedStep> progress) {
         PlanMaker maker = new PlanMaker(profile);
-        return new Applier(profile, clock).apply(store, snapshot -> maker.plan(validation, snapshot, options, progress),
-                request);
+        return new Applier(profile, clock).apply(store,
+                snapshot -> maker.plan(validation, snapshot, options, drift(store, snapshot, options), progress), request);
     }
 
     /** Applies exactly a saved plan. */
@@ -127,15 +137,4 @@ public final class Engine {
         return new Applier(profile, clock).applySaved(store, plan, request);
     }
 
-    /** The ownership an apply of these manifests records for the objects they declare. */
-    public static java.util.function.Function<Snapshot, Map<ObjectRef, Ownership>> ownership(
-            List<WorldObject> declared, String applyset, String source) {
-        return snapshot -> {
-            Map<ObjectRef, Ownership> out = new HashMap<>();
-            for (WorldObject object : declared) {
-                out.put(object.ref(), new Ownership(snapshot.revision() + 1, applyset, source));
-            }
-            return out;
-        };
-    }
 }

@@ -6,6 +6,7 @@ import io.tenantctl.diff.ChangeSet;
 import io.tenantctl.diff.Differ;
 import io.tenantctl.plan.Base;
 import io.tenantctl.plan.Plan;
+import io.tenantctl.plan.Drift;
 import io.tenantctl.plan.Planned;
 import io.tenantctl.plan.Planner;
 import io.tenantctl.plan.Schedule;
@@ -27,7 +28,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import io.tenantctl.model.WorldObject;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Makes a plan from validated manifests and a snapshot of the state: diff, the rules on the
@@ -44,22 +48,25 @@ final class PlanMaker {
         this.planner = new Planner(profile);
     }
 
-    Plan make(Validation validation, Snapshot state, PlanOptions options, Consumer<PlannedStep> progress) {
-        return plan(validation, state, options, progress).plan();
-    }
-
-    /** The plan, and when it could be made, the world it leads to. */
-    Planned plan(Validation validation, Snapshot state, PlanOptions options, Consumer<PlannedStep> progress) {
+    /**
+     * The plan, and when it could be made, the world it leads to.
+     *
+     * @param drift finds which declared objects drifted from what the applyset last applied
+     */
+    Planned plan(Validation validation, Snapshot state, PlanOptions options, Function<DesiredState, List<Drift>> drift,
+            Consumer<PlannedStep> progress) {
         Base base = new Base(state.lineage(), state.revision());
         Diagnostics diagnostics = new Diagnostics();
         diagnostics.addAll(validation.diagnostics());
         DesiredState desired = validation.desired();
         if (diagnostics.hasErrors()) {
-            return Planned.failed(failed(base, options, Summary.NONE, null, diagnostics));
+            return Planned.failed(failed(base, options, desired, Summary.NONE, null, diagnostics));
         }
-        Differ.Result diff = Timings.time("diff", () -> new Differ().diff(desired.objects(), state.world(),
-                object -> options.prune()));
+        Predicate<WorldObject> prunable = Pruning.prunable(state, options, diagnostics);
+        Differ.Result diff = Timings.time("diff", () -> new Differ().diff(desired.objects(), state.world(), prunable));
         ChangeSet changes = diff.changeSet();
+        Pruning.limit(state, options, changes.changes().stream().filter(c -> c.action() == ChangeAction.DELETE)
+                .map(c -> c.before().orElseThrow()).toList(), diagnostics);
         List<Violation> violations = new ArrayList<>(diff.violations());
         List<Tenant> deletedTenants = changes.changes().stream()
                 .filter(c -> c.action() == ChangeAction.DELETE && c.ref().kind() == Kind.TENANT)
@@ -78,20 +85,26 @@ final class PlanMaker {
         }
         Timings.time("locate", () -> diagnostics.addAll(ManifestValidator.locate(violations, desired)));
         if (diagnostics.hasErrors()) {
-            return Planned.failed(failed(base, options, Summary.of(changes), changes, diagnostics));
+            return Planned.failed(failed(base, options, desired, Summary.of(changes), changes, diagnostics));
         }
         Schedule schedule = Timings.time("schedule", () -> planner.schedule(state.world(), changes, options.as(),
                 progress));
         if (!schedule.complete()) {
             diagnostics.addAll(ManifestValidator.locate(schedule.blocked(), desired));
-            return Planned.failed(failed(base, options, Summary.of(changes), changes, diagnostics));
+            return Planned.failed(failed(base, options, desired, Summary.of(changes), changes, diagnostics));
         }
-        return new Planned(new Plan(base, profile.name(), options.as(), options.source(), Summary.of(changes),
-                changes.changes(), schedule.steps(), diagnostics.sorted()), Optional.of(schedule.result()));
+        return new Planned(new Plan(base, profile.name(), options.as(), options.source(), options.applyset(),
+                declared(desired), Summary.of(changes), changes.changes(), schedule.steps(), drift.apply(desired),
+                diagnostics.sorted()), Optional.of(schedule.result()));
     }
 
-    private Plan failed(Base base, PlanOptions options, Summary summary, ChangeSet changes, Diagnostics diagnostics) {
-        return new Plan(base, profile.name(), options.as(), options.source(), summary,
-                changes == null ? List.of() : changes.changes(), List.of(), diagnostics.sorted());
+    private Plan failed(Base base, PlanOptions options, DesiredState desired, Summary summary, ChangeSet changes,
+            Diagnostics diagnostics) {
+        return new Plan(base, profile.name(), options.as(), options.source(), options.applyset(), declared(desired),
+                summary, changes == null ? List.of() : changes.changes(), List.of(), List.of(), diagnostics.sorted());
+    }
+
+    private static List<ObjectRef> declared(DesiredState desired) {
+        return desired.objects().stream().map(WorldObject::ref).sorted().toList();
     }
 }

@@ -6,14 +6,26 @@ import java.util.Map;
 /**
  * How to plan.
  *
- * @param as       the only identities that may act, in order of preference (empty: anyone)
- * @param prune    delete objects of the state that the manifests no longer declare
- * @param source   where the manifests come from, recorded in the plan and the history
+ * @param as             the only identities that may act, in order of preference (empty: anyone)
+ * @param prune          delete objects this applyset owns that the manifests no longer declare
+ * @param source         where the manifests come from, recorded in the plan and the history
+ * @param applyset       the name of the manifest set; it owns what it declares
+ * @param maxPrune       the largest fraction of the applyset's objects one plan may prune
+ * @param allowMassPrune allow pruning more than that, or everything the applyset owns
  */
-public record PlanOptions(List<String> as, boolean prune, Map<String, String> source) {
+public record PlanOptions(List<String> as, boolean prune, Map<String, String> source, String applyset,
+        double maxPrune, boolean allowMassPrune) {
+
+    public static final String DEFAULT_APPLYSET = "default";
+    public static final double DEFAULT_MAX_PRUNE = 0.25;
 
     public PlanOptions {
         as = List.copyOf(as);
         source = Map.copyOf(source);
+    }
+
+    /** Default applyset and pruning limits. */
+    public static PlanOptions of(List<String> as, boolean prune, Map<String, String> source) {
+        return new PlanOptions(as, prune, source, DEFAULT_APPLYSET, DEFAULT_MAX_PRUNE, false);
     }
 }

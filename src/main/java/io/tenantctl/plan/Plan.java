@@ -2,6 +2,7 @@ package io.tenantctl.plan;
 
 import io.tenantctl.diag.Diagnostic;
 import io.tenantctl.diff.Change;
+import io.tenantctl.model.ObjectRef;
 import io.tenantctl.step.PlannedStep;
 import java.util.List;
 import java.util.Map;
@@ -11,17 +12,24 @@ import java.util.Map;
  * against one revision of one state. A failed plan has error diagnostics and no steps. This one
  * value is what the text, JSON and Markdown views render and what a saved plan file holds.
  *
- * @param as      the {@code --as} identities the plan was restricted to (empty: anyone)
- * @param source  where the manifests came from ({@code paths}, and with git a {@code commit})
+ * @param as       the {@code --as} identities the plan was restricted to (empty: anyone)
+ * @param source   where the manifests came from ({@code paths}, and with git a {@code commit})
+ * @param applyset the manifest set the plan is for: it owns what they declare, and prunes only
+ *                 what it owns
+ * @param declared every object the manifests declare, which the applyset owns once applied
+ * @param drift    declared objects that were changed by others since the applyset applied them
  */
 public record Plan(
         Base base,
         String profile,
         List<String> as,
         Map<String, String> source,
+        String applyset,
+        List<ObjectRef> declared,
         Summary summary,
         List<Change> changes,
         List<PlannedStep> steps,
+        List<Drift> drift,
         List<Diagnostic> diagnostics) {
 
     public static final int FORMAT_VERSION = 1;
@@ -29,6 +37,8 @@ public record Plan(
     public Plan {
         as = List.copyOf(as);
         source = Map.copyOf(source);
+        declared = List.copyOf(declared);
+        drift = List.copyOf(drift);
         changes = List.copyOf(changes);
         steps = List.copyOf(steps);
         diagnostics = List.copyOf(diagnostics);
@@ -36,6 +46,14 @@ public record Plan(
 
     public boolean failed() {
         return diagnostics.stream().anyMatch(Diagnostic::isError);
+    }
+
+    /** Where the manifests came from, in one line ({@code commit=..., paths=...}), as the store records it. */
+    public String sourceText() {
+        StringBuilder out = new StringBuilder();
+        new java.util.TreeMap<>(source).forEach((k, v) -> out.append(out.length() == 0 ? "" : ", ").append(k)
+                .append('=').append(v));
+        return out.toString();
     }
 
     /** True when applying it would change the state. */

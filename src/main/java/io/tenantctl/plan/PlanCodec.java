@@ -79,6 +79,8 @@ public final class PlanCodec {
             gen.writeTree(as(plan));
             gen.writeName("source");
             gen.writeTree(Json.map(new TreeMap<>(plan.source())));
+            gen.writeName("applyset");
+            gen.writeString(plan.applyset());
             gen.writeName("summary");
             gen.writeTree(summary(plan));
             gen.writeName("changes");
@@ -95,10 +97,22 @@ public final class PlanCodec {
                 gen.writeTree(step(step));
             }
             gen.writeEndArray();
+            gen.writeName("drift");
+            gen.writeStartArray();
+            for (Drift d : plan.drift()) {
+                gen.writeTree(drift(d));
+            }
+            gen.writeEndArray();
             gen.writeName("diagnostics");
             gen.writeStartArray();
             for (Diagnostic d : plan.diagnostics()) {
                 gen.writeTree(diagnostic(d));
+            }
+            gen.writeEndArray();
+            gen.writeName("declared");
+            gen.writeStartArray();
+            for (ObjectRef ref : plan.declared()) {
+                gen.writeString(ref.toString());
             }
             gen.writeEndArray();
             gen.writeName("digest");
@@ -122,6 +136,8 @@ public final class PlanCodec {
         try (JsonGenerator gen = Json.COMPACT.createGenerator(sha.stream())) {
             // The top-level names, in sorted order.
             gen.writeStartObject();
+            gen.writeName("applyset");
+            gen.writeString(plan.applyset());
             gen.writeName("as");
             Json.writeCanonical(gen, as(plan));
             gen.writeName("base");
@@ -134,10 +150,22 @@ public final class PlanCodec {
                 }
             }
             gen.writeEndArray();
+            gen.writeName("declared");
+            gen.writeStartArray();
+            for (ObjectRef ref : plan.declared()) {
+                gen.writeString(ref.toString());
+            }
+            gen.writeEndArray();
             gen.writeName("diagnostics");
             gen.writeStartArray();
             for (Diagnostic d : plan.diagnostics()) {
                 Json.writeCanonical(gen, diagnostic(d));
+            }
+            gen.writeEndArray();
+            gen.writeName("drift");
+            gen.writeStartArray();
+            for (Drift d : plan.drift()) {
+                Json.writeCanonical(gen, drift(d));
             }
             gen.writeEndArray();
             gen.writeName("formatVersion");
@@ -187,18 +215,47 @@ public final class PlanCodec {
         return Json.digestWithout(document, "digest");
     }
 
-    private static ObjectNode change(Change change) {
+    private static ObjectNode drift(Drift d) {
         ObjectNode node = Json.object();
-        node.put("action", change.action().wireName());
-        node.put("kind", change.ref().kind().manifestName());
-        node.put("name", change.ref().name());
-        ArrayNode fields = node.putArray("fields");
-        for (FieldChange f : change.fields()) {
+        node.put("kind", d.ref().kind().manifestName());
+        node.put("name", d.ref().name());
+        node.put("status", d.status());
+        node.put("appliedRevision", d.appliedRevision());
+        node.put("changedRevision", d.changedRevision());
+        node.put("time", d.time());
+        ArrayNode actors = node.putArray("actors");
+        d.actors().forEach(actors::add);
+        node.put("applyset", d.applyset());
+        node.set("source", Json.map(new TreeMap<>(d.source())));
+        node.set("fields", fields(d.fields()));
+        return node;
+    }
+
+    private static ArrayNode fields(List<FieldChange> changes) {
+        ArrayNode fields = Json.array();
+        for (FieldChange f : changes) {
             ObjectNode field = fields.addObject();
             field.put("path", f.path());
             field.set("before", f.before());
             field.set("after", f.after());
         }
+        return fields;
+    }
+
+    private static List<FieldChange> decodeFields(JsonNode array) {
+        List<FieldChange> fields = new ArrayList<>();
+        for (JsonNode f : array) {
+            fields.add(new FieldChange(f.path("path").asString(), f.path("before"), f.path("after")));
+        }
+        return fields;
+    }
+
+    private static ObjectNode change(Change change) {
+        ObjectNode node = Json.object();
+        node.put("action", change.action().wireName());
+        node.put("kind", change.ref().kind().manifestName());
+        node.put("name", change.ref().name());
+        node.set("fields", fields(change.fields()));
         return node;
     }
 
@@ -342,10 +399,7 @@ public final class PlanCodec {
                 s.path("unchanged").asInt(), s.path("kept").asInt());
         List<Change> changes = new ArrayList<>();
         for (JsonNode c : root.path("changes")) {
-            List<FieldChange> fields = new ArrayList<>();
-            for (JsonNode f : c.path("fields")) {
-                fields.add(new FieldChange(f.path("path").asString(), f.path("before"), f.path("after")));
-            }
+            List<FieldChange> fields = decodeFields(c.path("fields"));
             ObjectRef ref = ObjectRef.parse(c.path("kind").asString() + "/" + c.path("name").asString());
             changes.add(new Change(ChangeAction.fromWireName(c.path("action").asString()), ref, Optional.empty(),
                     Optional.empty(), fields));
@@ -361,7 +415,21 @@ public final class PlanCodec {
             diagnostics.add(new Diagnostic("error".equals(d.path("severity").asString()) ? Severity.ERROR
                     : Severity.WARNING, d.path("code").asString(), d.path("message").asString(), location));
         }
-        return new Plan(base, root.path("profile").asString(""), as, source, summary, changes, steps, diagnostics);
+        List<ObjectRef> declared = new ArrayList<>();
+        root.path("declared").forEach(r -> declared.add(ObjectRef.parse(r.asString())));
+        List<Drift> drift = new ArrayList<>();
+        for (JsonNode d : root.path("drift")) {
+            List<String> actors = new ArrayList<>();
+            d.path("actors").forEach(a -> actors.add(a.asString()));
+            Map<String, String> from = new TreeMap<>();
+            d.path("source").properties().forEach(e -> from.put(e.getKey(), e.getValue().asString()));
+            drift.add(new Drift(ObjectRef.parse(d.path("kind").asString() + "/" + d.path("name").asString()),
+                    d.path("status").asString(), d.path("appliedRevision").asLong(), d.path("changedRevision").asLong(),
+                    d.path("time").asString(), actors, d.path("applyset").asString(), from,
+                    decodeFields(d.path("fields"))));
+        }
+        return new Plan(base, root.path("profile").asString(""), as, source, root.path("applyset").asString(""),
+                declared, summary, changes, steps, drift, diagnostics);
     }
 
     public static PlannedStep decodeStep(JsonNode n) {

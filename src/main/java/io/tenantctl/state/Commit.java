@@ -2,15 +2,19 @@ package io.tenantctl.state;
 
 import io.tenantctl.model.ObjectRef;
 import io.tenantctl.world.World;
-import java.util.Map;
+import java.util.Set;
 
 /**
- * What an apply writes: the world after it, the new ownership of the objects it touched, and its
- * history record. The store writes only the objects that differ from the locked snapshot.
+ * What an apply writes: the world after it, its history record, and the objects its manifests
+ * declare, which the applyset owns from now on and whose applied manifests it records. The store
+ * writes only the objects that differ from the locked snapshot.
+ *
+ * @param applyset the applyset whose manifests were applied
+ * @param source   where they came from ({@code paths=...}, with git {@code commit=...})
  */
-public record Commit(World world, Map<ObjectRef, Ownership> ownership, RevisionRecord revision) {
+public record Commit(World world, String applyset, String source, Set<ObjectRef> declared, RevisionRecord revision) {
 
     public Commit {
-        ownership = Map.copyOf(ownership);
+        declared = Set.copyOf(declared);
     }
 }

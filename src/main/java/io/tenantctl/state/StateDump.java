@@ -4,7 +4,9 @@ import io.tenantctl.json.Json;
 import io.tenantctl.model.ManifestCodec;
 import io.tenantctl.model.WorldObject;
 import java.util.ArrayList;
+import io.tenantctl.model.ObjectRef;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -14,10 +16,11 @@ import tools.jackson.databind.node.ObjectNode;
  * moves between stores, and what its content digest is computed over, so that a copy can be
  * verified to hold exactly what the source held.
  */
-public record StateDump(Snapshot snapshot, List<RevisionRecord> history) {
+public record StateDump(Snapshot snapshot, List<RevisionRecord> history, Map<String, Map<ObjectRef, Applied>> applied) {
 
     public StateDump {
         history = List.copyOf(history);
+        applied = Map.copyOf(applied);
     }
 
     public int steps() {
@@ -38,6 +41,16 @@ public record StateDump(Snapshot snapshot, List<RevisionRecord> history) {
                 entry.put("applyset", o.applyset());
                 entry.put("source", o.source());
             });
+        }
+        ObjectNode appliedNode = root.putObject("applied");
+        for (String applyset : new TreeMap<>(applied).keySet()) {
+            ArrayNode entries = appliedNode.putArray(applyset);
+            for (Map.Entry<ObjectRef, Applied> e : new TreeMap<>(applied.get(applyset)).entrySet()) {
+                ObjectNode entry = entries.addObject();
+                entry.set("manifest", ManifestCodec.encode(e.getValue().object()));
+                entry.put("revision", e.getValue().revision());
+                entry.put("source", e.getValue().source());
+            }
         }
         ArrayNode revisions = root.putArray("history");
         List<RevisionRecord> ordered = new ArrayList<>(history);

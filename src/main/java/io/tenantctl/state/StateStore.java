@@ -19,6 +19,15 @@ public interface StateStore extends AutoCloseable {
      */
     <T> T write(Duration timeout, LockHolder me, WriteWork<T> work);
 
+    /** What the applyset's manifests last set each of its objects to. */
+    java.util.Map<io.tenantctl.model.ObjectRef, Applied> applied(String applyset);
+
+    /** One applied revision, if there is such a revision. */
+    java.util.Optional<RevisionRecord> revision(long number);
+
+    /** The revision that deleted an object most recently, if one did. */
+    java.util.Optional<Long> deletedIn(io.tenantctl.model.ObjectRef ref);
+
     /** Applied revisions, newest first; {@code limit} of 0 means all. */
     List<RevisionRecord> history(int limit);
 

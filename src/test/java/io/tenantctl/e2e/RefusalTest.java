@@ -135,7 +135,7 @@ class RefusalTest {
         set.remove("Account", "fabrikam-admin");
         set.remove("Subscription", "fabrikam-azure");
         Result plan = cli().run("plan", "-f", set.writeTo(dir.resolve("v1")).toString(), "--state", state,
-                "--prune", "-o", "json");
+                "--prune", "--allow-mass-prune", "-o", "json");
         assertThat(plan.exitCode()).as(plan.toString()).isZero();
         List<String> ops = new ArrayList<>();
         Json.parse(plan.out()).path("steps").forEach(s -> ops.add(s.path("op").asString() + " "
@@ -146,7 +146,7 @@ class RefusalTest {
                 "DeleteAccount Account/fabrikam-admin",
                 "DeleteTenant Tenant/fabrikam");
         Result apply = cli().run("apply", "-f", set.writeTo(dir.resolve("v2")).toString(), "--state", state,
-                "--prune", "--auto-approve");
+                "--prune", "--allow-mass-prune", "--auto-approve");
         assertThat(apply.exitCode()).as(apply.toString()).isZero();
         assertThat(cli().run("get", "tenants", "--state", state).out()).doesNotContain("fabrikam");
     }

@@ -64,10 +64,10 @@ class CanonicalFormTest {
         World a = new WorldGenerator(15).generate(200);
         World b = new WorldMutator(16).mutate(a, 0.3);
         Plan plan = new Plan(new Base("lineage", 4), "classic", List.of("x@outlook.com"),
-                java.util.Map.of("paths", "here"), Summary.NONE,
-                new Differ().diff(b.objects(), a, o -> true).changeSet().changes(),
+                java.util.Map.of("paths", "here"), "default", b.objects().stream().map(WorldObject::ref).toList(),
+                Summary.NONE, new Differ().diff(b.objects(), a, o -> true).changeSet().changes(),
                 new Planner(new ClassicProfile()).schedule(a, new Differ().diff(b.objects(), a, o -> true).changeSet(),
-                        List.of()).steps(), List.of());
+                        List.of()).steps(), List.of(), List.of());
         assertThat(PlanCodec.digest(PlanCodec.encode(plan))).isEqualTo(PlanCodec.digestOf(plan));
         assertThat(PlanCodec.encode(plan).path("digest").asString()).isEqualTo(PlanCodec.digestOf(plan));
     }

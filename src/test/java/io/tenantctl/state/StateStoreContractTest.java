@@ -58,7 +58,7 @@ class StateStoreContractTest {
         RevisionRecord record = new RevisionRecord(base.revision() + 1, Instant.parse("2026-01-02T03:04:05Z"),
                 List.of(), List.of(), Map.of("create", world.size()), "sha256:test", Map.of("paths", "test"), "default",
                 List.of());
-        return new Commit(world, Map.of(), record);
+        return new Commit(world, "default", "paths=test", java.util.Set.of(), record);
     }
 
     @Test

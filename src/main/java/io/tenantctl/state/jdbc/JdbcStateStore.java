@@ -5,6 +5,7 @@ import io.tenantctl.model.ManifestCodec;
 import io.tenantctl.model.ObjectRef;
 import io.tenantctl.model.WorldObject;
 import io.tenantctl.rules.Codes;
+import io.tenantctl.state.Applied;
 import io.tenantctl.state.Commit;
 import io.tenantctl.state.LockHolder;
 import io.tenantctl.state.Ownership;
@@ -315,64 +316,45 @@ public final class JdbcStateStore implements StateStore {
         for (WorldObject o : before.world().objects()) {
             old.put(o.ref(), o);
         }
+        Map<ObjectRef, String> applied = appliedManifests(connection, commit.applyset());
         String upsert = "INSERT INTO tc_object (kind, name, manifest, revision, applyset, source)"
                 + " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (kind, name) DO UPDATE SET manifest = excluded.manifest,"
                 + " revision = excluded.revision, applyset = excluded.applyset, source = excluded.source";
-        try (PreparedStatement put = connection.prepareStatement(upsert);
-             PreparedStatement own = connection.prepareStatement(
-                     "UPDATE tc_object SET applyset = ?, source = ? WHERE kind = ? AND name = ?")) {
-            int pendingPut = 0;
-            int pendingOwn = 0;
+        String record = "INSERT INTO tc_applied (applyset, kind, name, manifest, revision, source)"
+                + " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (applyset, kind, name) DO UPDATE SET"
+                + " manifest = excluded.manifest, revision = excluded.revision, source = excluded.source";
+        try (Batch put = new Batch(connection, upsert);
+             Batch own = new Batch(connection, "UPDATE tc_object SET applyset = ?, source = ? WHERE kind = ? AND name = ?");
+             Batch remember = new Batch(connection, record)) {
             for (WorldObject object : commit.world().objects()) {
-                WorldObject previous = old.remove(object.ref());
-                Ownership owner = commit.ownership().get(object.ref());
-                Optional<Ownership> had = before.ownership(object.ref());
+                ObjectRef ref = object.ref();
+                WorldObject previous = old.remove(ref);
+                boolean declared = commit.declared().contains(ref);
+                Optional<Ownership> had = before.ownership(ref);
+                String applyset = declared ? commit.applyset() : had.map(Ownership::applyset).orElse("");
+                String source = declared ? commit.source() : had.map(Ownership::source).orElse("");
+                String kind = object.kind().manifestName();
+                String json = null;
                 if (previous == null || !previous.equals(object)) {
-                    Ownership o = owner != null ? owner : had.orElse(new Ownership(revision, "", ""));
-                    put.setString(1, object.kind().manifestName());
-                    put.setString(2, object.name());
-                    put.setString(3, ManifestCodec.canonicalJson(object));
-                    put.setLong(4, revision);
-                    put.setString(5, o.applyset());
-                    put.setString(6, o.source());
-                    put.addBatch();
-                    if (++pendingPut == BATCH) {
-                        put.executeBatch();
-                        pendingPut = 0;
-                    }
-                } else if (owner != null && had.map(h -> !h.applyset().equals(owner.applyset())
-                        || !h.source().equals(owner.source())).orElse(true)) {
-                    own.setString(1, owner.applyset());
-                    own.setString(2, owner.source());
-                    own.setString(3, object.kind().manifestName());
-                    own.setString(4, object.name());
-                    own.addBatch();
-                    if (++pendingOwn == BATCH) {
-                        own.executeBatch();
-                        pendingOwn = 0;
+                    json = ManifestCodec.canonicalJson(object);
+                    put.add(kind, object.name(), json, revision, applyset, source);
+                } else if (declared && had.map(h -> !h.applyset().equals(applyset) || !h.source().equals(source))
+                        .orElse(true)) {
+                    own.add(applyset, source, kind, object.name());
+                }
+                if (declared) {
+                    json = json == null ? ManifestCodec.canonicalJson(object) : json;
+                    if (!json.equals(applied.get(ref))) {
+                        remember.add(commit.applyset(), kind, object.name(), json, revision, source);
                     }
                 }
-            }
-            if (pendingPut > 0) {
-                put.executeBatch();
-            }
-            if (pendingOwn > 0) {
-                own.executeBatch();
             }
         }
-        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM tc_object WHERE kind = ? AND name = ?")) {
-            int pending = 0;
+        try (Batch delete = new Batch(connection, "DELETE FROM tc_object WHERE kind = ? AND name = ?");
+             Batch forget = new Batch(connection, "DELETE FROM tc_applied WHERE kind = ? AND name = ?")) {
             for (ObjectRef gone : old.keySet()) {
-                delete.setString(1, gone.kind().manifestName());
-                delete.setString(2, gone.name());
-                delete.addBatch();
-                if (++pending == BATCH) {
-                    delete.executeBatch();
-                    pending = 0;
-                }
-            }
-            if (pending > 0) {
-                delete.executeBatch();
+                delete.add(gone.kind().manifestName(), gone.name());
+                forget.add(gone.kind().manifestName(), gone.name());
             }
         }
         writeRevision(connection, commit.revision());
@@ -384,6 +366,87 @@ public final class JdbcStateStore implements StateStore {
             if (head.executeUpdate() != 1) {
                 throw new StateException(Codes.STALE_PLAN, "the state at " + location() + " moved during the apply");
             }
+        }
+    }
+
+    private Map<String, Map<ObjectRef, Applied>> readApplied(Connection connection) throws SQLException {
+        Map<String, Map<ObjectRef, Applied>> out = new TreeMap<>();
+        try (Statement s = connection.createStatement();
+             ResultSet rs = s.executeQuery("SELECT applyset, manifest, revision, source FROM tc_applied")) {
+            while (rs.next()) {
+                WorldObject object = decode(rs.getString(2));
+                out.computeIfAbsent(rs.getString(1), k -> new HashMap<>())
+                        .put(object.ref(), new Applied(object, rs.getLong(3), rs.getString(4)));
+            }
+        }
+        return out;
+    }
+
+    /** The canonical manifests an applyset last applied, as stored. */
+    private static Map<ObjectRef, String> appliedManifests(Connection connection, String applyset) throws SQLException {
+        Map<ObjectRef, String> out = new HashMap<>();
+        try (PreparedStatement s = connection.prepareStatement(
+                "SELECT kind, name, manifest FROM tc_applied WHERE applyset = ?")) {
+            s.setString(1, applyset);
+            s.setFetchSize(BATCH);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    out.put(new ObjectRef(io.tenantctl.model.Kind.fromManifestName(rs.getString(1)).orElseThrow(),
+                            rs.getString(2)), rs.getString(3));
+                }
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public Map<ObjectRef, Applied> applied(String applyset) {
+        try (Connection connection = dialect.openForRead(url)) {
+            Map<ObjectRef, Applied> out = new HashMap<>();
+            try (PreparedStatement s = connection.prepareStatement(
+                    "SELECT manifest, revision, source FROM tc_applied WHERE applyset = ?")) {
+                s.setString(1, applyset);
+                s.setFetchSize(BATCH);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        WorldObject object = decode(rs.getString(1));
+                        out.put(object.ref(), new Applied(object, rs.getLong(2), rs.getString(3)));
+                    }
+                }
+            }
+            connection.rollback();
+            return out;
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+    }
+
+    @Override
+    public Optional<RevisionRecord> revision(long number) {
+        try (Connection connection = dialect.openForRead(url)) {
+            Optional<RevisionRecord> out = readRevisions(connection, "WHERE revision = " + number, 0, false)
+                    .stream().findFirst();
+            connection.rollback();
+            return out;
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+    }
+
+    @Override
+    public Optional<Long> deletedIn(ObjectRef ref) {
+        try (Connection connection = dialect.openForRead(url);
+             PreparedStatement s = connection.prepareStatement("SELECT MAX(revision) FROM tc_step WHERE target = ?"
+                     + " AND op = ?")) {
+            s.setString(1, ref.toString());
+            s.setString(2, "Delete" + ref.kind().manifestName());
+            try (ResultSet rs = s.executeQuery()) {
+                long found = rs.next() ? rs.getLong(1) : 0;
+                connection.rollback();
+                return found > 0 ? Optional.of(found) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw failure(e);
         }
     }
 
@@ -446,7 +509,7 @@ public final class JdbcStateStore implements StateStore {
     @Override
     public StateDump dump() {
         try (Connection connection = dialect.openForRead(url)) {
-            StateDump dump = new StateDump(readSnapshot(connection), readHistory(connection, 0));
+            StateDump dump = new StateDump(readSnapshot(connection), readHistory(connection, 0), readApplied(connection));
             connection.rollback();
             return dump;
         } catch (SQLException e) {
@@ -464,6 +527,7 @@ public final class JdbcStateStore implements StateStore {
                         + current.revision() + ", " + current.world().size() + " objects); pass --force to overwrite it");
             }
             try (Statement s = connection.createStatement()) {
+                s.executeUpdate("DELETE FROM tc_applied");
                 s.executeUpdate("DELETE FROM tc_step");
                 s.executeUpdate("DELETE FROM tc_revision");
                 s.executeUpdate("DELETE FROM tc_object");
@@ -493,6 +557,15 @@ public final class JdbcStateStore implements StateStore {
             for (RevisionRecord r : dump.history()) {
                 writeRevision(connection, r);
             }
+            try (Batch remember = new Batch(connection, "INSERT INTO tc_applied (applyset, kind, name, manifest,"
+                    + " revision, source) VALUES (?, ?, ?, ?, ?, ?)")) {
+                for (Map.Entry<String, Map<ObjectRef, Applied>> set : dump.applied().entrySet()) {
+                    for (Applied a : set.getValue().values()) {
+                        remember.add(set.getKey(), a.object().kind().manifestName(), a.object().name(),
+                                ManifestCodec.canonicalJson(a.object()), a.revision(), a.source());
+                    }
+                }
+            }
             try (PreparedStatement head = connection.prepareStatement(
                     "UPDATE tc_head SET lineage = ?, revision = ?, updated_at = ? WHERE id = 1")) {
                 head.setString(1, wanted.lineage());
@@ -506,9 +579,15 @@ public final class JdbcStateStore implements StateStore {
     }
 
     private static List<RevisionRecord> readHistory(Connection connection, int limit) throws SQLException {
+        return readRevisions(connection, "", limit, true);
+    }
+
+    /** Revisions matching {@code where}, newest first, with their steps or without. */
+    private static List<RevisionRecord> readRevisions(Connection connection, String where, int limit, boolean withSteps)
+            throws SQLException {
         Map<Long, RevisionRecord> records = new LinkedHashMap<>();
         String sql = "SELECT revision, applied_at, as_identities, actors, summary, digest, source, applyset"
-                + " FROM tc_revision ORDER BY revision DESC" + (limit > 0 ? " LIMIT " + limit : "");
+                + " FROM tc_revision " + where + " ORDER BY revision DESC" + (limit > 0 ? " LIMIT " + limit : "");
         Map<Long, List<StepEntry>> steps = new HashMap<>();
         try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             while (rs.next()) {
@@ -523,7 +602,7 @@ public final class JdbcStateStore implements StateStore {
                         rs.getString(8), List.of()));
             }
         }
-        if (!records.isEmpty()) {
+        if (withSteps && !records.isEmpty()) {
             long oldest = records.keySet().stream().mapToLong(Long::longValue).min().orElse(0);
             try (PreparedStatement s = connection.prepareStatement(
                     "SELECT revision, op, target, actor, body FROM tc_step WHERE revision >= ? ORDER BY revision, idx")) {
@@ -531,8 +610,11 @@ public final class JdbcStateStore implements StateStore {
                 s.setFetchSize(BATCH);
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
-                        steps.get(rs.getLong(1)).add(new StepEntry(rs.getString(2), rs.getString(3),
-                                Optional.ofNullable(rs.getString(4)), rs.getString(5)));
+                        List<StepEntry> list = steps.get(rs.getLong(1));
+                        if (list != null) {
+                            list.add(new StepEntry(rs.getString(2), rs.getString(3),
+                                    Optional.ofNullable(rs.getString(4)), rs.getString(5)));
+                        }
                     }
                 }
             }

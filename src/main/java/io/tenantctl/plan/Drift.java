@@ -1,0 +1,54 @@
+package io.tenantctl.plan;
+
+import io.tenantctl.diff.FieldChange;
+import io.tenantctl.model.ObjectRef;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An object whose live state is no longer what its applyset's manifests last applied: another
+ * apply (another applyset, another source, someone by hand with other manifests) changed or
+ * deleted it since.
+ *
+ * @param status           {@code changed} or {@code deleted}
+ * @param appliedRevision  the revision at which the applyset last applied it
+ * @param changedRevision  the revision that changed or deleted it since (0 when unknown)
+ * @param time             when that revision was applied
+ * @param actors           who acted in it
+ * @param applyset         the applyset that made it
+ * @param source           where its manifests came from
+ * @param fields           what differs, from what was applied (before) to what is live (after)
+ */
+public record Drift(
+        ObjectRef ref,
+        String status,
+        long appliedRevision,
+        long changedRevision,
+        String time,
+        List<String> actors,
+        String applyset,
+        Map<String, String> source,
+        List<FieldChange> fields) {
+
+    public Drift {
+        actors = List.copyOf(actors);
+        source = Map.copyOf(source);
+        fields = List.copyOf(fields);
+    }
+
+    /** One line for people: who changed it, when, from where. */
+    public String describe() {
+        String by = changedRevision == 0 ? "by an unknown revision"
+                : "in revision " + changedRevision + " (" + time + (actors.isEmpty() ? "" : ", by "
+                        + String.join(", ", actors)) + ", applyset " + applyset
+                        + (source.isEmpty() ? "" : ", from " + sourceText(source)) + ")";
+        return ref + " was " + status + " " + by + " after this applyset applied it in revision " + appliedRevision;
+    }
+
+    static String sourceText(Map<String, String> source) {
+        StringBuilder out = new StringBuilder();
+        new java.util.TreeMap<>(source).forEach((k, v) -> out.append(out.length() == 0 ? "" : ", ").append(k)
+                .append(' ').append(v));
+        return out.toString();
+    }
+}
