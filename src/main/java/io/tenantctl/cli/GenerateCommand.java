@@ -1,6 +1,6 @@
 package io.tenantctl.cli;
 
-import io.tenantctl.generate.ManifestWriter;
+import io.tenantctl.render.ManifestTree;
 import io.tenantctl.generate.WorldGenerator;
 import io.tenantctl.generate.WorldMutator;
 import io.tenantctl.world.World;
@@ -61,7 +61,7 @@ final class GenerateCommand implements Callable<Integer> {
         if (changes > 0) {
             world = new WorldMutator(seed + 1).mutate(world, changes);
         }
-        int files = ManifestWriter.write(world, out);
+        int files = ManifestTree.write(world, out);
         spec.commandLine().getOut().printf("Wrote %d objects (%d tenants, %d accounts, %d subscriptions) in %d files"
                 + " to %s.%n", world.size(), world.tenants().size(), world.accounts().size(),
                 world.subscriptions().size(), files, out);

@@ -33,6 +33,8 @@ import picocli.CommandLine.Spec;
             ApplyCommand.class,
             GetCommand.class,
             HistoryCommand.class,
+            DriftCommand.class,
+            ExportCommand.class,
             GenerateCommand.class,
             StateCommand.class,
             CompletionCommand.class,

@@ -215,7 +215,7 @@ public final class PlanCodec {
         return Json.digestWithout(document, "digest");
     }
 
-    private static ObjectNode drift(Drift d) {
+    public static ObjectNode drift(Drift d) {
         ObjectNode node = Json.object();
         node.put("kind", d.ref().kind().manifestName());
         node.put("name", d.ref().name());

@@ -31,12 +31,27 @@ public final class PlanTextView {
 
     /** Writes the plan as it goes, so that a plan of a million lines is never one string. */
     public static void write(Plan plan, Style style, PrintWriter out) {
+        drift(plan, style, out);
         changes(plan.changes(), style, out);
         if (!plan.failed()) {
             steps(plan.steps(), style, out);
         }
         out.append(summaryLine(plan, style)).append('\n');
         out.flush();
+    }
+
+    /** Objects others changed since this applyset applied them: the plan puts them back. */
+    static void drift(Plan plan, Style style, PrintWriter out) {
+        if (plan.drift().isEmpty()) {
+            return;
+        }
+        out.append(style.yellow("Drift:")).append(" changed by others since applyset ").append(plan.applyset())
+                .append(" applied them (the plan below puts them back)
+");
+        for (var d : plan.drift()) {
+            out.append("  ! ").append(d.describe()).append('\n');
+        }
+        out.append('\n');
     }
 
     static void changes(List<Change> changes, Style style, PrintWriter out) {

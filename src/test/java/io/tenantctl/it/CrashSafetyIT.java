@@ -2,7 +2,7 @@ package io.tenantctl.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tenantctl.generate.ManifestWriter;
+import io.tenantctl.render.ManifestTree;
 import io.tenantctl.generate.WorldGenerator;
 import io.tenantctl.generate.WorldMutator;
 import io.tenantctl.state.Snapshot;
@@ -42,8 +42,8 @@ class CrashSafetyIT {
         World b = new WorldMutator(8).mutate(a, 0.5);
         Path manifestsA = dir.resolve("a");
         Path manifestsB = dir.resolve("b");
-        ManifestWriter.write(a, manifestsA);
-        ManifestWriter.write(b, manifestsB);
+        ManifestTree.write(a, manifestsA);
+        ManifestTree.write(b, manifestsB);
 
         Path base = dir.resolve("base.db");
         CliRun.Result first = Child.run(dir, "apply", "-f", manifestsA.toString(), "--auto-approve",

@@ -2,7 +2,7 @@ package io.tenantctl.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tenantctl.generate.ManifestWriter;
+import io.tenantctl.render.ManifestTree;
 import io.tenantctl.generate.WorldGenerator;
 import io.tenantctl.generate.WorldMutator;
 import io.tenantctl.plan.PlanCodec;
@@ -190,8 +190,8 @@ class PostgresIT {
         World b = new WorldMutator(4).mutate(a, 0.5);
         Path pa = dir.resolve("a");
         Path pb = dir.resolve("b");
-        ManifestWriter.write(a, pa);
-        ManifestWriter.write(b, pb);
+        ManifestTree.write(a, pa);
+        ManifestTree.write(b, pb);
         assertThat(Child.run(dir, "apply", "-f", pa.toString(), "--auto-approve", "--state", state).exitCode()).isZero();
         for (int delay : new int[] {1500, 2500, 3500, 4500}) {
             Child doomed = Child.start(dir, "apply", "-f", pb.toString(), "--auto-approve", "--prune", "--state", state);
@@ -221,8 +221,8 @@ class PostgresIT {
         World b = new WorldMutator(6).mutate(a, 0.5);
         Path pa = dir.resolve("a");
         Path pb = dir.resolve("b");
-        ManifestWriter.write(a, pa);
-        ManifestWriter.write(b, pb);
+        ManifestTree.write(a, pa);
+        ManifestTree.write(b, pb);
         assertThat(Child.run(dir, "apply", "-f", pa.toString(), "--auto-approve", "--state", state).exitCode()).isZero();
 
         Child apply = Child.start(dir, "apply", "-f", pb.toString(), "--auto-approve", "--prune", "--state", state);
