@@ -146,12 +146,7 @@ public final class Applier {
         for (PlannedStep step : plan.steps()) {
             step.actor().ifPresent(actors::add);
         }
-        Map<String, Integer> summary = new TreeMap<>();
-        summary.put("create", plan.summary().create());
-        summary.put("update", plan.summary().update());
-        summary.put("delete", plan.summary().delete());
-        summary.put("unchanged", plan.summary().unchanged());
-        summary.put("kept", plan.summary().kept());
+        Map<String, Integer> summary = new TreeMap<>(plan.summary().asMap());
         RevisionRecord record = new RevisionRecord(revision, clock.instant().truncatedTo(ChronoUnit.MILLIS), plan.as(),
                 new ArrayList<>(actors), summary, Timings.time("digest", digest::join), plan.source(),
                 plan.applyset(), steps);

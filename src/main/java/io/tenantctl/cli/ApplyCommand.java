@@ -189,7 +189,9 @@ final class ApplyCommand implements Callable<Integer> {
             case APPLIED -> style.green("Apply complete!") + " Revision " + result.revision() + ": "
                     + DiagnosticsView.plural(steps, "step") + " applied"
                     + result.plan().map(p -> " (" + p.summary().create() + " created, " + p.summary().update()
-                            + " updated, " + p.summary().delete() + " deleted)").orElse("") + ".";
+                            + " updated, " + p.summary().delete() + " deleted"
+                            + (p.summary().adopt() > 0 ? ", " + p.summary().adopt() + " adopted into applyset "
+                                    + p.applyset() : "") + ")").orElse("") + ".";
             case NO_CHANGES -> "Nothing to apply: the state matches the manifests (revision " + result.revision() + ").";
             case DRY_RUN -> "Dry run: all " + DiagnosticsView.plural(steps, "step") + " were checked against the"
                     + " locked state at revision " + result.revision() + "; nothing was written.";

@@ -85,16 +85,17 @@ final class PlanMaker {
         }
         Timings.time("locate", () -> diagnostics.addAll(ManifestValidator.locate(violations, desired)));
         if (diagnostics.hasErrors()) {
-            return Planned.failed(failed(base, options, desired, Summary.of(changes), changes, diagnostics));
+            return Planned.failed(failed(base, options, desired, Summary.of(changes, 0), changes, diagnostics));
         }
         Schedule schedule = Timings.time("schedule", () -> planner.schedule(state.world(), changes, options.as(),
                 progress));
         if (!schedule.complete()) {
             diagnostics.addAll(ManifestValidator.locate(schedule.blocked(), desired));
-            return Planned.failed(failed(base, options, desired, Summary.of(changes), changes, diagnostics));
+            return Planned.failed(failed(base, options, desired, Summary.of(changes, 0), changes, diagnostics));
         }
         return new Planned(new Plan(base, profile.name(), options.as(), options.source(), options.applyset(),
-                declared(desired), Summary.of(changes), changes.changes(), schedule.steps(), drift.apply(desired),
+                declared(desired), Summary.of(changes, adoptions(state, desired, options)), changes.changes(),
+                schedule.steps(), drift.apply(desired),
                 diagnostics.sorted()), Optional.of(schedule.result()));
     }
 
@@ -102,6 +103,18 @@ final class PlanMaker {
             Diagnostics diagnostics) {
         return new Plan(base, profile.name(), options.as(), options.source(), options.applyset(), declared(desired),
                 summary, changes == null ? List.of() : changes.changes(), List.of(), List.of(), diagnostics.sorted());
+    }
+
+    /** Declared objects that exist and are owned by another applyset, or by none. */
+    private static int adoptions(Snapshot state, DesiredState desired, PlanOptions options) {
+        int count = 0;
+        for (WorldObject object : desired.objects()) {
+            if (state.world().get(object.ref()).isPresent() && !state.ownership(object.ref())
+                    .map(o -> o.applyset().equals(options.applyset())).orElse(false)) {
+                count++;
+            }
+        }
+        return count;
     }
 
     private static List<ObjectRef> declared(DesiredState desired) {

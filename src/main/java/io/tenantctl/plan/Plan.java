@@ -56,8 +56,8 @@ public record Plan(
         return out.toString();
     }
 
-    /** True when applying it would change the state. */
+    /** True when applying it would change the state: steps to run, or objects to adopt. */
     public boolean hasChanges() {
-        return !steps.isEmpty();
+        return !steps.isEmpty() || summary.adopt() > 0;
     }
 }

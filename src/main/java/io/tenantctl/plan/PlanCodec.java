@@ -207,6 +207,7 @@ public final class PlanCodec {
         summary.put("delete", plan.summary().delete());
         summary.put("unchanged", plan.summary().unchanged());
         summary.put("kept", plan.summary().kept());
+        summary.put("adopt", plan.summary().adopt());
         return summary;
     }
 
@@ -396,7 +397,7 @@ public final class PlanCodec {
         root.path("source").properties().forEach(e -> source.put(e.getKey(), e.getValue().asString()));
         JsonNode s = root.path("summary");
         Summary summary = new Summary(s.path("create").asInt(), s.path("update").asInt(), s.path("delete").asInt(),
-                s.path("unchanged").asInt(), s.path("kept").asInt());
+                s.path("unchanged").asInt(), s.path("kept").asInt(), s.path("adopt").asInt());
         List<Change> changes = new ArrayList<>();
         for (JsonNode c : root.path("changes")) {
             List<FieldChange> fields = decodeFields(c.path("fields"));

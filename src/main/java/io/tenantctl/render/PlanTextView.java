@@ -46,8 +46,7 @@ public final class PlanTextView {
             return;
         }
         out.append(style.yellow("Drift:")).append(" changed by others since applyset ").append(plan.applyset())
-                .append(" applied them (the plan below puts them back)
-");
+                .append(" applied them (the plan below puts them back)\n");
         for (var d : plan.drift()) {
             out.append("  ! ").append(d.describe()).append('\n');
         }
@@ -172,6 +171,7 @@ public final class PlanTextView {
         }
         return style.bold("Plan:") + " " + s.create() + " to create, " + s.update() + " to update, " + s.delete()
                 + " to delete, " + s.unchanged() + " unchanged" + (s.kept() > 0 ? ", " + s.kept() + " kept" : "")
+                + (s.adopt() > 0 ? ", " + s.adopt() + " to adopt into applyset " + plan.applyset() : "")
                 + "; " + DiagnosticsView.plural(plan.steps().size(), "step") + ".";
     }
 }

@@ -83,7 +83,7 @@ class DriftAndExportTest {
 
         Result drift = cli().run("drift", "-f", mineDir, "--state", state);
         assertThat(drift.exitCode()).isEqualTo(2);
-        assertThat(drift.out()).contains("Account/shared was deleted in revision 2").contains("applyset cleanup");
+        assertThat(drift.out()).contains("Account/shared was deleted in revision 3").contains("applyset cleanup");
     }
 
     @Test

@@ -350,11 +350,13 @@ public final class JdbcStateStore implements StateStore {
                 }
             }
         }
+        // The applyset that deletes an object forgets it; what other applysets applied stays, so
+        // that they see the deletion as drift.
         try (Batch delete = new Batch(connection, "DELETE FROM tc_object WHERE kind = ? AND name = ?");
-             Batch forget = new Batch(connection, "DELETE FROM tc_applied WHERE kind = ? AND name = ?")) {
+             Batch forget = new Batch(connection, "DELETE FROM tc_applied WHERE applyset = ? AND kind = ? AND name = ?")) {
             for (ObjectRef gone : old.keySet()) {
                 delete.add(gone.kind().manifestName(), gone.name());
-                forget.add(gone.kind().manifestName(), gone.name());
+                forget.add(commit.applyset(), gone.kind().manifestName(), gone.name());
             }
         }
         writeRevision(connection, commit.revision());
