@@ -4,6 +4,7 @@ import io.tenantctl.apply.Applier;
 import io.tenantctl.apply.ApplyResult;
 import io.tenantctl.apply.Outcome;
 import io.tenantctl.diag.Diagnostic;
+import io.tenantctl.diag.Progress;
 import io.tenantctl.engine.PlanOptions;
 import io.tenantctl.engine.Validation;
 import io.tenantctl.json.Json;
@@ -105,12 +106,14 @@ final class ApplyCommand implements Callable<Integer> {
             err.flush();
             return ExitCodes.ERROR;
         }
-        Validation validation = context.engine().read(manifests.paths);
+        Progress progress = TerminalProgress.forTerminal(env, spec.commandLine().getErr());
+        Validation validation = context.engine().read(manifests.paths, progress);
         List<String> as = state.as(env);
         String paths = String.join(",", manifests.paths);
         PlanOptions options = applyset.options(as, Map.of("paths", paths));
         return context.withStore(spec, output, state, store -> {
             Predicate<Plan> confirm = plan -> {
+                TerminalProgress.end(progress);
                 context.diagnostics(spec, output, plan.diagnostics());
                 if (format == OutputFormat.TEXT) {
                     PlanTextView.write(plan, style, spec.commandLine().getOut());
@@ -118,7 +121,12 @@ final class ApplyCommand implements Callable<Integer> {
                 return !ask || askYes();
             };
             Applier.Request request = new Applier.Request(state.lockTimeout(), context.holder(as), confirm, dryRun);
-            ApplyResult result = context.engine().apply(validation, store, options, request, step -> { });
+            ApplyResult result;
+            try {
+                result = context.engine().apply(validation, store, options, request, progress);
+            } finally {
+                TerminalProgress.end(progress);
+            }
             return report(result, format, style);
         });
     }

@@ -1,5 +1,6 @@
 package io.tenantctl.cli;
 
+import io.tenantctl.diag.Progress;
 import io.tenantctl.engine.PlanOptions;
 import io.tenantctl.diag.Timings;
 import io.tenantctl.engine.Validation;
@@ -71,10 +72,16 @@ final class PlanCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "Missing required option: '--filename=PATH'");
         }
         Environment env = context.environment();
-        Validation validation = context.engine().read(manifests.paths);
+        Progress progress = TerminalProgress.forTerminal(env, spec.commandLine().getErr());
+        Validation validation = context.engine().read(manifests.paths, progress);
         PlanOptions options = applyset.options(state.as(env), Map.of("paths", String.join(",", manifests.paths)));
         return context.withStore(spec, output, state, store -> {
-            Plan plan = context.engine().plan(validation, store, options, step -> { });
+            Plan plan;
+            try {
+                plan = context.engine().plan(validation, store, options, progress);
+            } finally {
+                TerminalProgress.end(progress);
+            }
             Timings.time("print diagnostics", () -> context.diagnostics(spec, output, plan.diagnostics()));
             PrintWriter stdout = spec.commandLine().getOut();
             Timings.time("render plan", () -> {

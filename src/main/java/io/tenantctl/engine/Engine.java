@@ -15,10 +15,10 @@ import io.tenantctl.state.Ownership;
 import io.tenantctl.state.Snapshot;
 import io.tenantctl.state.StateStore;
 import io.tenantctl.state.jdbc.JdbcStateStore;
-import io.tenantctl.step.PlannedStep;
 import io.tenantctl.validate.ManifestValidator;
 import io.tenantctl.validate.SchemaValidator;
 import io.tenantctl.diag.Diagnostic;
+import io.tenantctl.diag.Progress;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.time.Clock;
@@ -26,7 +26,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /** The entry point of every use case; holds what is costly to build once (the schemas). */
@@ -63,15 +62,23 @@ public final class Engine {
 
     /** Loads and checks manifests up to the schema and duplicates; the rules need the state. */
     public Validation read(List<String> paths) {
+        return read(paths, Progress.NONE);
+    }
+
+    public Validation read(List<String> paths, Progress progress) {
         ManifestValidator validator = validator();
         List<Diagnostic> problems = new ArrayList<>();
         List<ManifestLoader.Source> sources = loader.sources(paths, problems);
+        progress.phase("reading manifests", sources.size());
         // Each file is read, parsed, checked and bound on its own, in parallel; only its source
         // maps and objects are kept, never all the trees at once.
         List<FileResult> perFile = Timings.time("load+schema+bind", () -> sources.parallelStream()
                 .map(source -> {
                     LoadResult loaded = loader.read(source);
-                    return new FileResult(loaded.diagnostics(), loaded.documents().stream().map(validator::check).toList());
+                    FileResult file = new FileResult(loaded.diagnostics(),
+                            loaded.documents().stream().map(validator::check).toList());
+                    progress.advance(1);
+                    return file;
                 }).toList());
         List<ManifestValidator.Checked> all = new ArrayList<>();
         for (FileResult file : perFile) {
@@ -108,7 +115,8 @@ public final class Engine {
     }
 
     /** A plan of the manifests against the current state, without taking the lock. */
-    public Plan plan(Validation validation, StateStore store, PlanOptions options, Consumer<PlannedStep> progress) {
+    public Plan plan(Validation validation, StateStore store, PlanOptions options, Progress progress) {
+        progress.phase("reading the state", 0);
         Snapshot state = Timings.time("read state", store::read);
         return new PlanMaker(profile).plan(validation, state, options, drift(store, state, options), progress).plan();
     }
@@ -126,7 +134,7 @@ public final class Engine {
 
     /** Plans under the store's lock and applies the plan, as {@code apply -f} does. */
     public ApplyResult apply(Validation validation, StateStore store, PlanOptions options, Applier.Request request,
-            Consumer<PlannedStep> progress) {
+            Progress progress) {
         PlanMaker maker = new PlanMaker(profile);
         return new Applier(profile, clock).apply(store,
                 snapshot -> maker.plan(validation, snapshot, options, drift(store, snapshot, options), progress), request);

@@ -1,5 +1,6 @@
 package io.tenantctl.engine;
 
+import io.tenantctl.diag.Progress;
 import io.tenantctl.diag.Timings;
 import io.tenantctl.diag.Diagnostics;
 import io.tenantctl.diff.ChangeSet;
@@ -14,7 +15,6 @@ import io.tenantctl.plan.Summary;
 import io.tenantctl.profile.Profile;
 import io.tenantctl.rules.Violation;
 import io.tenantctl.state.Snapshot;
-import io.tenantctl.step.PlannedStep;
 import io.tenantctl.validate.DesiredState;
 import io.tenantctl.validate.ManifestValidator;
 import io.tenantctl.diff.ChangeAction;
@@ -29,7 +29,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import io.tenantctl.model.WorldObject;
-import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -54,7 +53,7 @@ final class PlanMaker {
      * @param drift finds which declared objects drifted from what the applyset last applied
      */
     Planned plan(Validation validation, Snapshot state, PlanOptions options, Function<DesiredState, List<Drift>> drift,
-            Consumer<PlannedStep> progress) {
+            Progress progress) {
         Base base = new Base(state.lineage(), state.revision());
         Diagnostics diagnostics = new Diagnostics();
         diagnostics.addAll(validation.diagnostics());

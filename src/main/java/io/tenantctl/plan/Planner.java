@@ -1,5 +1,6 @@
 package io.tenantctl.plan;
 
+import io.tenantctl.diag.Progress;
 import io.tenantctl.diff.Change;
 import io.tenantctl.diff.ChangeSet;
 import io.tenantctl.model.Names;
@@ -21,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.function.Consumer;
 
 /**
  * Orders the steps of a change set into a plan that is legal at every point.
@@ -46,11 +46,11 @@ public final class Planner {
 
     /** Schedules every step the changes need, acting only as {@code as} identities when any are given. */
     public Schedule schedule(World live, ChangeSet changes, List<String> as) {
-        return schedule(live, changes, as, placed -> { });
+        return schedule(live, changes, as, Progress.NONE);
     }
 
-    /** As {@link #schedule(World, ChangeSet, List)}, reporting each placed step (for progress on large plans). */
-    public Schedule schedule(World live, ChangeSet changes, List<String> as, Consumer<PlannedStep> progress) {
+    /** As {@link #schedule(World, ChangeSet, List)}, reporting how many steps are placed. */
+    public Schedule schedule(World live, ChangeSet changes, List<String> as, Progress progress) {
         List<Step> steps = new ArrayList<>();
         for (Change change : changes.changes()) {
             steps.addAll(profile.steps(change, live, changes.desired()));
@@ -58,7 +58,8 @@ public final class Planner {
         return run(live.toMutable(), steps, as.stream().map(Names::key).distinct().toList(), progress);
     }
 
-    private Schedule run(MutableWorld world, List<Step> steps, List<String> as, Consumer<PlannedStep> progress) {
+    private Schedule run(MutableWorld world, List<Step> steps, List<String> as, Progress progress) {
+        progress.phase("planning", steps.size());
         List<Step> pending = byPriority(steps);
         List<PlannedStep> planned = new ArrayList<>();
         Map<Step, Violation> failures = new IdentityHashMap<>();
@@ -68,12 +69,13 @@ public final class Planner {
             for (Step step : pending) {
                 if (profile.isDone(step, world)) {
                     progressed = true;
+                    progress.advance(1);
                     continue;
                 }
                 Attempt attempt = attempt(step, world, as, planned.size() + 1);
                 if (attempt.planned().isPresent()) {
                     planned.add(attempt.planned().get());
-                    progress.accept(attempt.planned().get());
+                    progress.advance(1);
                     progressed = true;
                 } else {
                     failures.put(step, attempt.failure().orElseThrow());
