@@ -30,8 +30,22 @@ public record Environment(
     /** The real process: environment variables, standard input, the system clock. */
     public static Environment system() {
         boolean console = System.console() != null;
-        return new Environment(() -> System.in, System.getenv(), Clock.systemUTC(), console, console, console,
-                () -> java.util.UUID.randomUUID().toString());
+        return new Environment(() -> System.in, System.getenv(), Clock.systemUTC(), console,
+                isTerminal(1, console), isTerminal(2, console), () -> java.util.UUID.randomUUID().toString());
+    }
+
+    /**
+     * Whether a standard stream is a terminal. Java only tells whether standard input and output
+     * both are ({@code System.console()}); on Linux the file descriptor's link says it for each
+     * one, so that {@code plan > plan.txt} still shows progress on the terminal.
+     */
+    private static boolean isTerminal(int fd, boolean fallback) {
+        try {
+            String target = java.nio.file.Files.readSymbolicLink(java.nio.file.Path.of("/proc/self/fd/" + fd)).toString();
+            return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+        } catch (java.io.IOException | UnsupportedOperationException | SecurityException e) {
+            return fallback;
+        }
     }
 
     public String variable(String name) {

@@ -61,6 +61,7 @@ final class PlanMaker {
         if (diagnostics.hasErrors()) {
             return Planned.failed(failed(base, options, desired, Summary.NONE, null, diagnostics));
         }
+        progress.phase("comparing with the state", 0);
         Predicate<WorldObject> prunable = Pruning.prunable(state, options, diagnostics);
         Differ.Result diff = Timings.time("diff", () -> new Differ().diff(desired.objects(), state.world(), prunable));
         ChangeSet changes = diff.changeSet();
@@ -74,6 +75,7 @@ final class PlanMaker {
         violations.addAll(notEmpty);
         Set<ObjectRef> explained = new HashSet<>();
         notEmpty.forEach(v -> explained.add(v.subject()));
+        progress.phase("checking the rules", 0);
         for (Violation v : Timings.time("rules", () -> profile.rules().checkAll(changes.desired()))) {
             // a dangling reference to a tenant being deleted is already explained as tenant-not-empty
             boolean dangling = explained.contains(v.subject()) && (v.code().equals(Codes.UNKNOWN_REFERENCE)
