@@ -70,8 +70,7 @@ public final class ManifestLoader {
             collect(path, sources, problems);
         }
         if (sources.size() > limits.maxFiles()) {
-            problems.add(Diagnostic.error(SafeYamlReader.CODE, "more than " + limits.maxFiles()
-                    + " manifest files; split the run"));
+            problems.add(tooManyFiles());
             return List.of();
         }
         long total = 0;
@@ -79,8 +78,7 @@ public final class ManifestLoader {
         for (Source source : sources) {
             total += source.path == null ? 0 : sizeOf(source.path);
             if (total > limits.maxTotalBytes()) {
-                problems.add(Diagnostic.error(SafeYamlReader.CODE, "manifests total more than "
-                        + limits.maxTotalBytes() + " bytes; the rest is not read", start(source.display)));
+                problems.add(tooManyBytes(source.display));
                 break;
             }
             within.add(source);
@@ -224,7 +222,12 @@ public final class ManifestLoader {
     }
 
     static boolean isManifestName(Path file) {
-        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        return isManifestName(file.getFileName().toString());
+    }
+
+    /** The one test of which names a directory search picks up (here and in a git commit). */
+    static boolean isManifestName(String fileName) {
+        String name = fileName.toLowerCase(Locale.ROOT);
         return name.endsWith(".yaml") || name.endsWith(".yml") || name.endsWith(".json");
     }
 
@@ -245,7 +248,19 @@ public final class ManifestLoader {
         return null;
     }
 
-    private Diagnostic tooBig(String display, long size) {
+    // The limit messages are shared with GitManifestSource, so both sources word them alike.
+
+    Diagnostic tooManyFiles() {
+        return Diagnostic.error(SafeYamlReader.CODE, "more than " + limits.maxFiles()
+                + " manifest files; split the run");
+    }
+
+    Diagnostic tooManyBytes(String display) {
+        return Diagnostic.error(SafeYamlReader.CODE, "manifests total more than "
+                + limits.maxTotalBytes() + " bytes; the rest is not read", start(display));
+    }
+
+    Diagnostic tooBig(String display, long size) {
         String actual = size < 0 ? "more than " + limits.maxFileBytes() : String.valueOf(size);
         return Diagnostic.error(SafeYamlReader.CODE, "file is " + actual + " bytes; the limit is "
                 + limits.maxFileBytes() + " bytes per file", start(display));

@@ -1,5 +1,6 @@
 /**
- * Reading manifests: files, directories and standard input become {@link io.tenantctl.load.Document}s,
+ * Reading manifests: files, directories and standard input (or, through
+ * {@link io.tenantctl.load.GitManifestSource}, the files of one git commit) become {@link io.tenantctl.load.Document}s,
  * each a JSON tree with a {@link io.tenantctl.load.SourceMap} that turns any JSON Pointer into it
  * back into {@code file:line:column}.
  *
