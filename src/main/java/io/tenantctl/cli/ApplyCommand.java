@@ -107,10 +107,9 @@ final class ApplyCommand implements Callable<Integer> {
             return ExitCodes.ERROR;
         }
         Progress progress = TerminalProgress.forTerminal(env, spec.commandLine().getErr());
-        Validation validation = context.engine().read(manifests.paths, progress);
+        Validation validation = context.engine().read(manifests.manifests(), progress);
         List<String> as = state.as(env);
-        String paths = String.join(",", manifests.paths);
-        PlanOptions options = applyset.options(as, Map.of("paths", paths));
+        PlanOptions options = applyset.options(as, validation.source());
         return context.withStore(spec, output, state, store -> {
             Predicate<Plan> confirm = plan -> {
                 TerminalProgress.end(progress);

@@ -59,7 +59,7 @@ final class DriftCommand implements Callable<Integer> {
         if (!manifests.given()) {
             throw new ParameterException(spec.commandLine(), "Missing required option: '--filename=PATH'");
         }
-        Validation validation = context.engine().read(manifests.paths);
+        Validation validation = context.engine().read(manifests.manifests(), io.tenantctl.diag.Progress.NONE);
         if (!validation.ok()) {
             context.diagnostics(spec, output, validation.diagnostics().sorted());
             return ExitCodes.ERROR;

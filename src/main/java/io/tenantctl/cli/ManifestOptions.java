@@ -1,10 +1,13 @@
 package io.tenantctl.cli;
 
+import io.tenantctl.engine.Manifests;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import picocli.CommandLine.Option;
 
-/** {@code -f PATH...}: where the manifests are. */
+/** {@code -f PATH...}: where the manifests are; with {@code --git-ref}, inside a commit. */
 public final class ManifestOptions {
 
     @Option(names = {"-f", "--filename"}, paramLabel = "PATH",
@@ -12,7 +15,22 @@ public final class ManifestOptions {
                     + " or - for standard input. Repeatable.")
     List<String> paths = new ArrayList<>();
 
+    @Option(names = "--git-ref", paramLabel = "REF",
+            description = "Read the -f paths from this commit (branch, tag, commit id, HEAD~1, ...) of the git"
+                    + " repository, without a checkout: the working tree and uncommitted edits are ignored, and the"
+                    + " commit id is recorded in the plan and the history. Paths are relative to the top of the"
+                    + " repository.")
+    String gitRef;
+
+    @Option(names = "--repo", paramLabel = "DIR",
+            description = "The git repository for --git-ref (default: the one containing the current directory).")
+    Path repo;
+
     boolean given() {
         return !paths.isEmpty();
+    }
+
+    Manifests manifests() {
+        return new Manifests(paths, Optional.ofNullable(gitRef), Optional.ofNullable(repo));
     }
 }

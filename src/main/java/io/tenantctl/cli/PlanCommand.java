@@ -73,8 +73,8 @@ final class PlanCommand implements Callable<Integer> {
         }
         Environment env = context.environment();
         Progress progress = TerminalProgress.forTerminal(env, spec.commandLine().getErr());
-        Validation validation = context.engine().read(manifests.paths, progress);
-        PlanOptions options = applyset.options(state.as(env), Map.of("paths", String.join(",", manifests.paths)));
+        Validation validation = context.engine().read(manifests.manifests(), progress);
+        PlanOptions options = applyset.options(state.as(env), validation.source());
         return context.withStore(spec, output, state, store -> {
             Plan plan;
             try {

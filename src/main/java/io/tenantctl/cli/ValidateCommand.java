@@ -49,7 +49,7 @@ final class ValidateCommand implements Callable<Integer> {
         if (!manifests.given()) {
             throw new ParameterException(spec.commandLine(), "Missing required option: '--filename=PATH'");
         }
-        Validation validation = context.engine().validate(manifests.paths);
+        Validation validation = context.engine().validate(manifests.manifests());
         List<Diagnostic> diagnostics = validation.diagnostics().sorted();
         if (format == OutputFormat.JSON) {
             spec.commandLine().getOut().print(DiagnosticsView.validateJson(diagnostics));

@@ -4,6 +4,7 @@ import io.tenantctl.diag.Timings;
 import io.tenantctl.apply.Applier;
 import io.tenantctl.apply.ApplyResult;
 import io.tenantctl.load.Limits;
+import io.tenantctl.load.GitManifestSource;
 import io.tenantctl.load.LoadResult;
 import io.tenantctl.load.ManifestLoader;
 import io.tenantctl.model.ObjectRef;
@@ -54,7 +55,11 @@ public final class Engine {
 
     /** Loads and checks manifests on their own: schema, duplicates and every rule. */
     public Validation validate(List<String> paths) {
-        Validation read = read(paths);
+        return validate(Manifests.of(paths));
+    }
+
+    public Validation validate(Manifests manifests) {
+        Validation read = read(manifests, Progress.NONE);
         read.diagnostics().addAll(Timings.time("rules", () -> ManifestValidator.checkRules(profile.rules(),
                 read.desired())));
         return read;
@@ -62,10 +67,24 @@ public final class Engine {
 
     /** Loads and checks manifests up to the schema and duplicates; the rules need the state. */
     public Validation read(List<String> paths) {
-        return read(paths, Progress.NONE);
+        return read(Manifests.of(paths), Progress.NONE);
     }
 
-    public Validation read(List<String> paths, Progress progress) {
+    /** Loads and checks manifests up to the schema and duplicates, from the working tree or from git. */
+    public Validation read(Manifests manifests, Progress progress) {
+        if (manifests.gitRef().isPresent()) {
+            progress.phase("reading manifests from git", 0);
+            GitManifestSource.GitLoad loaded = Timings.time("load from git", () -> new GitManifestSource(Limits.DEFAULT)
+                    .load(manifests.repository().orElse(null), manifests.gitRef().get(), manifests.paths()));
+            Validation read = read(loaded.result());
+            Map<String, String> source = new java.util.TreeMap<>(manifests.source());
+            loaded.commitId().ifPresent(id -> source.put("commit", id));
+            return new Validation(read.desired(), read.diagnostics(), source);
+        }
+        return readFiles(manifests.paths(), manifests.source(), progress);
+    }
+
+    private Validation readFiles(List<String> paths, Map<String, String> source, Progress progress) {
         ManifestValidator validator = validator();
         List<Diagnostic> problems = new ArrayList<>();
         List<ManifestLoader.Source> sources = loader.sources(paths, problems);
@@ -73,12 +92,12 @@ public final class Engine {
         // Each file is read, parsed, checked and bound on its own, in parallel; only its source
         // maps and objects are kept, never all the trees at once.
         List<FileResult> perFile = Timings.time("load+schema+bind", () -> sources.parallelStream()
-                .map(source -> {
-                    LoadResult loaded = loader.read(source);
-                    FileResult file = new FileResult(loaded.diagnostics(),
+                .map(file -> {
+                    LoadResult loaded = loader.read(file);
+                    FileResult result = new FileResult(loaded.diagnostics(),
                             loaded.documents().stream().map(validator::check).toList());
                     progress.advance(1);
-                    return file;
+                    return result;
                 }).toList());
         List<ManifestValidator.Checked> all = new ArrayList<>();
         for (FileResult file : perFile) {
@@ -86,7 +105,7 @@ public final class Engine {
             all.addAll(file.checked());
         }
         ManifestValidator.Result result = validator.assemble(problems, all);
-        return new Validation(result.desired(), result.diagnostics());
+        return new Validation(result.desired(), result.diagnostics(), source);
     }
 
     /** One file read and checked: its reading problems and its documents. */
@@ -102,7 +121,7 @@ public final class Engine {
 
     public Validation read(LoadResult loaded) {
         ManifestValidator.Result result = validator().validate(loaded);
-        return new Validation(result.desired(), result.diagnostics());
+        return new Validation(result.desired(), result.diagnostics(), Map.of());
     }
 
     public ManifestLoader loader() {

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.eclipse.jgit.errors.AmbiguousObjectException;
 import org.eclipse.jgit.errors.IncorrectObjectTypeException;
 import org.eclipse.jgit.errors.MissingObjectException;
@@ -82,7 +83,7 @@ public final class GitManifestSource {
      * What a commit gave: the full hex id of the commit the ref resolved to ({@code null} when it
      * did not resolve), the files read (in the loader's order) and every problem met.
      */
-    public record GitRead(String commitId, List<GitFile> files, List<Diagnostic> diagnostics) {
+    public record GitRead(Optional<String> commitId, List<GitFile> files, List<Diagnostic> diagnostics) {
 
         public GitRead {
             files = List.copyOf(files);
@@ -91,7 +92,7 @@ public final class GitManifestSource {
     }
 
     /** The parsed manifests of a commit and the full id of that commit ({@code null} if none). */
-    public record GitLoad(String commitId, LoadResult result) {
+    public record GitLoad(Optional<String> commitId, LoadResult result) {
     }
 
     static {
@@ -144,12 +145,12 @@ public final class GitManifestSource {
         Path dir = (repoDir == null ? Path.of("") : repoDir).toAbsolutePath().normalize();
         if (!Files.isDirectory(dir)) {
             problems.add(Diagnostic.error(CODE, "no such directory: " + dir));
-            return new GitRead(null, List.of(), problems);
+            return new GitRead(Optional.empty(), List.of(), problems);
         }
         FileRepositoryBuilder builder = new FileRepositoryBuilder().setMustExist(true).findGitDir(dir.toFile());
         if (builder.getGitDir() == null) {
             problems.add(Diagnostic.error(CODE, "not a git repository (nor any of its parents): " + dir));
-            return new GitRead(null, List.of(), problems);
+            return new GitRead(Optional.empty(), List.of(), problems);
         }
         try (Repository repository = builder.build()) {
             return read(repository, ref, paths, problems);
@@ -158,7 +159,7 @@ public final class GitManifestSource {
             // either way the user gets one line, never a stack trace.
             problems.add(Diagnostic.error(CODE, "cannot read git repository " + builder.getGitDir() + ": "
                     + message(e)));
-            return new GitRead(null, List.of(), problems);
+            return new GitRead(Optional.empty(), List.of(), problems);
         }
     }
 
@@ -166,7 +167,7 @@ public final class GitManifestSource {
             throws IOException {
         ObjectId commitId = resolve(repository, ref, problems);
         if (commitId == null) {
-            return new GitRead(null, List.of(), problems);
+            return new GitRead(Optional.empty(), List.of(), problems);
         }
         try (ObjectReader reader = repository.newObjectReader(); RevWalk walk = new RevWalk(reader)) {
             RevCommit commit = walk.parseCommit(commitId);
@@ -178,7 +179,7 @@ public final class GitManifestSource {
                 collect(given, found);
             }
             List<GitFile> files = found.full ? List.of() : readBlobs(reader, found.entries, problems);
-            return new GitRead(commit.name(), files, problems);
+            return new GitRead(Optional.of(commit.name()), files, problems);
         }
     }
 

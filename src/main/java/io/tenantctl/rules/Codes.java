@@ -31,6 +31,7 @@ public final class Codes {
 
     // Input, plans and the state (DESIGN.md 4)
     public static final String YAML = "yaml";
+    public static final String GIT = "git";
     public static final String SCHEMA = "schema";
     public static final String STALE_PLAN = "stale-plan";
     public static final String PLAN_DIGEST = "plan-digest";

@@ -69,13 +69,13 @@ class GitManifestSourceTest {
 
         GitRead atMain = source.read(dir, "main", List.of("manifests"));
         assertThat(atMain.diagnostics()).isEmpty();
-        assertThat(atMain.commitId()).isEqualTo(second.name()).hasSize(40);
+        assertThat(atMain.commitId().orElseThrow()).isEqualTo(second.name()).hasSize(40);
         assertThat(texts(atMain)).containsExactly("manifests/a.yaml=v: 2\n", "manifests/b.yaml=b: 2\n");
 
         for (String ref : List.of("v1", "light", "old", "HEAD~1", "main^", first.name(), first.name().substring(0, 7))) {
             GitRead read = source.read(dir, ref, List.of("manifests/"));
             assertThat(read.diagnostics()).as(ref).isEmpty();
-            assertThat(read.commitId()).as(ref).isEqualTo(first.name());
+            assertThat(read.commitId().orElseThrow()).as(ref).isEqualTo(first.name());
             assertThat(texts(read)).as(ref).containsExactly("manifests/a.yaml=v: 1\n");
         }
 
@@ -126,7 +126,7 @@ class GitManifestSourceTest {
                 .close();
         GitRead read = source.read(bare, "main", List.of("manifests"));
         assertThat(read.diagnostics()).isEmpty();
-        assertThat(read.commitId()).isEqualTo(commit.name());
+        assertThat(read.commitId().orElseThrow()).isEqualTo(commit.name());
         assertThat(texts(read)).containsExactly("manifests/a.yaml=a: 1\n");
     }
 
@@ -197,7 +197,7 @@ class GitManifestSourceTest {
         RevCommit commit = commit("one");
 
         GitRead unknown = source.read(dir, "origin/nope", List.of("manifests"));
-        assertThat(unknown.commitId()).isNull();
+        assertThat(unknown.commitId()).isEmpty();
         assertThat(unknown.files()).isEmpty();
         assertThat(lines(unknown)).containsExactly(" git unknown git ref origin/nope: it names no commit in this"
                 + " repository; fetch it first (in a shallow clone, fetch more history)");
@@ -207,14 +207,14 @@ class GitManifestSourceTest {
         assertThat(lines(source.read(dir, "main..", List.of("manifests")))).hasSize(1);
 
         GitRead notRepo = source.read(plain, "main", List.of("manifests"));
-        assertThat(notRepo.commitId()).isNull();
+        assertThat(notRepo.commitId()).isEmpty();
         assertThat(lines(notRepo)).containsExactly(
                 " git not a git repository (nor any of its parents): " + plain.toAbsolutePath().normalize());
         assertThat(lines(source.read(dir.resolve("missing"), "main", List.of("manifests"))))
                 .containsExactly(" git no such directory: " + dir.resolve("missing"));
 
         GitRead paths = source.read(dir, "main", List.of("-", "nowhere/", "../manifests", "/etc", "manifests"));
-        assertThat(paths.commitId()).isEqualTo(commit.name());
+        assertThat(paths.commitId().orElseThrow()).isEqualTo(commit.name());
         assertThat(names(paths)).containsExactly("manifests/a.yaml");
         assertThat(lines(paths)).containsExactly(
                 " git standard input (-f -) cannot be read from a git commit; name files or directories",
@@ -300,7 +300,7 @@ class GitManifestSourceTest {
         write("manifests/a.yaml", "changed: in the working tree\n");
 
         GitLoad load = source.load(dir, "main", List.of("manifests"));
-        assertThat(load.commitId()).isEqualTo(commit.name());
+        assertThat(load.commitId().orElseThrow()).isEqualTo(commit.name());
         assertThat(load.result().documents()).extracting(Document::file, d -> d.root().toString())
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("manifests/a.yaml", "{\"a\":1}"),
                         org.assertj.core.groups.Tuple.tuple("manifests/a.yaml", "{\"b\":2}"));
@@ -311,7 +311,7 @@ class GitManifestSourceTest {
         });
 
         GitLoad failed = source.load(dir, "nope", List.of("manifests"));
-        assertThat(failed.commitId()).isNull();
+        assertThat(failed.commitId()).isEmpty();
         assertThat(failed.result().documents()).isEmpty();
         assertThat(failed.result().diagnostics()).hasSize(1);
     }
