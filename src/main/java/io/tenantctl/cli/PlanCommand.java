@@ -6,6 +6,8 @@ import io.tenantctl.diag.Timings;
 import io.tenantctl.engine.Validation;
 import io.tenantctl.plan.Plan;
 import io.tenantctl.plan.PlanCodec;
+import io.tenantctl.render.MarkdownOptions;
+import io.tenantctl.render.PlanMarkdownView;
 import io.tenantctl.render.PlanTextView;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -67,7 +69,7 @@ final class PlanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        OutputFormat format = output.format(OutputFormat.TEXT, OutputFormat.JSON);
+        OutputFormat format = output.format(OutputFormat.TEXT, OutputFormat.JSON, OutputFormat.MARKDOWN);
         if (!manifests.given()) {
             throw new ParameterException(spec.commandLine(), "Missing required option: '--filename=PATH'");
         }
@@ -85,10 +87,11 @@ final class PlanCommand implements Callable<Integer> {
             Timings.time("print diagnostics", () -> context.diagnostics(spec, output, plan.diagnostics()));
             PrintWriter stdout = spec.commandLine().getOut();
             Timings.time("render plan", () -> {
-                if (format == OutputFormat.JSON) {
-                    PlanCodec.write(plan, stdout);
-                } else {
-                    PlanTextView.write(plan, output.style(env), stdout);
+                switch (format) {
+                    case JSON -> PlanCodec.write(plan, stdout);
+                    case MARKDOWN -> stdout.print(PlanMarkdownView.render(plan, MarkdownOptions.withFullPlan(
+                            java.util.Optional.ofNullable(out).map(f -> "the saved plan file `" + f.getFileName() + "`"))));
+                    case TEXT, YAML -> PlanTextView.write(plan, output.style(env), stdout);
                 }
                 stdout.flush();
             });

@@ -76,11 +76,19 @@ final class PlanMaker {
         Set<ObjectRef> explained = new HashSet<>();
         notEmpty.forEach(v -> explained.add(v.subject()));
         progress.phase("checking the rules", 0);
+        Set<ObjectRef> changing = new HashSet<>();
+        changes.changes().forEach(c -> {
+            if (c.action() == ChangeAction.CREATE || c.action() == ChangeAction.UPDATE) {
+                changing.add(c.ref());
+            }
+        });
         for (Violation v : Timings.time("rules", () -> profile.rules().checkAll(changes.desired()))) {
             // a dangling reference to a tenant being deleted is already explained as tenant-not-empty
             boolean dangling = explained.contains(v.subject()) && (v.code().equals(Codes.UNKNOWN_REFERENCE)
                     || v.code().equals(Codes.WORK_ACCOUNT_DOMAIN));
-            if (!dangling) {
+            // advice is given about what this plan creates or changes; validate gives all of it
+            boolean unrelated = v.severity() == io.tenantctl.diag.Severity.WARNING && !changing.contains(v.subject());
+            if (!dangling && !unrelated) {
                 violations.add(v);
             }
         }

@@ -33,8 +33,7 @@ public record MarkdownOptions(int budget, String fullPlan) {
     }
 
     /** The default budget, with the caller's hint; a blank hint means the default one. */
-    public static MarkdownOptions withFullPlan(String fullPlan) {
-        return new MarkdownOptions(DEFAULT.budget(), fullPlan == null || fullPlan.isBlank() ? DEFAULT_FULL_PLAN
-                : fullPlan);
+    public static MarkdownOptions withFullPlan(java.util.Optional<String> fullPlan) {
+        return new MarkdownOptions(DEFAULT.budget(), fullPlan.filter(h -> !h.isBlank()).orElse(DEFAULT_FULL_PLAN));
     }
 }

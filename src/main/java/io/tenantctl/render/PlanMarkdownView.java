@@ -323,6 +323,14 @@ public final class PlanMarkdownView {
         out.append("| objects unchanged | ").append(Markdown.count(s.unchanged())).append(" |\n");
         out.append("| objects kept (in the state, not in the manifests) | ").append(Markdown.count(s.kept()))
                 .append(" |\n");
+        if (s.adopt() > 0) {
+            out.append("| objects adopted into applyset ").append(Markdown.text(plan.applyset())).append(" | ")
+                    .append(Markdown.count(s.adopt())).append(" |\n");
+        }
+        if (!plan.drift().isEmpty()) {
+            out.append("| objects that drifted (changed by others; the plan puts them back) | ")
+                    .append(Markdown.count(plan.drift().size())).append(" |\n");
+        }
         out.append("| **steps** | **").append(Markdown.count(plan.steps().size())).append("** |\n");
         out.append("| steps that grant administrator rights | ").append(Markdown.count(grants)).append(" |\n");
         out.append("| steps that revoke administrator rights | ").append(Markdown.count(revokes)).append(" |\n");
@@ -332,11 +340,22 @@ public final class PlanMarkdownView {
                 .append(" (as in the plan's JSON; a saved plan is applied only with this digest)\n");
         out.append("- **Base:** state lineage ").append(Markdown.id(plan.base().lineage())).append(", revision ")
                 .append(plan.base().revision()).append(" (the plan applies only to this revision)\n");
+        out.append("- **Applyset:** ").append(Markdown.text(plan.applyset()))
+                .append(" (it owns what the manifests declare, and prunes only what it owns)\n");
         out.append("- **Profile:** ").append(Markdown.text(plan.profile()));
         new TreeMap<>(plan.source()).forEach((key, value) -> out.append("; **").append(Markdown.text(key))
                 .append(":** ").append(Markdown.text(value)));
         out.append("; **acting as:** ").append(plan.as().isEmpty() ? "anyone who holds each step's authority"
                 : Markdown.text(String.join(", ", plan.as()))).append('\n');
+        if (!plan.drift().isEmpty()) {
+            out.append("\n> [!WARNING]\n> Drift: changed by others since applyset ").append(Markdown.text(plan.applyset()))
+                    .append(" applied them; this plan puts them back:\n");
+            plan.drift().stream().limit(20).forEach(d -> out.append("> - ").append(Markdown.text(d.describe()))
+                    .append('\n'));
+            if (plan.drift().size() > 20) {
+                out.append("> - and ").append(Markdown.count(plan.drift().size() - 20)).append(" more\n");
+            }
+        }
         return out.toString();
     }
 

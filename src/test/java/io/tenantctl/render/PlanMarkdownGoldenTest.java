@@ -3,7 +3,6 @@ package io.tenantctl.render;
 import static io.tenantctl.testing.CliRun.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tenantctl.generate.ManifestWriter;
 import io.tenantctl.generate.WorldGenerator;
 import io.tenantctl.generate.WorldMutator;
 import io.tenantctl.json.Json;
@@ -91,7 +90,7 @@ class PlanMarkdownGoldenTest {
     @Test
     void aPrunedPlanShowsItsDeletionsAndEscapesWhatTheManifestsSay() throws Exception {
         apply(AFTER);
-        String markdown = golden("prune.md", plan(0, "-f", GOLDEN + "/prune/manifests", "--prune"));
+        String markdown = golden("prune.md", plan(0, "-f", GOLDEN + "/prune/manifests", "--prune", "--allow-mass-prune"));
 
         assertThat(markdown).contains("| objects to delete | 3 |")
                 .contains("| **delete** | DeleteTenant Tenant/default-directory |")
@@ -114,7 +113,7 @@ class PlanMarkdownGoldenTest {
         Path root = Path.of("target/markdown-golden/large");
         deleteTree(root);
         World before = new WorldGenerator(20_260).generate(20_000);
-        ManifestWriter.write(before, root.resolve("before"));
+        ManifestTree.write(before, root.resolve("before"));
         apply(root.resolve("before").toString());
 
         Rendered large = largePlan(root, "large", before, new WorldMutator(20_261).mutate(before, 0.15));
@@ -132,8 +131,8 @@ class PlanMarkdownGoldenTest {
 
     private Rendered largePlan(Path root, String name, World before, World after) throws Exception {
         Path tree = root.resolve(name);
-        ManifestWriter.write(after, tree);
-        CliRun.Result run = cli().run("plan", "-f", tree.toString(), "--prune", "--state", state, "-o", "json");
+        ManifestTree.write(after, tree);
+        CliRun.Result run = cli().run("plan", "-f", tree.toString(), "--prune", "--allow-mass-prune", "--state", state, "-o", "json");
         assertThat(run.exitCode()).as(run.err()).isZero();
         Plan plan = PlanCodec.decode(run.out());
         String markdown = golden(name + ".md", render(plan, run.out()));

@@ -144,7 +144,7 @@ class PlanMarkdownPropertyTest {
         assertThatThrownBy(() -> new MarkdownOptions(9_999, HINT)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new MarkdownOptions(60_000, "a\nb")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new MarkdownOptions(60_000, " ")).isInstanceOf(IllegalArgumentException.class);
-        assertThat(MarkdownOptions.withFullPlan(null)).isEqualTo(MarkdownOptions.DEFAULT);
+        assertThat(MarkdownOptions.withFullPlan(java.util.Optional.empty())).isEqualTo(MarkdownOptions.DEFAULT);
     }
 
     // ---------------------------------------------------------------- the properties
@@ -249,8 +249,8 @@ class PlanMarkdownPropertyTest {
                     + ".yaml", line++, 5)));
         }
         return new Plan(new Base("00000000-0000-4000-8000-000000000002", 4), "classic", as,
-                Map.of("paths", "manifests"), Summary.of(changes), changes.changes(),
-                schedule.complete() ? schedule.steps() : List.of(), diagnostics);
+                Map.of("paths", "manifests"), "default", List.of(), Summary.of(changes, 0), changes.changes(),
+                schedule.complete() ? schedule.steps() : List.of(), List.of(), diagnostics);
     }
 
     /** Any mix of steps, diagnostics and changes, with text from {@link #HOSTILE} mixed into all of it. */
@@ -307,8 +307,8 @@ class PlanMarkdownPropertyTest {
                     text(random)), Optional.empty(), Optional.empty(), fields));
         }
         return new Plan(new Base(text(random), random.nextInt(100)), text(random), List.of(text(random)),
-                Map.of(text(random), text(random)), new Summary(create, update, delete, 7, kept), changed, planned,
-                found);
+                Map.of(text(random), text(random)), "default", List.of(), new Summary(create, update, delete, 7, kept, 0),
+                changed, planned, List.of(), found);
     }
 
     private static tools.jackson.databind.JsonNode value(Random random, boolean present) {
