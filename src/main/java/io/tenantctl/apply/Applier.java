@@ -99,7 +99,8 @@ public final class Applier {
             return new ApplyResult(Outcome.NO_CHANGES, Optional.of(plan), state.revision(), List.of());
         }
         // The digest of a large plan takes a while; it is made while the plan is shown and checked.
-        CompletableFuture<String> digest = CompletableFuture.supplyAsync(() -> PlanCodec.digestOf(plan));
+        CompletableFuture<PlanCodec.Digested> digest = CompletableFuture.supplyAsync(
+                () -> PlanCodec.digestKeepingSteps(plan));
         if (!request.confirm().test(plan)) {
             digest.cancel(false);
             return new ApplyResult(Outcome.DECLINED, Optional.of(plan), state.revision(), List.of());
@@ -129,12 +130,13 @@ public final class Applier {
             return new ApplyResult(Outcome.DRY_RUN, Optional.of(plan), state.revision(), List.of());
         }
         long revision = state.revision() + 1;
+        PlanCodec.Digested digested = Timings.time("digest", digest::join);
         List<StepEntry> steps = new AbstractList<>() {
             @Override
             public StepEntry get(int index) {
                 PlannedStep step = plan.steps().get(index);
                 return new StepEntry(step.step().op().wireName(), step.step().target().toString(), step.actor(),
-                        PlanCodec.stepJson(step));
+                        digested.steps().get(index));
             }
 
             @Override
@@ -148,7 +150,7 @@ public final class Applier {
         }
         Map<String, Integer> summary = new TreeMap<>(plan.summary().asMap());
         RevisionRecord record = new RevisionRecord(revision, clock.instant().truncatedTo(ChronoUnit.MILLIS), plan.as(),
-                new ArrayList<>(actors), summary, Timings.time("digest", digest::join), plan.source(),
+                new ArrayList<>(actors), summary, digested.digest(), plan.source(),
                 plan.applyset(), steps);
         Commit commit = new Commit(result, plan.applyset(), plan.sourceText(), new HashSet<>(plan.declared()), record);
         Timings.time("write and commit", () -> tx.commit(commit));

@@ -132,6 +132,23 @@ public final class PlanCodec {
      * document without the digest, streamed item by item.
      */
     public static String digestOf(Plan plan) {
+        return digest(plan, false).digest();
+    }
+
+    /**
+     * The digest, and each step's canonical JSON, which the history keeps: computing both in one
+     * pass encodes each step once instead of twice.
+     */
+    public record Digested(String digest, List<String> steps) {
+    }
+
+    /** {@link #digestOf}, keeping each step's canonical JSON text. */
+    public static Digested digestKeepingSteps(Plan plan) {
+        return digest(plan, true);
+    }
+
+    private static Digested digest(Plan plan, boolean keepSteps) {
+        List<String> kept = keepSteps ? new ArrayList<>(plan.steps().size()) : List.of();
         Json.Sha256 sha = new Json.Sha256();
         try (JsonGenerator gen = Json.COMPACT.createGenerator(sha.stream())) {
             // The top-level names, in sorted order.
@@ -177,14 +194,20 @@ public final class PlanCodec {
             gen.writeName("steps");
             gen.writeStartArray();
             for (PlannedStep step : plan.steps()) {
-                writeStepCanonical(gen, step);
+                if (keepSteps) {
+                    String json = stepJson(step);
+                    kept.add(json);
+                    gen.writeRawValue(json);
+                } else {
+                    writeStepCanonical(gen, step);
+                }
             }
             gen.writeEndArray();
             gen.writeName("summary");
             Json.writeCanonical(gen, summary(plan));
             gen.writeEndObject();
         }
-        return sha.hex();
+        return new Digested(sha.hex(), kept);
     }
 
     private static ObjectNode base(Plan plan) {
