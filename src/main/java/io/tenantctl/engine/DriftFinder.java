@@ -26,7 +26,7 @@ final class DriftFinder {
     }
 
     static List<Drift> find(StateStore store, Snapshot state, String applyset, List<WorldObject> declared) {
-        Map<ObjectRef, Applied> applied = store.applied(applyset);
+        Map<ObjectRef, Applied> applied = store.differingFromApplied(applyset);
         if (applied.isEmpty()) {
             return List.of();
         }

@@ -19,8 +19,11 @@ public interface StateStore extends AutoCloseable {
      */
     <T> T write(Duration timeout, LockHolder me, WriteWork<T> work);
 
-    /** What the applyset's manifests last set each of its objects to. */
-    java.util.Map<io.tenantctl.model.ObjectRef, Applied> applied(String applyset);
+    /**
+     * What the applyset's manifests last set each object to, for the objects whose live state is
+     * no longer that (changed since, or deleted): the candidates for drift.
+     */
+    java.util.Map<io.tenantctl.model.ObjectRef, Applied> differingFromApplied(String applyset);
 
     /** One applied revision, if there is such a revision. */
     java.util.Optional<RevisionRecord> revision(long number);

@@ -13,10 +13,19 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import io.tenantctl.testing.Backend;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import tools.jackson.databind.JsonNode;
 
 /** Drift (others changed what an applyset applied) and export (the state back as manifests). */
+@ParameterizedClass
+@EnumSource(Backend.class)
 class DriftAndExportTest {
+
+    @Parameter
+    Backend backend;
 
     static final String BEFORE = "manifests/examples/seed/before";
 
@@ -27,7 +36,7 @@ class DriftAndExportTest {
 
     @BeforeEach
     void newState() {
-        state = "sqlite:" + dir.resolve("state.db");
+        state = backend.newState(dir);
     }
 
     @Test

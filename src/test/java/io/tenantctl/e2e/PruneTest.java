@@ -12,6 +12,10 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import io.tenantctl.testing.Backend;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -19,7 +23,12 @@ import tools.jackson.databind.JsonNode;
  * objects and protected objects are never deleted, and a prune of too much is refused unless
  * confirmed. The applyset is a stored name, so moving manifest files orphans nothing.
  */
+@ParameterizedClass
+@EnumSource(Backend.class)
 class PruneTest {
+
+    @Parameter
+    Backend backend;
 
     @TempDir
     Path dir;
@@ -29,7 +38,7 @@ class PruneTest {
 
     @BeforeEach
     void newState() {
-        state = "sqlite:" + dir.resolve("state.db");
+        state = backend.newState(dir);
     }
 
     private String write(ManifestSet set) {

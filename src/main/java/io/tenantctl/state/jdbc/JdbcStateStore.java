@@ -316,16 +316,11 @@ public final class JdbcStateStore implements StateStore {
         for (WorldObject o : before.world().objects()) {
             old.put(o.ref(), o);
         }
-        Map<ObjectRef, String> applied = appliedManifests(connection, commit.applyset());
         String upsert = "INSERT INTO tc_object (kind, name, manifest, revision, applyset, source)"
                 + " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (kind, name) DO UPDATE SET manifest = excluded.manifest,"
                 + " revision = excluded.revision, applyset = excluded.applyset, source = excluded.source";
-        String record = "INSERT INTO tc_applied (applyset, kind, name, manifest, revision, source)"
-                + " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (applyset, kind, name) DO UPDATE SET"
-                + " manifest = excluded.manifest, revision = excluded.revision, source = excluded.source";
         try (Batch put = new Batch(connection, upsert);
-             Batch own = new Batch(connection, "UPDATE tc_object SET applyset = ?, source = ? WHERE kind = ? AND name = ?");
-             Batch remember = new Batch(connection, record)) {
+             Batch own = new Batch(connection, "UPDATE tc_object SET applyset = ?, source = ? WHERE kind = ? AND name = ?")) {
             for (WorldObject object : commit.world().objects()) {
                 ObjectRef ref = object.ref();
                 WorldObject previous = old.remove(ref);
@@ -334,22 +329,15 @@ public final class JdbcStateStore implements StateStore {
                 String applyset = declared ? commit.applyset() : had.map(Ownership::applyset).orElse("");
                 String source = declared ? commit.source() : had.map(Ownership::source).orElse("");
                 String kind = object.kind().manifestName();
-                String json = null;
                 if (previous == null || !previous.equals(object)) {
-                    json = ManifestCodec.canonicalJson(object);
-                    put.add(kind, object.name(), json, revision, applyset, source);
+                    put.add(kind, object.name(), ManifestCodec.canonicalJson(object), revision, applyset, source);
                 } else if (declared && had.map(h -> !h.applyset().equals(applyset) || !h.source().equals(source))
                         .orElse(true)) {
                     own.add(applyset, source, kind, object.name());
                 }
-                if (declared) {
-                    json = json == null ? ManifestCodec.canonicalJson(object) : json;
-                    if (!json.equals(applied.get(ref))) {
-                        remember.add(commit.applyset(), kind, object.name(), json, revision, source);
-                    }
-                }
             }
         }
+        rememberApplied(connection, commit, revision);
         // The applyset that deletes an object forgets it; what other applysets applied stays, so
         // that they see the deletion as drift.
         try (Batch delete = new Batch(connection, "DELETE FROM tc_object WHERE kind = ? AND name = ?");
@@ -384,36 +372,39 @@ public final class JdbcStateStore implements StateStore {
         return out;
     }
 
-    /** The canonical manifests an applyset last applied, as stored. */
-    private static Map<ObjectRef, String> appliedManifests(Connection connection, String applyset) throws SQLException {
-        Map<ObjectRef, String> out = new HashMap<>();
-        try (PreparedStatement s = connection.prepareStatement(
-                "SELECT kind, name, manifest FROM tc_applied WHERE applyset = ?")) {
-            s.setString(1, applyset);
-            s.setFetchSize(BATCH);
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    out.put(new ObjectRef(io.tenantctl.model.Kind.fromManifestName(rs.getString(1)).orElseThrow(),
-                            rs.getString(2)), rs.getString(3));
-                }
-            }
+    /**
+     * Records what the applyset applied: every object it owns now, as it is now. Both sides are
+     * canonical JSON, so the database writes only the rows that differ.
+     */
+    private static void rememberApplied(Connection connection, Commit commit, long revision) throws SQLException {
+        String sql = "INSERT INTO tc_applied (applyset, kind, name, manifest, revision, source)"
+                + " SELECT o.applyset, o.kind, o.name, o.manifest, ?, ? FROM tc_object o WHERE o.applyset = ?"
+                + " AND NOT EXISTS (SELECT 1 FROM tc_applied a WHERE a.applyset = o.applyset AND a.kind = o.kind"
+                + " AND a.name = o.name AND a.manifest = o.manifest)"
+                + " ON CONFLICT (applyset, kind, name) DO UPDATE SET manifest = excluded.manifest,"
+                + " revision = excluded.revision, source = excluded.source";
+        try (PreparedStatement s = connection.prepareStatement(sql)) {
+            s.setLong(1, revision);
+            s.setString(2, commit.source());
+            s.setString(3, commit.applyset());
+            s.executeUpdate();
         }
-        return out;
     }
 
     @Override
-    public Map<ObjectRef, Applied> applied(String applyset) {
-        try (Connection connection = dialect.openForRead(url)) {
+    public Map<ObjectRef, Applied> differingFromApplied(String applyset) {
+        // Both sides are canonical JSON, so the database compares them and returns only the few
+        // that differ, instead of every object being read and decoded.
+        String sql = "SELECT a.manifest, a.revision, a.source FROM tc_applied a LEFT JOIN tc_object o"
+                + " ON o.kind = a.kind AND o.name = a.name"
+                + " WHERE a.applyset = ? AND (o.manifest IS NULL OR o.manifest <> a.manifest)";
+        try (Connection connection = dialect.openForRead(url); PreparedStatement s = connection.prepareStatement(sql)) {
+            s.setString(1, applyset);
             Map<ObjectRef, Applied> out = new HashMap<>();
-            try (PreparedStatement s = connection.prepareStatement(
-                    "SELECT manifest, revision, source FROM tc_applied WHERE applyset = ?")) {
-                s.setString(1, applyset);
-                s.setFetchSize(BATCH);
-                try (ResultSet rs = s.executeQuery()) {
-                    while (rs.next()) {
-                        WorldObject object = decode(rs.getString(1));
-                        out.put(object.ref(), new Applied(object, rs.getLong(2), rs.getString(3)));
-                    }
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    WorldObject object = decode(rs.getString(1));
+                    out.put(object.ref(), new Applied(object, rs.getLong(2), rs.getString(3)));
                 }
             }
             connection.rollback();
