@@ -12,8 +12,6 @@ import io.tenantctl.state.StateLockedException;
 import io.tenantctl.state.StateStore;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
@@ -94,18 +92,6 @@ final class Context {
     /** Who this process is, for the lock holder's note. */
     LockHolder holder(List<String> as) {
         String identity = as.isEmpty() ? System.getProperty("user.name", "unknown") : String.join(",", as);
-        return new LockHolder(identity, hostName(), ProcessHandle.current().pid(), environment.clock().instant());
-    }
-
-    private static String hostName() {
-        String env = System.getenv("HOSTNAME");
-        if (env != null && !env.isBlank()) {
-            return env.trim();
-        }
-        try {
-            return Files.readString(Path.of("/proc/sys/kernel/hostname")).trim();
-        } catch (IOException | RuntimeException e) {
-            return "localhost";
-        }
+        return LockHolder.thisProcess(identity, environment.clock().instant());
     }
 }

@@ -11,7 +11,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code tenantctl drift}: objects changed by others since their manifests were last applied. */
@@ -56,10 +55,7 @@ final class DriftCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         OutputFormat format = output.format(OutputFormat.TEXT, OutputFormat.JSON);
-        if (!manifests.given()) {
-            throw new ParameterException(spec.commandLine(), "Missing required option: '--filename=PATH'");
-        }
-        Validation validation = context.engine().read(manifests.manifests(), io.tenantctl.diag.Progress.NONE);
+        Validation validation = context.engine().read(manifests.required(spec), io.tenantctl.diag.Progress.NONE);
         if (!validation.ok()) {
             context.diagnostics(spec, output, validation.diagnostics().sorted());
             return ExitCodes.ERROR;

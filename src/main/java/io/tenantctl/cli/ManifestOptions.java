@@ -5,7 +5,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 
 /** {@code -f PATH...}: where the manifests are; with {@code --git-ref}, inside a commit. */
 public final class ManifestOptions {
@@ -32,5 +34,13 @@ public final class ManifestOptions {
 
     Manifests manifests() {
         return new Manifests(paths, Optional.ofNullable(gitRef), Optional.ofNullable(repo));
+    }
+
+    /** The manifests, for a command that cannot run without them: a usage error (exit 2) when no -f was given. */
+    Manifests required(CommandSpec spec) {
+        if (!given()) {
+            throw new ParameterException(spec.commandLine(), "Missing required option: '--filename=PATH'");
+        }
+        return manifests();
     }
 }

@@ -19,7 +19,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code tenantctl plan}: what would change, and the steps that would do it. */
@@ -70,12 +69,9 @@ final class PlanCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         OutputFormat format = output.format(OutputFormat.TEXT, OutputFormat.JSON, OutputFormat.MARKDOWN);
-        if (!manifests.given()) {
-            throw new ParameterException(spec.commandLine(), "Missing required option: '--filename=PATH'");
-        }
         Environment env = context.environment();
         Progress progress = TerminalProgress.forTerminal(env, spec.commandLine().getErr());
-        Validation validation = context.engine().read(manifests.manifests(), progress);
+        Validation validation = context.engine().read(manifests.required(spec), progress);
         PlanOptions options = applyset.options(state.as(env), validation.source());
         return context.withStore(spec, output, state, store -> {
             Plan plan;

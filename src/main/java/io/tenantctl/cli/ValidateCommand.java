@@ -8,7 +8,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code tenantctl validate}: schema and rules on the manifests alone. */
@@ -46,10 +45,7 @@ final class ValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         OutputFormat format = output.format(OutputFormat.TEXT, OutputFormat.JSON);
-        if (!manifests.given()) {
-            throw new ParameterException(spec.commandLine(), "Missing required option: '--filename=PATH'");
-        }
-        Validation validation = context.engine().validate(manifests.manifests());
+        Validation validation = context.engine().validate(manifests.required(spec));
         List<Diagnostic> diagnostics = validation.diagnostics().sorted();
         if (format == OutputFormat.JSON) {
             spec.commandLine().getOut().print(DiagnosticsView.validateJson(diagnostics));

@@ -69,52 +69,10 @@ public final class PlanCodec {
             }
         })) {
             gen.writeStartObject();
-            gen.writeName("formatVersion");
-            gen.writeNumber(Plan.FORMAT_VERSION);
-            gen.writeName("profile");
-            gen.writeString(plan.profile());
-            gen.writeName("base");
-            gen.writeTree(base(plan));
-            gen.writeName("as");
-            gen.writeTree(as(plan));
-            gen.writeName("source");
-            gen.writeTree(Json.map(new TreeMap<>(plan.source())));
-            gen.writeName("applyset");
-            gen.writeString(plan.applyset());
-            gen.writeName("summary");
-            gen.writeTree(summary(plan));
-            gen.writeName("changes");
-            gen.writeStartArray();
-            for (Change change : plan.changes()) {
-                if (change.action() != ChangeAction.UNCHANGED) {
-                    gen.writeTree(change(change));
-                }
+            for (Member member : members(plan, Optional.empty())) {
+                gen.writeName(member.name());
+                member.writer().write(gen, false);
             }
-            gen.writeEndArray();
-            gen.writeName("steps");
-            gen.writeStartArray();
-            for (PlannedStep step : plan.steps()) {
-                gen.writeTree(step(step));
-            }
-            gen.writeEndArray();
-            gen.writeName("drift");
-            gen.writeStartArray();
-            for (Drift d : plan.drift()) {
-                gen.writeTree(drift(d));
-            }
-            gen.writeEndArray();
-            gen.writeName("diagnostics");
-            gen.writeStartArray();
-            for (Diagnostic d : plan.diagnostics()) {
-                gen.writeTree(diagnostic(d));
-            }
-            gen.writeEndArray();
-            gen.writeName("declared");
-            gen.writeStartArray();
-            for (ObjectRef ref : plan.declared()) {
-                gen.writeString(ref.toString());
-            }
-            gen.writeEndArray();
             gen.writeName("digest");
             gen.writeString(digest);
             gen.writeEndObject();
@@ -132,7 +90,7 @@ public final class PlanCodec {
      * document without the digest, streamed item by item.
      */
     public static String digestOf(Plan plan) {
-        return digest(plan, false).digest();
+        return digest(plan, Optional.empty()).digest();
     }
 
     /**
@@ -144,70 +102,102 @@ public final class PlanCodec {
 
     /** {@link #digestOf}, keeping each step's canonical JSON text. */
     public static Digested digestKeepingSteps(Plan plan) {
-        return digest(plan, true);
+        List<String> kept = new ArrayList<>(plan.steps().size());
+        return digest(plan, Optional.of(kept));
     }
 
-    private static Digested digest(Plan plan, boolean keepSteps) {
-        List<String> kept = keepSteps ? new ArrayList<>(plan.steps().size()) : List.of();
+    private static Digested digest(Plan plan, Optional<List<String>> keptSteps) {
         Json.Sha256 sha = new Json.Sha256();
         try (JsonGenerator gen = Json.COMPACT.createGenerator(sha.stream())) {
-            // The top-level names, in sorted order.
             gen.writeStartObject();
-            gen.writeName("applyset");
-            gen.writeString(plan.applyset());
-            gen.writeName("as");
-            Json.writeCanonical(gen, as(plan));
-            gen.writeName("base");
-            Json.writeCanonical(gen, base(plan));
-            gen.writeName("changes");
-            gen.writeStartArray();
-            for (Change change : plan.changes()) {
-                if (change.action() != ChangeAction.UNCHANGED) {
-                    Json.writeCanonical(gen, change(change));
-                }
+            List<Member> members = new ArrayList<>(members(plan, keptSteps));
+            members.sort((a, b) -> a.name().compareTo(b.name()));
+            for (Member member : members) {
+                gen.writeName(member.name());
+                member.writer().write(gen, true);
             }
-            gen.writeEndArray();
-            gen.writeName("declared");
-            gen.writeStartArray();
-            for (ObjectRef ref : plan.declared()) {
-                gen.writeString(ref.toString());
-            }
-            gen.writeEndArray();
-            gen.writeName("diagnostics");
-            gen.writeStartArray();
-            for (Diagnostic d : plan.diagnostics()) {
-                Json.writeCanonical(gen, diagnostic(d));
-            }
-            gen.writeEndArray();
-            gen.writeName("drift");
-            gen.writeStartArray();
-            for (Drift d : plan.drift()) {
-                Json.writeCanonical(gen, drift(d));
-            }
-            gen.writeEndArray();
-            gen.writeName("formatVersion");
-            gen.writeNumber(Plan.FORMAT_VERSION);
-            gen.writeName("profile");
-            gen.writeString(plan.profile());
-            gen.writeName("source");
-            Json.writeCanonical(gen, Json.map(new TreeMap<>(plan.source())));
-            gen.writeName("steps");
-            gen.writeStartArray();
-            for (PlannedStep step : plan.steps()) {
-                if (keepSteps) {
-                    String json = stepJson(step);
-                    kept.add(json);
-                    gen.writeRawValue(json);
-                } else {
-                    writeStepCanonical(gen, step);
-                }
-            }
-            gen.writeEndArray();
-            gen.writeName("summary");
-            Json.writeCanonical(gen, summary(plan));
             gen.writeEndObject();
         }
-        return new Digested(sha.hex(), kept);
+        return new Digested(sha.hex(), keptSteps.orElse(List.of()));
+    }
+
+    /** How to write one top-level member: as the document shows it, or in canonical form. */
+    @FunctionalInterface
+    private interface MemberWriter {
+        void write(JsonGenerator gen, boolean canonical);
+    }
+
+    /** One top-level member of the plan document. */
+    private record Member(String name, MemberWriter writer) {
+    }
+
+    /**
+     * The members of the plan document, in the order the document shows them (DESIGN.md section 4,
+     * then the additions); the digest takes them in name order. One list, so that the document and
+     * its digest can never disagree about what a plan holds.
+     */
+    private static List<Member> members(Plan plan, Optional<List<String>> keptSteps) {
+        return List.of(
+                new Member("formatVersion", (gen, canonical) -> gen.writeNumber(Plan.FORMAT_VERSION)),
+                new Member("profile", (gen, canonical) -> gen.writeString(plan.profile())),
+                new Member("base", (gen, canonical) -> tree(gen, base(plan), canonical)),
+                new Member("as", (gen, canonical) -> tree(gen, as(plan), canonical)),
+                new Member("source", (gen, canonical) -> tree(gen, Json.map(new TreeMap<>(plan.source())), canonical)),
+                new Member("applyset", (gen, canonical) -> gen.writeString(plan.applyset())),
+                new Member("summary", (gen, canonical) -> tree(gen, summary(plan), canonical)),
+                new Member("changes", (gen, canonical) -> {
+                    gen.writeStartArray();
+                    for (Change change : plan.changes()) {
+                        if (change.action() != ChangeAction.UNCHANGED) {
+                            tree(gen, change(change), canonical);
+                        }
+                    }
+                    gen.writeEndArray();
+                }),
+                new Member("steps", (gen, canonical) -> {
+                    gen.writeStartArray();
+                    for (PlannedStep step : plan.steps()) {
+                        if (!canonical) {
+                            gen.writeTree(step(step));
+                        } else if (keptSteps.isPresent()) {
+                            String json = stepJson(step);
+                            keptSteps.get().add(json);
+                            gen.writeRawValue(json);
+                        } else {
+                            writeStepCanonical(gen, step);
+                        }
+                    }
+                    gen.writeEndArray();
+                }),
+                new Member("drift", (gen, canonical) -> {
+                    gen.writeStartArray();
+                    for (Drift d : plan.drift()) {
+                        tree(gen, drift(d), canonical);
+                    }
+                    gen.writeEndArray();
+                }),
+                new Member("diagnostics", (gen, canonical) -> {
+                    gen.writeStartArray();
+                    for (Diagnostic d : plan.diagnostics()) {
+                        tree(gen, diagnostic(d), canonical);
+                    }
+                    gen.writeEndArray();
+                }),
+                new Member("declared", (gen, canonical) -> {
+                    gen.writeStartArray();
+                    for (ObjectRef ref : plan.declared()) {
+                        gen.writeString(ref.toString());
+                    }
+                    gen.writeEndArray();
+                }));
+    }
+
+    private static void tree(JsonGenerator gen, JsonNode node, boolean canonical) {
+        if (canonical) {
+            Json.writeCanonical(gen, node);
+        } else {
+            gen.writeTree(node);
+        }
     }
 
     private static ObjectNode base(Plan plan) {
@@ -371,7 +361,7 @@ public final class PlanCodec {
         return node;
     }
 
-    private static ObjectNode diagnostic(Diagnostic d) {
+    public static ObjectNode diagnostic(Diagnostic d) {
         ObjectNode node = Json.object();
         node.put("severity", d.severity().label());
         node.put("code", d.code());

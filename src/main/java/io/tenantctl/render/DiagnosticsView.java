@@ -1,6 +1,7 @@
 package io.tenantctl.render;
 
 import io.tenantctl.json.Json;
+import io.tenantctl.plan.PlanCodec;
 
 import io.tenantctl.diag.Diagnostic;
 import io.tenantctl.diag.Severity;
@@ -52,16 +53,7 @@ public final class DiagnosticsView {
     }
 
     public static ObjectNode json(Diagnostic d) {
-        ObjectNode node = Json.object();
-        node.put("severity", d.severity().label());
-        node.put("code", d.code());
-        node.put("message", d.message());
-        if (d.location().isKnown()) {
-            node.put("file", d.location().file());
-            node.put("line", d.location().line());
-            node.put("column", d.location().column());
-        }
-        return node;
+        return PlanCodec.diagnostic(d);
     }
 
     /** {@code validate -o json}: {@code {"valid": bool, "diagnostics": [...]}}. */

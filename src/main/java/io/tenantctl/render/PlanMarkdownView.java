@@ -558,26 +558,7 @@ public final class PlanMarkdownView {
 
     /** As the text view writes values, but strings JSON-quoted so that no line break survives. */
     static String value(JsonNode node) {
-        if (node.isString()) {
-            return Json.compact(node);
-        }
-        if (node.isArray()) {
-            StringBuilder out = new StringBuilder("[");
-            for (int i = 0; i < node.size(); i++) {
-                out.append(i == 0 ? "" : ", ").append(value(node.get(i)));
-            }
-            return out.append(']').toString();
-        }
-        if (node.isObject()) {
-            StringBuilder out = new StringBuilder("{");
-            boolean first = true;
-            for (var e : node.properties()) {
-                out.append(first ? "" : ", ").append(e.getKey()).append(": ").append(value(e.getValue()));
-                first = false;
-            }
-            return out.append('}').toString();
-        }
-        return node.toString();
+        return InlineValue.render(node, Json::compact);
     }
 
     private String keptBlock() {

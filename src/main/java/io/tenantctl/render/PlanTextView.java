@@ -112,26 +112,7 @@ public final class PlanTextView {
     }
 
     static String value(JsonNode node) {
-        if (node.isString()) {
-            return "\"" + node.stringValue() + "\"";
-        }
-        if (node.isArray()) {
-            StringBuilder out = new StringBuilder("[");
-            for (int i = 0; i < node.size(); i++) {
-                out.append(i == 0 ? "" : ", ").append(value(node.get(i)));
-            }
-            return out.append(']').toString();
-        }
-        if (node.isObject()) {
-            StringBuilder out = new StringBuilder("{");
-            boolean first = true;
-            for (var e : node.properties()) {
-                out.append(first ? "" : ", ").append(e.getKey()).append(": ").append(value(e.getValue()));
-                first = false;
-            }
-            return out.append('}').toString();
-        }
-        return node.toString();
+        return InlineValue.render(node, string -> "\"" + string.stringValue() + "\"");
     }
 
     static void steps(List<PlannedStep> steps, Style style, PrintWriter out) {

@@ -78,22 +78,7 @@ public final class StateViews {
         ObjectNode root = Json.object();
         ArrayNode items = root.putArray("items");
         for (RevisionRecord r : records) {
-            ObjectNode item = items.addObject();
-            item.put("revision", r.revision());
-            item.put("time", r.time().toString());
-            ArrayNode actors = item.putArray("actors");
-            r.actors().forEach(actors::add);
-            ArrayNode as = item.putArray("as");
-            r.as().forEach(as::add);
-            ObjectNode summary = item.putObject("summary");
-            new java.util.TreeMap<>(r.summary()).forEach(summary::put);
-            item.put("digest", r.digest());
-            item.set("source", Json.map(new java.util.TreeMap<>(r.source())));
-            item.put("applyset", r.applyset());
-            ArrayNode steps = item.putArray("steps");
-            for (var step : r.steps()) {
-                steps.add(Json.parse(step.json()));
-            }
+            items.add(r.toJson());
         }
         return Json.pretty(root);
     }

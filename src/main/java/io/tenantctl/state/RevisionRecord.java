@@ -1,8 +1,12 @@
 package io.tenantctl.state;
 
+import io.tenantctl.json.Json;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * One applied revision, as the history keeps it.
@@ -32,5 +36,26 @@ public record RevisionRecord(
         // Not copied: an apply passes a list that encodes each step as the store writes it, so
         // that a revision of a few hundred thousand steps is never held as JSON all at once.
         steps = java.util.Collections.unmodifiableList(steps);
+    }
+
+    /** The revision as {@code history -o json} shows it, and as a state's digest covers it. */
+    public ObjectNode toJson() {
+        ObjectNode item = Json.object();
+        item.put("revision", revision);
+        item.put("time", time.toString());
+        ArrayNode actorNodes = item.putArray("actors");
+        actors.forEach(actorNodes::add);
+        ArrayNode asNodes = item.putArray("as");
+        as.forEach(asNodes::add);
+        ObjectNode summaryNode = item.putObject("summary");
+        new TreeMap<>(summary).forEach(summaryNode::put);
+        item.put("digest", digest);
+        item.set("source", Json.map(new TreeMap<>(source)));
+        item.put("applyset", applyset);
+        ArrayNode stepNodes = item.putArray("steps");
+        for (StepEntry step : steps) {
+            stepNodes.add(Json.parse(step.json()));
+        }
+        return item;
     }
 }

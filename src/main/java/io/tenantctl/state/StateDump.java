@@ -56,22 +56,7 @@ public record StateDump(Snapshot snapshot, List<RevisionRecord> history, Map<Str
         List<RevisionRecord> ordered = new ArrayList<>(history);
         ordered.sort((a, b) -> Long.compare(a.revision(), b.revision()));
         for (RevisionRecord r : ordered) {
-            ObjectNode entry = revisions.addObject();
-            entry.put("revision", r.revision());
-            entry.put("time", r.time().toString());
-            ArrayNode as = entry.putArray("as");
-            r.as().forEach(as::add);
-            ArrayNode actors = entry.putArray("actors");
-            r.actors().forEach(actors::add);
-            ObjectNode summary = entry.putObject("summary");
-            new TreeMap<>(r.summary()).forEach(summary::put);
-            entry.put("digest", r.digest());
-            entry.set("source", Json.map(new TreeMap<>(r.source())));
-            entry.put("applyset", r.applyset());
-            ArrayNode steps = entry.putArray("steps");
-            for (var step : r.steps()) {
-                steps.add(Json.parse(step.json()));
-            }
+            revisions.add(r.toJson());
         }
         return Json.digest(root);
     }

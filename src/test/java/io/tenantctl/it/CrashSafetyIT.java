@@ -2,13 +2,11 @@ package io.tenantctl.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tenantctl.render.ManifestTree;
-import io.tenantctl.generate.WorldGenerator;
-import io.tenantctl.generate.WorldMutator;
 import io.tenantctl.state.Snapshot;
 import io.tenantctl.state.jdbc.JdbcStateStore;
 import io.tenantctl.testing.Child;
 import io.tenantctl.testing.CliRun;
+import io.tenantctl.testing.WorldPair;
 import io.tenantctl.world.World;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,12 +36,11 @@ class CrashSafetyIT {
     @Test
     @Timeout(600)
     void aKilledApplyLeavesTheOldOrTheNewRevisionAndAReapplyConverges() throws Exception {
-        World a = new WorldGenerator(7).generate(8_000);
-        World b = new WorldMutator(8).mutate(a, 0.5);
-        Path manifestsA = dir.resolve("a");
-        Path manifestsB = dir.resolve("b");
-        ManifestTree.write(a, manifestsA);
-        ManifestTree.write(b, manifestsB);
+        WorldPair pair = WorldPair.write(dir, 7, 8_000, 0.5);
+        World a = pair.a();
+        World b = pair.b();
+        Path manifestsA = pair.manifestsA();
+        Path manifestsB = pair.manifestsB();
 
         Path base = dir.resolve("base.db");
         CliRun.Result first = Child.run(dir, "apply", "-f", manifestsA.toString(), "--auto-approve",

@@ -2,9 +2,6 @@ package io.tenantctl.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tenantctl.render.ManifestTree;
-import io.tenantctl.generate.WorldGenerator;
-import io.tenantctl.generate.WorldMutator;
 import io.tenantctl.plan.PlanCodec;
 import io.tenantctl.plan.StepRunner;
 import io.tenantctl.profile.classic.ClassicProfile;
@@ -16,6 +13,7 @@ import io.tenantctl.testing.Child;
 import io.tenantctl.testing.CliRun;
 import io.tenantctl.testing.ManifestSet;
 import io.tenantctl.testing.Postgres;
+import io.tenantctl.testing.WorldPair;
 import io.tenantctl.world.MutableWorld;
 import io.tenantctl.world.World;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -186,12 +184,11 @@ class PostgresIT {
     @Timeout(900)
     void anApplyKilledMidwayLeavesTheOldOrNewRevisionAndOthersProceed() throws Exception {
         String state = Postgres.newDatabase();
-        World a = new WorldGenerator(3).generate(6_000);
-        World b = new WorldMutator(4).mutate(a, 0.5);
-        Path pa = dir.resolve("a");
-        Path pb = dir.resolve("b");
-        ManifestTree.write(a, pa);
-        ManifestTree.write(b, pb);
+        WorldPair pair = WorldPair.write(dir, 3, 6_000, 0.5);
+        World a = pair.a();
+        World b = pair.b();
+        Path pa = pair.manifestsA();
+        Path pb = pair.manifestsB();
         assertThat(Child.run(dir, "apply", "-f", pa.toString(), "--auto-approve", "--state", state).exitCode()).isZero();
         for (int delay : new int[] {1500, 2500, 3500, 4500}) {
             Child doomed = Child.start(dir, "apply", "-f", pb.toString(), "--auto-approve", "--prune", "--state", state);
@@ -217,12 +214,11 @@ class PostgresIT {
         EmbeddedPostgres server = EmbeddedPostgres.builder().setDataDirectory(data).setCleanDataDirectory(false).start();
         int port = server.getPort();
         String state = Postgres.newDatabase(server);
-        World a = new WorldGenerator(5).generate(6_000);
-        World b = new WorldMutator(6).mutate(a, 0.5);
-        Path pa = dir.resolve("a");
-        Path pb = dir.resolve("b");
-        ManifestTree.write(a, pa);
-        ManifestTree.write(b, pb);
+        WorldPair pair = WorldPair.write(dir, 5, 6_000, 0.5);
+        World a = pair.a();
+        World b = pair.b();
+        Path pa = pair.manifestsA();
+        Path pb = pair.manifestsB();
         assertThat(Child.run(dir, "apply", "-f", pa.toString(), "--auto-approve", "--state", state).exitCode()).isZero();
 
         Child apply = Child.start(dir, "apply", "-f", pb.toString(), "--auto-approve", "--prune", "--state", state);

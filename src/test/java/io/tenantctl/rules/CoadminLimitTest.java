@@ -2,22 +2,20 @@ package io.tenantctl.rules;
 
 import io.tenantctl.testing.ManifestSet;
 import io.tenantctl.testing.RuleCase;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * {@code coadmin-limit}: an Azure subscription has at most 200 co-administrators, and its service
  * administrator is not also listed as one. Too many is reported at the list (its first entry), the
  * service administrator at its entry.
  */
-class CoadminLimitTest {
+class CoadminLimitTest extends RuleTest {
 
-    private static final String CODE = "coadmin-limit";
+    CoadminLimitTest() {
+        super("coadmin-limit");
+    }
 
     static Stream<RuleCase> failing() {
         return Stream.of(
@@ -52,17 +50,5 @@ class CoadminLimitTest {
         }
         w.subscription("big").azure("contoso").accountAdmin("msmith@hotmail.com").serviceAdmin("msmith@hotmail.com")
                 .coAdmins(coAdmins);
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("failing")
-    void reports(RuleCase c, @TempDir Path dir) {
-        c.check(CODE, "error", dir);
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("passing")
-    void accepts(RuleCase c, @TempDir Path dir) {
-        c.check(CODE, "error", dir);
     }
 }

@@ -1,20 +1,18 @@
 package io.tenantctl.rules;
 
 import io.tenantctl.testing.RuleCase;
-import java.nio.file.Path;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * {@code domain-conflict}: a domain, initial or custom, belongs to one tenant only, compared
  * case-insensitively. Every tenant that claims it is reported at its claim, and each message names
  * all of them.
  */
-class DomainConflictTest {
+class DomainConflictTest extends RuleTest {
 
-    private static final String CODE = "domain-conflict";
+    DomainConflictTest() {
+        super("domain-conflict");
+    }
 
     static Stream<RuleCase> failing() {
         return Stream.of(
@@ -60,17 +58,5 @@ class DomainConflictTest {
                 RuleCase.of("the valid base world", w -> { }),
                 RuleCase.of("similar but different domains",
                         w -> w.tenant("fabrikam").domains("fabrikam.com", "contoso.co", "contoso.com.au", "contoso-com.net")));
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("failing")
-    void reports(RuleCase c, @TempDir Path dir) {
-        c.check(CODE, "error", dir);
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("passing")
-    void accepts(RuleCase c, @TempDir Path dir) {
-        c.check(CODE, "error", dir);
     }
 }

@@ -1,20 +1,18 @@
 package io.tenantctl.rules;
 
 import io.tenantctl.testing.RuleCase;
-import java.nio.file.Path;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * {@code duplicate-object}: one object per kind and name across all manifests. The first
  * declaration (in file order) wins; each later one is reported at its {@code metadata.name},
  * naming where the first one is.
  */
-class DuplicateObjectTest {
+class DuplicateObjectTest extends RuleTest {
 
-    private static final String CODE = "duplicate-object";
+    DuplicateObjectTest() {
+        super("duplicate-object");
+    }
 
     static Stream<RuleCase> failing() {
         return Stream.of(
@@ -44,17 +42,5 @@ class DuplicateObjectTest {
                     w.subscription("contoso").office365("contoso");
                     w.subscription("fabrikam").office365("fabrikam");
                 }));
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("failing")
-    void reports(RuleCase c, @TempDir Path dir) {
-        c.check(CODE, "error", dir);
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("passing")
-    void accepts(RuleCase c, @TempDir Path dir) {
-        c.check(CODE, "error", dir);
     }
 }

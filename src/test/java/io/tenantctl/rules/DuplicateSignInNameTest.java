@@ -1,20 +1,18 @@
 package io.tenantctl.rules;
 
 import io.tenantctl.testing.RuleCase;
-import java.nio.file.Path;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * {@code duplicate-sign-in-name}: one Account per sign-in name, compared case-insensitively. The
  * Account declared first (in file order) keeps the name; each later one is reported at its
  * {@code signInName}, naming the first Account and where it is.
  */
-class DuplicateSignInNameTest {
+class DuplicateSignInNameTest extends RuleTest {
 
-    private static final String CODE = "duplicate-sign-in-name";
+    DuplicateSignInNameTest() {
+        super("duplicate-sign-in-name");
+    }
 
     static Stream<RuleCase> failing() {
         return Stream.of(
@@ -44,17 +42,5 @@ class DuplicateSignInNameTest {
                 RuleCase.of("the valid base world", w -> { }),
                 RuleCase.of("john.doe is not johndoe", w -> w.account("john-dot").work("john.doe@contoso.com")),
                 RuleCase.of("the same local part on two domains", w -> w.account("msmith-outlook").microsoft("msmith@outlook.com")));
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("failing")
-    void reports(RuleCase c, @TempDir Path dir) {
-        c.check(CODE, "error", dir);
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("passing")
-    void accepts(RuleCase c, @TempDir Path dir) {
-        c.check(CODE, "error", dir);
     }
 }

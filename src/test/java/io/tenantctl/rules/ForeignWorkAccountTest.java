@@ -1,20 +1,18 @@
 package io.tenantctl.rules;
 
 import io.tenantctl.testing.RuleCase;
-import java.nio.file.Path;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * {@code foreign-work-account}: a work or school account can be authenticated only by its home
  * tenant (the seed's note), so it is a global administrator of that tenant only. The message names
  * the account, its home and the tenant that lists it.
  */
-class ForeignWorkAccountTest {
+class ForeignWorkAccountTest extends RuleTest {
 
-    private static final String CODE = "foreign-work-account";
+    ForeignWorkAccountTest() {
+        super("foreign-work-account");
+    }
 
     static Stream<RuleCase> failing() {
         return Stream.of(
@@ -43,17 +41,5 @@ class ForeignWorkAccountTest {
                 RuleCase.of("the valid base world", w -> { }),
                 RuleCase.of("a Microsoft account administers several tenants (the seed)", w -> w.tenant("fabrikam")
                         .admins("admin@fabrikam.com", "boss@outlook.com", "msmith@hotmail.com")));
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("failing")
-    void reports(RuleCase c, @TempDir Path dir) {
-        c.check(CODE, "error", dir);
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("passing")
-    void accepts(RuleCase c, @TempDir Path dir) {
-        c.check(CODE, "error", dir);
     }
 }

@@ -1,19 +1,17 @@
 package io.tenantctl.rules;
 
 import io.tenantctl.testing.RuleCase;
-import java.nio.file.Path;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Warning {@code global-admin-count}: best practice is 2 to 4 global administrators. Reported at the
  * list, naming the tenant and the count; the run stays valid.
  */
-class GlobalAdminCountTest {
+class GlobalAdminCountTest extends RuleTest {
 
-    private static final String CODE = "global-admin-count";
+    GlobalAdminCountTest() {
+        super("global-admin-count", "warning");
+    }
 
     static Stream<RuleCase> failing() {
         return Stream.of(
@@ -35,17 +33,5 @@ class GlobalAdminCountTest {
                         .admins("admin@contoso.com", "msmith@hotmail.com", "JohnDoe@contoso.com")),
                 RuleCase.of("four", w -> w.tenant("contoso")
                         .admins("admin@contoso.com", "msmith@hotmail.com", "JohnDoe@contoso.com", "boss@outlook.com")));
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("failing")
-    void reports(RuleCase c, @TempDir Path dir) {
-        c.check(CODE, "warning", dir);
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("passing")
-    void accepts(RuleCase c, @TempDir Path dir) {
-        c.check(CODE, "warning", dir);
     }
 }

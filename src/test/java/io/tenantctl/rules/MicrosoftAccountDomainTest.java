@@ -1,19 +1,17 @@
 package io.tenantctl.rules;
 
 import io.tenantctl.testing.RuleCase;
-import java.nio.file.Path;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * {@code microsoft-account-domain}: a Microsoft account is not on any tenant's domain, because the
  * same sign-in name would then mean two identities. The message names the tenant that owns it.
  */
-class MicrosoftAccountDomainTest {
+class MicrosoftAccountDomainTest extends RuleTest {
 
-    private static final String CODE = "microsoft-account-domain";
+    MicrosoftAccountDomainTest() {
+        super("microsoft-account-domain");
+    }
 
     static Stream<RuleCase> failing() {
         return Stream.of(
@@ -31,17 +29,5 @@ class MicrosoftAccountDomainTest {
         return Stream.of(
                 RuleCase.of("the valid base world", w -> { }),
                 RuleCase.of("on a domain of no tenant", w -> w.account("personal").microsoft("someone@gmail.com")));
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("failing")
-    void reports(RuleCase c, @TempDir Path dir) {
-        c.check(CODE, "error", dir);
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("passing")
-    void accepts(RuleCase c, @TempDir Path dir) {
-        c.check(CODE, "error", dir);
     }
 }

@@ -1,19 +1,17 @@
 package io.tenantctl.rules;
 
 import io.tenantctl.testing.RuleCase;
-import java.nio.file.Path;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * {@code no-global-admin}: every tenant has at least one global administrator. An empty list is
  * reported at the list.
  */
-class NoGlobalAdminTest {
+class NoGlobalAdminTest extends RuleTest {
 
-    private static final String CODE = "no-global-admin";
+    NoGlobalAdminTest() {
+        super("no-global-admin");
+    }
 
     static Stream<RuleCase> failing() {
         return Stream.of(
@@ -34,17 +32,5 @@ class NoGlobalAdminTest {
                 RuleCase.of("the valid base world", w -> { }),
                 RuleCase.of("one is enough (global-admin-count only warns)",
                         w -> w.tenant("contoso").admins("msmith@hotmail.com")));
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("failing")
-    void reports(RuleCase c, @TempDir Path dir) {
-        c.check(CODE, "error", dir);
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("passing")
-    void accepts(RuleCase c, @TempDir Path dir) {
-        c.check(CODE, "error", dir);
     }
 }

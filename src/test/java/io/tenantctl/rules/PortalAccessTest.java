@@ -1,11 +1,7 @@
 package io.tenantctl.rules;
 
 import io.tenantctl.testing.RuleCase;
-import java.nio.file.Path;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Warning {@code portal-access}: only the service administrator or a co-administrator of an Azure
@@ -13,9 +9,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  * administrator with neither role cannot manage the directory there. Reported at the entry, naming
  * the account and the tenant.
  */
-class PortalAccessTest {
+class PortalAccessTest extends RuleTest {
 
-    private static final String CODE = "portal-access";
+    PortalAccessTest() {
+        super("portal-access", "warning");
+    }
 
     static Stream<RuleCase> failing() {
         return Stream.of(
@@ -54,17 +52,5 @@ class PortalAccessTest {
                     w.subscription("msdn-1").serviceAdmin("boss@outlook.com");
                     w.subscription("fabrikam-azure").coAdmins("admin@fabrikam.com", "msmith@hotmail.com");
                 }));
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("failing")
-    void reports(RuleCase c, @TempDir Path dir) {
-        c.check(CODE, "warning", dir);
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("passing")
-    void accepts(RuleCase c, @TempDir Path dir) {
-        c.check(CODE, "warning", dir);
     }
 }

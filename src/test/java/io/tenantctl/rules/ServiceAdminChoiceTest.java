@@ -1,11 +1,7 @@
 package io.tenantctl.rules;
 
 import io.tenantctl.testing.RuleCase;
-import java.nio.file.Path;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * {@code service-admin-choice}: a Microsoft-account account administrator may name only a Microsoft
@@ -13,9 +9,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  * account or a work or school account of the subscription's tenant. Reported at
  * {@code serviceAdministrator}, naming both accounts.
  */
-class ServiceAdminChoiceTest {
+class ServiceAdminChoiceTest extends RuleTest {
 
-    private static final String CODE = "service-admin-choice";
+    ServiceAdminChoiceTest() {
+        super("service-admin-choice");
+    }
 
     static Stream<RuleCase> failing() {
         return Stream.of(
@@ -51,17 +49,5 @@ class ServiceAdminChoiceTest {
                 RuleCase.of("a work-account account administrator names a Microsoft account", w -> w
                         .subscription("fab-work").azure("fabrikam").accountAdmin("admin@fabrikam.com")
                         .serviceAdmin("boss@outlook.com")));
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("failing")
-    void reports(RuleCase c, @TempDir Path dir) {
-        c.check(CODE, "error", dir);
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("passing")
-    void accepts(RuleCase c, @TempDir Path dir) {
-        c.check(CODE, "error", dir);
     }
 }

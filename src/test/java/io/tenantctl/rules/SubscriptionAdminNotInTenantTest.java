@@ -1,20 +1,18 @@
 package io.tenantctl.rules;
 
 import io.tenantctl.testing.RuleCase;
-import java.nio.file.Path;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * {@code subscription-admin-not-in-tenant}: the service administrator and co-administrators of an
  * Azure subscription are Microsoft accounts or work or school accounts homed in the tenant it
  * trusts. The message names the account, its home (if any), the subscription and its tenant.
  */
-class SubscriptionAdminNotInTenantTest {
+class SubscriptionAdminNotInTenantTest extends RuleTest {
 
-    private static final String CODE = "subscription-admin-not-in-tenant";
+    SubscriptionAdminNotInTenantTest() {
+        super("subscription-admin-not-in-tenant");
+    }
 
     static Stream<RuleCase> failing() {
         return Stream.of(
@@ -55,17 +53,5 @@ class SubscriptionAdminNotInTenantTest {
                     w.subscription("msdn-1").coAdmins("admin@contoso.com", "JohnDoe@contoso.com",
                             "svc@contoso.onmicrosoft.com");
                 }));
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("failing")
-    void reports(RuleCase c, @TempDir Path dir) {
-        c.check(CODE, "error", dir);
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("passing")
-    void accepts(RuleCase c, @TempDir Path dir) {
-        c.check(CODE, "error", dir);
     }
 }

@@ -1,19 +1,17 @@
 package io.tenantctl.rules;
 
 import io.tenantctl.testing.RuleCase;
-import java.nio.file.Path;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * {@code unknown-reference}: every tenant and account a manifest names exists. Each reference is
  * reported where it is written, naming the object that makes it and the missing name.
  */
-class UnknownReferenceTest {
+class UnknownReferenceTest extends RuleTest {
 
-    private static final String CODE = "unknown-reference";
+    UnknownReferenceTest() {
+        super("unknown-reference");
+    }
 
     static Stream<RuleCase> failing() {
         return Stream.of(
@@ -55,17 +53,5 @@ class UnknownReferenceTest {
                     w.subscription("msdn-1").accountAdmin("MSmith@Hotmail.com").serviceAdmin("msmith@HOTMAIL.com")
                             .coAdmins("ADMIN@contoso.com", "johndoe@CONTOSO.COM");
                 }));
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("failing")
-    void reports(RuleCase c, @TempDir Path dir) {
-        c.check(CODE, "error", dir);
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("passing")
-    void accepts(RuleCase c, @TempDir Path dir) {
-        c.check(CODE, "error", dir);
     }
 }

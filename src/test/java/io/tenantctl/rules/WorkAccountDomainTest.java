@@ -1,20 +1,18 @@
 package io.tenantctl.rules;
 
 import io.tenantctl.testing.RuleCase;
-import java.nio.file.Path;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * {@code work-account-domain}: a work or school account lives in the tenant that owns the domain of
  * its sign-in name, so that domain must be some tenant's (initial or custom, compared
  * case-insensitively, exactly: a subdomain is another domain).
  */
-class WorkAccountDomainTest {
+class WorkAccountDomainTest extends RuleTest {
 
-    private static final String CODE = "work-account-domain";
+    WorkAccountDomainTest() {
+        super("work-account-domain");
+    }
 
     static Stream<RuleCase> failing() {
         return Stream.of(
@@ -32,17 +30,5 @@ class WorkAccountDomainTest {
                 RuleCase.of("the valid base world", w -> { }),
                 RuleCase.of("on the initial domain", w -> w.account("svc").work("svc@contoso.onmicrosoft.com")),
                 RuleCase.of("in another case than the tenant domain", w -> w.account("shout").work("SHOUT@CONTOSO.COM")));
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("failing")
-    void reports(RuleCase c, @TempDir Path dir) {
-        c.check(CODE, "error", dir);
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("passing")
-    void accepts(RuleCase c, @TempDir Path dir) {
-        c.check(CODE, "error", dir);
     }
 }

@@ -129,8 +129,7 @@ public final class JdbcStateStore implements StateStore {
     }
 
     private static LockHolder me() {
-        return new LockHolder(System.getProperty("user.name", "unknown"), Hosts.name(),
-                ProcessHandle.current().pid(), Instant.now());
+        return LockHolder.thisProcess(System.getProperty("user.name", "unknown"), Instant.now());
     }
 
     @Override

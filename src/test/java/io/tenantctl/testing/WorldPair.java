@@ -1,0 +1,25 @@
+package io.tenantctl.testing;
+
+import io.tenantctl.generate.WorldGenerator;
+import io.tenantctl.generate.WorldMutator;
+import io.tenantctl.render.ManifestTree;
+import io.tenantctl.world.World;
+import java.nio.file.Path;
+
+/**
+ * A generated world and a mutation of it, each written as a manifest tree ({@code dir/a} and
+ * {@code dir/b}): the before and after of the process-level tests that kill or starve an apply
+ * going from one to the other.
+ */
+public record WorldPair(World a, World b, Path manifestsA, Path manifestsB) {
+
+    public static WorldPair write(Path dir, long seed, int objects, double changed) {
+        World a = new WorldGenerator(seed).generate(objects);
+        World b = new WorldMutator(seed + 1).mutate(a, changed);
+        Path pa = dir.resolve("a");
+        Path pb = dir.resolve("b");
+        ManifestTree.write(a, pa);
+        ManifestTree.write(b, pb);
+        return new WorldPair(a, b, pa, pb);
+    }
+}
