@@ -138,6 +138,11 @@ final class ApplyCommand implements Callable<Integer> {
             err.println(DiagnosticsView.line(Diagnostic.error("usage", "no such plan file: " + planFile), style));
             err.flush();
             return ExitCodes.ERROR;
+        } catch (IOException e) {
+            err.println(DiagnosticsView.line(Diagnostic.error("io", "cannot read the plan file " + IoErrors.describe(e)),
+                    style));
+            err.flush();
+            return ExitCodes.ERROR;
         }
         Plan plan;
         try {

@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
             "",
             "Examples:",
             "  source <(tenantctl completion bash)",
-            "  tenantctl completion zsh > \"${fpath[1]}/_tenantctl\"",
+            "  tenantctl completion zsh > \"$${fpath[1]}/_tenantctl\"",
         })
 final class CompletionCommand implements Callable<Integer> {
 

@@ -12,6 +12,7 @@ import io.tenantctl.state.StateLockedException;
 import io.tenantctl.state.StateStore;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.util.List;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
@@ -75,7 +76,11 @@ final class Context {
             err.flush();
             return ExitCodes.ERROR;
         } catch (IOException e) {
-            err.println(DiagnosticsView.line(Diagnostic.error("io", e.getMessage()), style));
+            err.println(DiagnosticsView.line(Diagnostic.error("io", IoErrors.describe(e)), style));
+            err.flush();
+            return ExitCodes.ERROR;
+        } catch (UncheckedIOException e) {
+            err.println(DiagnosticsView.line(Diagnostic.error("io", IoErrors.describe(e.getCause())), style));
             err.flush();
             return ExitCodes.ERROR;
         }

@@ -36,7 +36,7 @@ public final class ManifestOptions {
         return new Manifests(paths, Optional.ofNullable(gitRef), Optional.ofNullable(repo));
     }
 
-    /** The manifests, for a command that cannot run without them: a usage error (exit 2) when no -f was given. */
+    /** The manifests, for a command that cannot run without them: a usage error (exit 64) when no -f was given. */
     Manifests required(CommandSpec spec) {
         if (!given()) {
             throw new ParameterException(spec.commandLine(), "Missing required option: '--filename=PATH'");

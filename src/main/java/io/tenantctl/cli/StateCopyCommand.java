@@ -39,7 +39,7 @@ final class StateCopyCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--from", paramLabel = "URL", required = true, description = "The store to copy.")
+    @Option(names = "--from", paramLabel = "URL", required = true, description = "The store to copy (it must exist).")
     String from;
 
     @Option(names = "--to", paramLabel = "URL", required = true, description = "The store to write (created if needed).")
@@ -65,7 +65,7 @@ final class StateCopyCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         Duration timeout = StateOptions.parseDuration(lockTimeout);
-        try (StateStore source = context.engine().openStore(from, timeout);
+        try (StateStore source = context.engine().openExistingStore(from, timeout);
              StateStore target = context.engine().openStore(to, timeout)) {
             StateDump dump = source.dump();
             target.restore(dump, force, timeout, context.holder(List.of()));

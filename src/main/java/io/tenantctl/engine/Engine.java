@@ -133,6 +133,11 @@ public final class Engine {
         return Timings.time("open state", () -> JdbcStateStore.open(url, clock, lineages, lockTimeout));
     }
 
+    /** Opens a store that must already hold a state; a missing one is an error rather than created. */
+    public StateStore openExistingStore(String url, Duration lockTimeout) {
+        return JdbcStateStore.openExisting(url, clock, lineages, lockTimeout);
+    }
+
     /** A plan of the manifests against the current state, without taking the lock. */
     public Plan plan(Validation validation, StateStore store, PlanOptions options, Progress progress) {
         progress.phase("reading the state", 0);

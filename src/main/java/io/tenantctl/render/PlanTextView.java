@@ -74,8 +74,8 @@ public final class PlanTextView {
                 }
                 case KEEP -> {
                     if (kept++ < KEPT_SHOWN) {
-                        out.append(style.dim("  " + change.ref() + " is not in the manifests and is kept"
-                                + " (--prune would delete it)")).append('\n');
+                        out.append(style.dim("  " + change.ref() + " is not in the manifests and is kept"))
+                                .append('\n');
                     }
                 }
                 case UNCHANGED -> {
@@ -86,6 +86,12 @@ public final class PlanTextView {
         if (kept > KEPT_SHOWN) {
             out.append(style.dim("  ... and " + (kept - KEPT_SHOWN) + " more objects not in the manifests, kept"))
                     .append('\n');
+        }
+        if (kept > 0) {
+            // One note for all: which kept objects a prune would take depends on ownership and
+            // protection, so "would be deleted" on each line would be wrong for some of them.
+            out.append(style.dim("  (--prune deletes only objects that the plan's applyset owns and that are not"
+                    + " protected)")).append('\n');
         }
         if (any || kept > 0) {
             out.append('\n');

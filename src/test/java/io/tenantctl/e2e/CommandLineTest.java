@@ -4,6 +4,8 @@ import static io.tenantctl.testing.CliRun.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tenantctl.testing.CliRun.Result;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,11 +19,12 @@ class CommandLineTest {
     Path dir;
 
     @ParameterizedTest
-    @ValueSource(strings = {"validate", "plan", "apply", "get", "history", "generate", "completion"})
+    @ValueSource(strings = {"validate", "plan", "apply", "get", "history", "drift", "export", "generate", "completion"})
     void everyCommandHasHelpWithExamples(String command) {
         Result help = cli().run(command, "--help");
         assertThat(help.exitCode()).isZero();
-        assertThat(help.out()).contains("Usage: tenantctl " + command).contains("Examples:");
+        assertThat(help.out()).contains("Usage: tenantctl " + command).contains("Examples:")
+                .as("every ${...} in a help text is picocli's to fill or escaped").doesNotContain("null");
     }
 
     @Test
@@ -86,5 +89,33 @@ class CommandLineTest {
                 .run("plan", "-f", "manifests/examples/seed/after");
         assertThat(plan.exitCode()).isEqualTo(1);
         assertThat(plan.err()).contains("error[unauthorized]").contains("msmith@hotmail.com, johndoe@contoso.com");
+    }
+
+    @Test
+    void copyingAStateThatDoesNotExistIsRefusedAndCreatesNothing() {
+        Path missing = dir.resolve("mistyped.db");
+        Path target = dir.resolve("target.db");
+        Result copy = cli().run("state", "copy", "--from", "sqlite:" + missing, "--to", "sqlite:" + target, "--force");
+        assertThat(copy.exitCode()).as(copy.toString()).isEqualTo(1);
+        assertThat(copy.err()).isEqualTo("error[state]: no state at sqlite:" + missing + ": the file does not exist\n");
+        assertThat(missing).doesNotExist();
+        assertThat(target).doesNotExist();
+    }
+
+    @Test
+    void filesThatCannotBeWrittenAreOneLineWithTheReason() throws IOException {
+        String state = "sqlite:" + dir.resolve("state.db");
+        assertThat(cli().run("apply", "-f", "manifests/examples/seed/before", "--auto-approve", "--state", state)
+                .exitCode()).isZero();
+        Path nowhere = dir.resolve("no/such/folder/plan.json");
+        Result plan = cli().run("plan", "-f", "manifests/examples/seed/after", "--state", state, "--out",
+                nowhere.toString());
+        assertThat(plan.exitCode()).isEqualTo(1);
+        assertThat(plan.err()).endsWith("error[io]: " + nowhere + ": no such file or directory\n");
+        Path file = dir.resolve("a-file");
+        Files.writeString(file, "not a folder");
+        Result export = cli().run("export", "--state", state, "--out", file.resolve("below").toString());
+        assertThat(export.exitCode()).isEqualTo(1);
+        assertThat(export.err()).isEqualTo("error[io]: " + file.resolve("below") + ": not a directory\n");
     }
 }

@@ -148,6 +148,21 @@ class StateStoreContractTest {
                 .hasMessageContaining("not empty");
     }
 
+    @Test
+    void openingAnExistingStoreRefusesOneThatWasNeverCreatedAndCreatesNothing() {
+        assertThatThrownBy(() -> JdbcStateStore.openExisting(url, Clock.systemUTC(), () -> "new", Duration.ofSeconds(5)))
+                .isInstanceOf(StateException.class)
+                .hasMessageStartingWith("no state at ");
+        assertThatThrownBy(() -> JdbcStateStore.openExisting(url, Clock.systemUTC(), () -> "new", Duration.ofSeconds(5)))
+                .as("the refusal left nothing behind that a second attempt would take for a state")
+                .hasMessageStartingWith("no state at ");
+        String lineage = open().read().lineage();
+        try (JdbcStateStore existing = JdbcStateStore.openExisting(url, Clock.systemUTC(), () -> "new",
+                Duration.ofSeconds(5))) {
+            assertThat(existing.read().lineage()).isEqualTo(lineage);
+        }
+    }
+
     private static void await(CountDownLatch latch) {
         try {
             latch.await(60, TimeUnit.SECONDS);

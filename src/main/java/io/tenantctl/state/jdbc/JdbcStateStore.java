@@ -71,14 +71,41 @@ public final class JdbcStateStore implements StateStore {
      * @param lineages where a new store's lineage id comes from (a random UUID, except in tests)
      */
     public static JdbcStateStore open(String url, Clock clock, Supplier<String> lineages, Duration lockTimeout) {
+        JdbcStateStore store = of(url, clock, lineages);
+        store.migrate(lockTimeout);
+        return store;
+    }
+
+    /**
+     * Opens a store that must already exist (the source of {@code state copy}): a mistyped URL is an
+     * error, not a new empty state that a forced copy would then spread.
+     */
+    public static JdbcStateStore openExisting(String url, Clock clock, Supplier<String> lineages, Duration lockTimeout) {
+        JdbcStateStore store = of(url, clock, lineages);
+        if (store.url.kind() == StateUrl.Kind.SQLITE && !Files.isRegularFile(store.url.sqlitePath())) {
+            throw new StateException(Codes.STATE, "no state at " + store.location() + ": the file does not exist");
+        }
+        try (Connection read = store.dialect.openForRead(store.url)) {
+            int version = Migrations.current(read);
+            read.rollback();
+            if (version == 0) {
+                throw new StateException(Codes.STATE, "no state at " + store.location()
+                        + ": the database holds no tenantctl tables");
+            }
+        } catch (SQLException e) {
+            throw store.failure(e);
+        }
+        store.migrate(lockTimeout);
+        return store;
+    }
+
+    private static JdbcStateStore of(String url, Clock clock, Supplier<String> lineages) {
         StateUrl parsed = StateUrl.parse(url);
         Dialect dialect = switch (parsed.kind()) {
             case SQLITE -> new SqliteDialect();
             case POSTGRESQL -> new PostgresDialect();
         };
-        JdbcStateStore store = new JdbcStateStore(parsed, dialect, clock, lineages);
-        store.migrate(lockTimeout);
-        return store;
+        return new JdbcStateStore(parsed, dialect, clock, lineages);
     }
 
     @Override

@@ -2,15 +2,14 @@ package io.tenantctl.state.jdbc;
 
 import io.tenantctl.rules.Codes;
 import io.tenantctl.state.StateException;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 /**
  * A {@code --state} URL: {@code sqlite:PATH} or {@code postgresql://user:pass@host:port/db}
- * ({@code postgres://} too). {@link #display()} never shows the password.
+ * ({@code postgres://} too; several {@code host:port} separated by commas for failover).
+ * {@link #display()} never shows the password.
  */
 public record StateUrl(Kind kind, String jdbcUrl, String user, String password, String display, Path sqlitePath) {
 
@@ -32,32 +31,74 @@ public record StateUrl(Kind kind, String jdbcUrl, String user, String password, 
             return new StateUrl(Kind.SQLITE, "jdbc:sqlite:" + file, "", "", "sqlite:" + path, file);
         }
         if (text.startsWith("postgresql://") || text.startsWith("postgres://")) {
-            URI uri;
-            try {
-                uri = new URI(text);
-            } catch (URISyntaxException e) {
-                throw invalid(text, e.getReason());
-            }
-            if (uri.getHost() == null) {
-                throw invalid(text, "no host");
-            }
-            String database = uri.getPath() == null || uri.getPath().length() <= 1 ? "postgres" : uri.getPath().substring(1);
-            int port = uri.getPort() < 0 ? 5432 : uri.getPort();
-            String user = "";
-            String password = "";
-            String info = uri.getRawUserInfo();
-            if (info != null) {
-                int colon = info.indexOf(':');
-                user = decode(colon < 0 ? info : info.substring(0, colon));
-                password = colon < 0 ? "" : decode(info.substring(colon + 1));
-            }
-            String query = uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery();
-            String jdbc = "jdbc:postgresql://" + uri.getHost() + ":" + port + "/" + database + query;
-            String shown = "postgresql://" + (user.isEmpty() ? "" : user + (password.isEmpty() ? "" : ":***") + "@")
-                    + uri.getHost() + ":" + port + "/" + database;
-            return new StateUrl(Kind.POSTGRESQL, jdbc, user, password, shown, null);
+            return postgres(text);
         }
         throw invalid(text, "expected sqlite:PATH or postgresql://user:pass@host:port/db");
+    }
+
+    /**
+     * {@code postgresql://[user[:pass]@]host[:port][,host[:port]...][/db][?params]}. Parsed by hand rather
+     * than with {@code java.net.URI}, which allows one host only: a list of hosts is how a client fails over to
+     * a promoted replica ({@code ?targetServerType=primary}), and the PostgreSQL driver takes it as is.
+     */
+    private static StateUrl postgres(String text) {
+        String rest = text.substring(text.indexOf("://") + 3);
+        String query = "";
+        int question = rest.indexOf('?');
+        if (question >= 0) {
+            query = rest.substring(question);
+            rest = rest.substring(0, question);
+        }
+        String database = "postgres";
+        int slash = rest.indexOf('/');
+        if (slash >= 0) {
+            if (slash + 1 < rest.length()) {
+                database = decode(rest.substring(slash + 1));
+            }
+            rest = rest.substring(0, slash);
+        }
+        String user = "";
+        String password = "";
+        int at = rest.lastIndexOf('@');
+        if (at >= 0) {
+            String info = rest.substring(0, at);
+            int colon = info.indexOf(':');
+            user = decode(colon < 0 ? info : info.substring(0, colon));
+            password = colon < 0 ? "" : decode(info.substring(colon + 1));
+            rest = rest.substring(at + 1);
+        }
+        if (rest.isEmpty()) {
+            throw invalid(text, "no host");
+        }
+        StringBuilder hosts = new StringBuilder();
+        for (String entry : rest.split(",", -1)) {
+            hosts.append(hosts.length() == 0 ? "" : ",").append(hostAndPort(text, entry));
+        }
+        String jdbc = "jdbc:postgresql://" + hosts + "/" + database + query;
+        String shown = "postgresql://" + (user.isEmpty() ? "" : user + (password.isEmpty() ? "" : ":***") + "@")
+                + hosts + "/" + database;
+        return new StateUrl(Kind.POSTGRESQL, jdbc, user, password, shown, null);
+    }
+
+    /** {@code host}, {@code host:port} or {@code [v6address]:port}, with the default port made explicit. */
+    private static String hostAndPort(String text, String entry) {
+        String host = entry;
+        String port = "5432";
+        int colon = entry.startsWith("[") ? entry.indexOf(':', Math.max(entry.indexOf(']'), 0)) : entry.lastIndexOf(':');
+        if (colon >= 0) {
+            host = entry.substring(0, colon);
+            port = entry.substring(colon + 1);
+        }
+        if (host.isEmpty() || host.equals("[]") || (host.startsWith("[") != host.endsWith("]"))) {
+            throw invalid(text, "no host in '" + entry + "'");
+        }
+        if (!host.matches("[A-Za-z0-9._\\-]+|\\[[0-9A-Fa-f:.%a-z]+]")) {
+            throw invalid(text, "invalid host '" + host + "'");
+        }
+        if (!port.matches("[0-9]{1,5}") || Integer.parseInt(port) > 65535 || Integer.parseInt(port) == 0) {
+            throw invalid(text, "invalid port '" + port + "'");
+        }
+        return host + ":" + port;
     }
 
     private static String decode(String part) {
