@@ -1,9 +1,6 @@
 package io.tenantctl.cli;
 
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /** {@code tenantctl state}: operations on the state store as a whole. */
 @Command(name = "state",
@@ -15,14 +12,5 @@ import picocli.CommandLine.Spec;
             "  tenantctl state copy --from sqlite:.tenantctl/state.db --to postgresql://tenantctl@db:5432/tenantctl",
         },
         subcommands = {StateCopyCommand.class})
-final class StateCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getErr());
-        return ExitCodes.USAGE;
-    }
+final class StateCommand extends CommandGroup {
 }

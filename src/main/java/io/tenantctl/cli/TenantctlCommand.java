@@ -1,9 +1,6 @@
 package io.tenantctl.cli;
 
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /** The top-level command: shows help when called without a subcommand. */
 @Command(name = "tenantctl",
@@ -39,14 +36,5 @@ import picocli.CommandLine.Spec;
             StateCommand.class,
             CompletionCommand.class,
         })
-public final class TenantctlCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getErr());
-        return ExitCodes.USAGE;
-    }
+public final class TenantctlCommand extends CommandGroup {
 }
