@@ -10,34 +10,13 @@ import io.tenantctl.testing.CliRun.Result;
 import io.tenantctl.testing.ManifestSet;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import io.tenantctl.testing.Backend;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 import tools.jackson.databind.JsonNode;
 
 /** Drift (others changed what an applyset applied) and export (the state back as manifests). */
-@ParameterizedClass
-@EnumSource(Backend.class)
-class DriftAndExportTest {
-
-    @Parameter
-    Backend backend;
+class DriftAndExportTest extends OnEachBackend {
 
     static final String BEFORE = "manifests/examples/seed/before";
-
-    @TempDir
-    Path dir;
-
-    private String state;
-
-    @BeforeEach
-    void newState() {
-        state = backend.newState(dir);
-    }
 
     @Test
     void anObjectChangedByAnotherApplysetIsDriftWithWhoAndWhen() {

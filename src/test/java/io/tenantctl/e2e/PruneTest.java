@@ -9,13 +9,7 @@ import io.tenantctl.testing.ManifestSet;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import io.tenantctl.testing.Backend;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -23,23 +17,9 @@ import tools.jackson.databind.JsonNode;
  * objects and protected objects are never deleted, and a prune of too much is refused unless
  * confirmed. The applyset is a stored name, so moving manifest files orphans nothing.
  */
-@ParameterizedClass
-@EnumSource(Backend.class)
-class PruneTest {
+class PruneTest extends OnEachBackend {
 
-    @Parameter
-    Backend backend;
-
-    @TempDir
-    Path dir;
-
-    private String state;
     private int folders;
-
-    @BeforeEach
-    void newState() {
-        state = backend.newState(dir);
-    }
 
     private String write(ManifestSet set) {
         return set.writeTo(dir.resolve("m" + (folders++))).toString();

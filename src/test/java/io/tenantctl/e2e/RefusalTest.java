@@ -6,16 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tenantctl.json.Json;
 import io.tenantctl.testing.CliRun.Result;
 import io.tenantctl.testing.ManifestSet;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import io.tenantctl.testing.Backend;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -23,21 +17,10 @@ import tools.jackson.databind.JsonNode;
  * state is left as it was. Each test starts from {@link ManifestSet#valid()} applied to a fresh store,
  * of each dialect.
  */
-@ParameterizedClass
-@EnumSource(Backend.class)
-class RefusalTest {
-
-    @Parameter
-    Backend backend;
-
-    @TempDir
-    Path dir;
-
-    private String state;
+class RefusalTest extends OnEachBackend {
 
     @BeforeEach
     void applyTheValidWorld() {
-        state = backend.newState(dir);
         Result first = cli().run("apply", "-f", ManifestSet.valid().writeTo(dir.resolve("v0")).toString(),
                 "--auto-approve", "--state", state);
         assertThat(first.exitCode()).as(first.toString()).isZero();

@@ -9,13 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import io.tenantctl.testing.Backend;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -24,25 +18,10 @@ import tools.jackson.databind.JsonNode;
  * subscription moved to Contoso and John Doe added as its co-administrator. Runs against both
  * state dialects.
  */
-@ParameterizedClass
-@EnumSource(Backend.class)
-class SeedStoryTest {
+class SeedStoryTest extends OnEachBackend {
 
     static final String BEFORE = "manifests/examples/seed/before";
     static final String AFTER = "manifests/examples/seed/after";
-
-    @Parameter
-    Backend backend;
-
-    @TempDir
-    Path dir;
-
-    private String state;
-
-    @BeforeEach
-    void newState() {
-        state = backend.newState(dir);
-    }
 
     private String state() {
         return state;
