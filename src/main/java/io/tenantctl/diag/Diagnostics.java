@@ -42,10 +42,6 @@ public final class Diagnostics {
         return (int) items.stream().filter(Diagnostic::isError).count();
     }
 
-    public int warningCount() {
-        return items.size() - errorCount();
-    }
-
     /** All diagnostics, sorted by location, then code. */
     public List<Diagnostic> sorted() {
         List<Diagnostic> list = new ArrayList<>(items);

@@ -20,10 +20,6 @@ public record Style(boolean enabled) {
         return wrap("33", text);
     }
 
-    public String cyan(String text) {
-        return wrap("36", text);
-    }
-
     public String bold(String text) {
         return wrap("1", text);
     }

@@ -6,9 +6,7 @@ import io.tenantctl.load.SourceMap;
 import io.tenantctl.model.Names;
 import io.tenantctl.model.ObjectRef;
 import io.tenantctl.rules.Violation;
-import java.util.Collection;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -50,9 +48,5 @@ public final class Origins {
 
     public Diagnostic toDiagnostic(Violation v) {
         return new Diagnostic(v.severity(), v.code(), v.message(), locate(v.subject(), v.pointer(), v.element()));
-    }
-
-    public List<Diagnostic> toDiagnostics(Collection<Violation> violations) {
-        return violations.stream().map(this::toDiagnostic).toList();
     }
 }
