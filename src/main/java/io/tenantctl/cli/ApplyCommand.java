@@ -3,7 +3,6 @@ package io.tenantctl.cli;
 import io.tenantctl.apply.Applier;
 import io.tenantctl.apply.ApplyResult;
 import io.tenantctl.apply.Outcome;
-import io.tenantctl.diag.Diagnostic;
 import io.tenantctl.diag.Progress;
 import io.tenantctl.engine.PlanOptions;
 import io.tenantctl.engine.Validation;
@@ -13,6 +12,7 @@ import io.tenantctl.plan.PlanCodec;
 import io.tenantctl.render.DiagnosticsView;
 import io.tenantctl.render.PlanTextView;
 import io.tenantctl.render.Style;
+import io.tenantctl.rules.Codes;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -87,7 +87,7 @@ final class ApplyCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
         OutputFormat format = output.format(OutputFormat.TEXT, OutputFormat.JSON);
         if ((planFile == null) == (!manifests.given())) {
             throw new ParameterException(spec.commandLine(),
@@ -95,16 +95,13 @@ final class ApplyCommand implements Callable<Integer> {
         }
         Environment env = context.environment();
         Style style = output.style(env);
-        PrintWriter err = spec.commandLine().getErr();
         if (planFile != null) {
-            return applySaved(format, style, err);
+            return applySaved(format, style);
         }
         boolean ask = !autoApprove && !dryRun;
         if (ask && !env.interactive()) {
-            err.println(DiagnosticsView.line(Diagnostic.error("usage", "apply asks for confirmation, and there is no"
-                    + " terminal to ask on; review a plan and pass --auto-approve, or apply a saved plan file"), style));
-            err.flush();
-            return ExitCodes.ERROR;
+            return context.fail(spec, output, ExitCodes.ERROR, Codes.USAGE, "apply asks for confirmation, and there"
+                    + " is no terminal to ask on; review a plan and pass --auto-approve, or apply a saved plan file");
         }
         Progress progress = TerminalProgress.forTerminal(env, spec.commandLine().getErr());
         Validation validation = context.engine().read(manifests.manifests(), progress);
@@ -130,27 +127,21 @@ final class ApplyCommand implements Callable<Integer> {
         });
     }
 
-    private int applySaved(OutputFormat format, Style style, PrintWriter err) throws IOException {
+    private int applySaved(OutputFormat format, Style style) {
         String text;
         try {
             text = Files.readString(planFile, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
-            err.println(DiagnosticsView.line(Diagnostic.error("usage", "no such plan file: " + planFile), style));
-            err.flush();
-            return ExitCodes.ERROR;
+            return context.fail(spec, output, ExitCodes.ERROR, Codes.USAGE, "no such plan file: " + planFile);
         } catch (IOException e) {
-            err.println(DiagnosticsView.line(Diagnostic.error("io", "cannot read the plan file " + IoErrors.describe(e)),
-                    style));
-            err.flush();
-            return ExitCodes.ERROR;
+            return context.fail(spec, output, ExitCodes.ERROR, Codes.IO, "cannot read the plan file "
+                    + IoErrors.describe(e));
         }
         Plan plan;
         try {
             plan = PlanCodec.decode(text);
         } catch (PlanCodec.InvalidPlanException e) {
-            err.println(DiagnosticsView.line(Diagnostic.error(e.code(), planFile + ": " + e.getMessage()), style));
-            err.flush();
-            return ExitCodes.ERROR;
+            return context.fail(spec, output, ExitCodes.ERROR, e.code(), planFile + ": " + e.getMessage());
         }
         return context.withStore(spec, output, state, store -> {
             Applier.Request request = new Applier.Request(state.lockTimeout(), context.holder(plan.as()),

@@ -5,7 +5,7 @@ import io.tenantctl.engine.Engine;
 import io.tenantctl.profile.Profile;
 import io.tenantctl.profile.classic.ClassicProfile;
 import io.tenantctl.render.DiagnosticsView;
-import io.tenantctl.render.Style;
+import io.tenantctl.rules.Codes;
 import io.tenantctl.state.LockHolder;
 import io.tenantctl.state.StateException;
 import io.tenantctl.state.StateLockedException;
@@ -52,6 +52,20 @@ final class Context {
         err.flush();
     }
 
+    /** Prints one error on standard error and gives the exit code, for the command to return. */
+    int fail(CommandSpec spec, OutputOptions output, int exitCode, String code, String message) {
+        PrintWriter err = spec.commandLine().getErr();
+        err.println(DiagnosticsView.line(Diagnostic.error(code, message), output.style(environment)));
+        err.flush();
+        return exitCode;
+    }
+
+    /** Work that uses state stores or files. */
+    @FunctionalInterface
+    interface Work {
+        int run() throws IOException;
+    }
+
     /** The work of a command that uses the state store. */
     @FunctionalInterface
     interface StoreWork {
@@ -59,31 +73,31 @@ final class Context {
     }
 
     /**
-     * Opens the store and runs the work. A store that cannot be used is one line on standard error
-     * and exit 1; a lock held too long by someone else is exit 3.
+     * Runs the work. A store or file that cannot be used is one line on standard error and exit 1;
+     * a lock held too long by someone else is exit 3.
      */
-    int withStore(CommandSpec spec, OutputOptions output, StateOptions state, StoreWork work) {
-        Style style = output.style(environment);
-        PrintWriter err = spec.commandLine().getErr();
-        try (StateStore store = engine().openStore(state.url(environment), lockTimeout(spec, state))) {
-            return work.run(store);
+    int guarded(CommandSpec spec, OutputOptions output, Work work) {
+        try {
+            return work.run();
         } catch (StateLockedException e) {
-            err.println(DiagnosticsView.line(Diagnostic.error(e.code(), e.getMessage()), style));
-            err.flush();
-            return ExitCodes.CONFLICT;
+            return fail(spec, output, ExitCodes.CONFLICT, e.code(), e.getMessage());
         } catch (StateException e) {
-            err.println(DiagnosticsView.line(Diagnostic.error(e.code(), e.getMessage()), style));
-            err.flush();
-            return ExitCodes.ERROR;
+            return fail(spec, output, ExitCodes.ERROR, e.code(), e.getMessage());
         } catch (IOException e) {
-            err.println(DiagnosticsView.line(Diagnostic.error("io", IoErrors.describe(e)), style));
-            err.flush();
-            return ExitCodes.ERROR;
+            return fail(spec, output, ExitCodes.ERROR, Codes.IO, IoErrors.describe(e));
         } catch (UncheckedIOException e) {
-            err.println(DiagnosticsView.line(Diagnostic.error("io", IoErrors.describe(e.getCause())), style));
-            err.flush();
-            return ExitCodes.ERROR;
+            return fail(spec, output, ExitCodes.ERROR, Codes.IO, IoErrors.describe(e.getCause()));
         }
+    }
+
+    /** Opens the store and runs the work, {@link #guarded} like any work on the state. */
+    int withStore(CommandSpec spec, OutputOptions output, StateOptions state, StoreWork work) {
+        java.time.Duration timeout = lockTimeout(spec, state);
+        return guarded(spec, output, () -> {
+            try (StateStore store = engine().openStore(state.url(environment), timeout)) {
+                return work.run(store);
+            }
+        });
     }
 
     private static java.time.Duration lockTimeout(CommandSpec spec, StateOptions state) {

@@ -1,11 +1,10 @@
 package io.tenantctl.cli;
 
-import io.tenantctl.diag.Diagnostic;
 import io.tenantctl.model.Kind;
 import io.tenantctl.model.Names;
 import io.tenantctl.model.WorldObject;
-import io.tenantctl.render.DiagnosticsView;
 import io.tenantctl.render.StateViews;
+import io.tenantctl.rules.Codes;
 import io.tenantctl.state.Snapshot;
 import java.io.PrintWriter;
 import java.util.List;
@@ -75,11 +74,8 @@ final class GetCommand implements Callable<Integer> {
                     .toList();
             PrintWriter out = spec.commandLine().getOut();
             if (name != null && objects.isEmpty()) {
-                spec.commandLine().getErr().println(DiagnosticsView.line(Diagnostic.error("not-found",
-                        only.get() + "/" + name + " is not in the state at " + store.location()),
-                        output.style(context.environment())));
-                spec.commandLine().getErr().flush();
-                return ExitCodes.ERROR;
+                return context.fail(spec, output, ExitCodes.ERROR, Codes.NOT_FOUND,
+                        only.get() + "/" + name + " is not in the state at " + store.location());
             }
             switch (format) {
                 case JSON -> out.print(StateViews.objectsJson(objects));

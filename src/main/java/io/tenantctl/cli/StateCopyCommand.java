@@ -1,10 +1,7 @@
 package io.tenantctl.cli;
 
-import io.tenantctl.diag.Diagnostic;
-import io.tenantctl.render.DiagnosticsView;
+import io.tenantctl.rules.Codes;
 import io.tenantctl.state.StateDump;
-import io.tenantctl.state.StateException;
-import io.tenantctl.state.StateLockedException;
 import io.tenantctl.state.StateStore;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -63,37 +60,27 @@ final class StateCopyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter err = spec.commandLine().getErr();
         Duration timeout = StateOptions.parseDuration(lockTimeout);
-        try (StateStore source = context.engine().openExistingStore(from, timeout);
-             StateStore target = context.engine().openStore(to, timeout)) {
-            StateDump dump = source.dump();
-            target.restore(dump, force, timeout, context.holder(List.of()));
-            StateDump copied = target.dump();
-            String want = dump.digest();
-            String got = copied.digest();
-            if (!want.equals(got) || copied.history().size() != dump.history().size()
-                    || copied.snapshot().world().size() != dump.snapshot().world().size()) {
-                err.println(DiagnosticsView.line(Diagnostic.error("state", "the copy at " + target.location()
-                        + " does not match the source (digest " + got + ", expected " + want + ")"),
-                        output.style(context.environment())));
-                err.flush();
-                return ExitCodes.ERROR;
+        return context.guarded(spec, output, () -> {
+            try (StateStore source = context.engine().openExistingStore(from, timeout);
+                 StateStore target = context.engine().openStore(to, timeout)) {
+                StateDump dump = source.dump();
+                target.restore(dump, force, timeout, context.holder(List.of()));
+                StateDump copied = target.dump();
+                String want = dump.digest();
+                String got = copied.digest();
+                if (!want.equals(got) || copied.history().size() != dump.history().size()
+                        || copied.snapshot().world().size() != dump.snapshot().world().size()) {
+                    return context.fail(spec, output, ExitCodes.ERROR, Codes.STATE, "the copy at " + target.location()
+                            + " does not match the source (digest " + got + ", expected " + want + ")");
+                }
+                PrintWriter out = spec.commandLine().getOut();
+                out.printf("Copied %d objects, revision %d and %d revisions of history (%d steps) from %s to %s."
+                        + " Verified: content digest %s.%n", dump.snapshot().world().size(), dump.snapshot().revision(),
+                        dump.history().size(), dump.steps(), source.location(), target.location(), want);
+                out.flush();
+                return ExitCodes.OK;
             }
-            PrintWriter out = spec.commandLine().getOut();
-            out.printf("Copied %d objects, revision %d and %d revisions of history (%d steps) from %s to %s."
-                    + " Verified: content digest %s.%n", dump.snapshot().world().size(), dump.snapshot().revision(),
-                    dump.history().size(), dump.steps(), source.location(), target.location(), want);
-            out.flush();
-            return ExitCodes.OK;
-        } catch (StateLockedException e) {
-            err.println(DiagnosticsView.line(Diagnostic.error(e.code(), e.getMessage()), output.style(context.environment())));
-            err.flush();
-            return ExitCodes.CONFLICT;
-        } catch (StateException e) {
-            err.println(DiagnosticsView.line(Diagnostic.error(e.code(), e.getMessage()), output.style(context.environment())));
-            err.flush();
-            return ExitCodes.ERROR;
-        }
+        });
     }
 }

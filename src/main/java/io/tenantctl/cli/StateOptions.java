@@ -1,6 +1,7 @@
 package io.tenantctl.cli;
 
 import io.tenantctl.model.Names;
+import io.tenantctl.rules.Codes;
 import io.tenantctl.state.StateException;
 import io.tenantctl.state.jdbc.StateUrl;
 import java.time.Duration;
@@ -74,7 +75,7 @@ public final class StateOptions {
             }
             return Duration.ofMillis(Math.round(Double.parseDouble(t) * 1000));
         } catch (NumberFormatException e) {
-            throw new StateException("usage", "invalid duration '" + text + "' (expected e.g. 60s, 2m, 500ms)");
+            throw new StateException(Codes.USAGE, "invalid duration '" + text + "' (expected e.g. 60s, 2m, 500ms)");
         }
     }
 }

@@ -39,4 +39,9 @@ public final class Codes {
     public static final String STATE = "state";
     public static final String PRUNE = "prune";
     public static final String PROTECTED = "protected";
+
+    // The command line
+    public static final String USAGE = "usage";
+    public static final String IO = "io";
+    public static final String NOT_FOUND = "not-found";
 }

@@ -1,5 +1,7 @@
 package io.tenantctl.state;
 
+import io.tenantctl.rules.Codes;
+
 import java.util.Optional;
 
 /** Another apply held the store's write lock for longer than we were willing to wait. */
@@ -10,7 +12,7 @@ public final class StateLockedException extends StateException {
     private final transient Optional<LockHolder> holder;
 
     public StateLockedException(String message, Optional<LockHolder> holder) {
-        super("state-locked", message);
+        super(Codes.STATE_LOCKED, message);
         this.holder = holder;
     }
 
