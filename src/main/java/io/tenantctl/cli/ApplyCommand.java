@@ -2,7 +2,6 @@ package io.tenantctl.cli;
 
 import io.tenantctl.apply.Applier;
 import io.tenantctl.apply.ApplyResult;
-import io.tenantctl.apply.Outcome;
 import io.tenantctl.diag.Progress;
 import io.tenantctl.engine.PlanOptions;
 import io.tenantctl.engine.Validation;
@@ -22,7 +21,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Predicate;
 import picocli.CommandLine.Command;

@@ -7,12 +7,9 @@ import io.tenantctl.load.Limits;
 import io.tenantctl.load.GitManifestSource;
 import io.tenantctl.load.LoadResult;
 import io.tenantctl.load.ManifestLoader;
-import io.tenantctl.model.ObjectRef;
-import io.tenantctl.model.WorldObject;
 import io.tenantctl.plan.Drift;
 import io.tenantctl.plan.Plan;
 import io.tenantctl.profile.Profile;
-import io.tenantctl.state.Ownership;
 import io.tenantctl.state.Snapshot;
 import io.tenantctl.state.StateStore;
 import io.tenantctl.state.jdbc.JdbcStateStore;
@@ -24,7 +21,6 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -45,29 +41,12 @@ public final class Engine {
         this.lineages = lineages;
     }
 
-    public Profile profile() {
-        return profile;
-    }
-
-    public Clock clock() {
-        return clock;
-    }
-
     /** Loads and checks manifests on their own: schema, duplicates and every rule. */
-    public Validation validate(List<String> paths) {
-        return validate(Manifests.of(paths));
-    }
-
     public Validation validate(Manifests manifests) {
         Validation read = read(manifests, Progress.NONE);
         read.diagnostics().addAll(Timings.time("rules", () -> ManifestValidator.checkRules(profile.rules(),
                 read.desired())));
         return read;
-    }
-
-    /** Loads and checks manifests up to the schema and duplicates; the rules need the state. */
-    public Validation read(List<String> paths) {
-        return read(Manifests.of(paths), Progress.NONE);
     }
 
     /** Loads and checks manifests up to the schema and duplicates, from the working tree or from git. */
@@ -122,10 +101,6 @@ public final class Engine {
     public Validation read(LoadResult loaded) {
         ManifestValidator.Result result = validator().validate(loaded);
         return new Validation(result.desired(), result.diagnostics(), Map.of());
-    }
-
-    public ManifestLoader loader() {
-        return loader;
     }
 
     /** Opens (and on first use creates) the state store a {@code --state} URL names. */

@@ -16,10 +16,6 @@ public record Manifests(List<String> paths, Optional<String> gitRef, Optional<Pa
         paths = List.copyOf(paths);
     }
 
-    public static Manifests of(List<String> paths) {
-        return new Manifests(paths, Optional.empty(), Optional.empty());
-    }
-
     /** Where they come from, as plans and the history record it; the commit is added once it is known. */
     public Map<String, String> source() {
         Map<String, String> source = new TreeMap<>();

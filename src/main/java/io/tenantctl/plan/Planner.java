@@ -16,7 +16,6 @@ import io.tenantctl.world.MutableWorld;
 import io.tenantctl.world.World;
 import io.tenantctl.world.WorldView;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;

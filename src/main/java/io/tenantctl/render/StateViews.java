@@ -9,7 +9,6 @@ import io.tenantctl.model.WorldObject;
 import io.tenantctl.state.RevisionRecord;
 import java.util.ArrayList;
 import java.util.List;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
