@@ -71,7 +71,7 @@ public final class JdbcStateStore implements StateStore {
      */
     public static JdbcStateStore open(String url, Clock clock, Supplier<String> lineages, Duration lockTimeout) {
         JdbcStateStore store = of(url, clock, lineages);
-        store.migrate(lockTimeout);
+        store.migrate(lockTimeout, false);
         return store;
     }
 
@@ -81,20 +81,7 @@ public final class JdbcStateStore implements StateStore {
      */
     public static JdbcStateStore openExisting(String url, Clock clock, Supplier<String> lineages, Duration lockTimeout) {
         JdbcStateStore store = of(url, clock, lineages);
-        if (store.url.kind() == StateUrl.Kind.SQLITE && !Files.isRegularFile(store.url.sqlitePath())) {
-            throw new StateException(Codes.STATE, "no state at " + store.location() + ": the file does not exist");
-        }
-        try (Connection read = store.dialect.openForRead(store.url)) {
-            int version = Migrations.current(read);
-            read.rollback();
-            if (version == 0) {
-                throw new StateException(Codes.STATE, "no state at " + store.location()
-                        + ": the database holds no tenantctl tables");
-            }
-        } catch (SQLException e) {
-            throw store.failure(e);
-        }
-        store.migrate(lockTimeout);
+        store.migrate(lockTimeout, true);
         return store;
     }
 
@@ -112,7 +99,11 @@ public final class JdbcStateStore implements StateStore {
         return url.display();
     }
 
-    private void migrate(Duration lockTimeout) {
+    /** Creates or upgrades the schema; with {@code mustExist}, a store without one is an error instead. */
+    private void migrate(Duration lockTimeout, boolean mustExist) {
+        if (mustExist && url.kind() == StateUrl.Kind.SQLITE && !Files.isRegularFile(url.sqlitePath())) {
+            throw new StateException(Codes.STATE, "no state at " + location() + ": the file does not exist");
+        }
         if (url.kind() == StateUrl.Kind.SQLITE) {
             Path parent = url.sqlitePath().toAbsolutePath().getParent();
             try {
@@ -125,6 +116,10 @@ public final class JdbcStateStore implements StateStore {
         try (Connection read = dialect.openForRead(url)) {
             int version = Migrations.current(read);
             read.rollback();
+            if (version == 0 && mustExist) {
+                throw new StateException(Codes.STATE, "no state at " + location()
+                        + ": the database holds no tenantctl tables");
+            }
             if (version == Migrations.latest()) {
                 return;
             }
