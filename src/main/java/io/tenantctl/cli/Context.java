@@ -13,6 +13,7 @@ import io.tenantctl.state.StateStore;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.List;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
@@ -92,7 +93,7 @@ final class Context {
 
     /** Opens the store and runs the work, {@link #guarded} like any work on the state. */
     int withStore(CommandSpec spec, OutputOptions output, StateOptions state, StoreWork work) {
-        java.time.Duration timeout = lockTimeout(spec, state);
+        Duration timeout = lockTimeout(spec, state);
         return guarded(spec, output, () -> {
             try (StateStore store = engine().openStore(state.url(environment), timeout)) {
                 return work.run(store);
@@ -100,7 +101,7 @@ final class Context {
         });
     }
 
-    private static java.time.Duration lockTimeout(CommandSpec spec, StateOptions state) {
+    private static Duration lockTimeout(CommandSpec spec, StateOptions state) {
         try {
             return state.lockTimeout();
         } catch (StateException e) {

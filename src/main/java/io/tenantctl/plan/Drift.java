@@ -41,14 +41,7 @@ public record Drift(
         String by = changedRevision == 0 ? "by an unknown revision"
                 : "in revision " + changedRevision + " (" + time + (actors.isEmpty() ? "" : ", by "
                         + String.join(", ", actors)) + ", applyset " + applyset
-                        + (source.isEmpty() ? "" : ", from " + sourceText(source)) + ")";
+                        + (source.isEmpty() ? "" : ", from " + Plan.sourceLine(source, ' ')) + ")";
         return ref + " was " + status + " " + by + " after this applyset applied it in revision " + appliedRevision;
-    }
-
-    static String sourceText(Map<String, String> source) {
-        StringBuilder out = new StringBuilder();
-        new java.util.TreeMap<>(source).forEach((k, v) -> out.append(out.length() == 0 ? "" : ", ").append(k)
-                .append(' ').append(v));
-        return out.toString();
     }
 }

@@ -50,9 +50,14 @@ public record Plan(
 
     /** Where the manifests came from, in one line ({@code commit=..., paths=...}), as the store records it. */
     public String sourceText() {
+        return sourceLine(source, '=');
+    }
+
+    /** A source's entries sorted by key, {@code key<separator>value} joined by commas. */
+    static String sourceLine(Map<String, String> source, char separator) {
         StringBuilder out = new StringBuilder();
         new java.util.TreeMap<>(source).forEach((k, v) -> out.append(out.length() == 0 ? "" : ", ").append(k)
-                .append('=').append(v));
+                .append(separator).append(v));
         return out.toString();
     }
 
