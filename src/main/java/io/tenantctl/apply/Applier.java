@@ -1,14 +1,14 @@
 package io.tenantctl.apply;
 
+import io.tenantctl.diag.Codes;
 import io.tenantctl.diag.Diagnostic;
-import io.tenantctl.diag.Timings;
 import io.tenantctl.diag.Location;
+import io.tenantctl.diag.Timings;
 import io.tenantctl.plan.Plan;
 import io.tenantctl.plan.PlanCodec;
 import io.tenantctl.plan.Planned;
 import io.tenantctl.plan.StepRunner;
 import io.tenantctl.profile.Profile;
-import io.tenantctl.rules.Codes;
 import io.tenantctl.rules.Violation;
 import io.tenantctl.state.Commit;
 import io.tenantctl.state.LockHolder;
@@ -57,8 +57,7 @@ public final class Applier {
      *
      * @param confirm   asked with the plan, under the lock, before anything is written
      */
-    public record Request(Duration lockTimeout, LockHolder holder, Predicate<Plan> confirm, boolean dryRun) {
-    }
+    public record Request(Duration lockTimeout, LockHolder holder, Predicate<Plan> confirm, boolean dryRun) {}
 
     /**
      * Makes the plan under the lock with {@code planner}, then applies it. Making the plan checked
@@ -75,14 +74,19 @@ public final class Applier {
     public ApplyResult applySaved(StateStore store, Plan plan, Request request) {
         return store.write(request.lockTimeout(), request.holder(), tx -> {
             Snapshot state = tx.snapshot();
-            if (!state.lineage().equals(plan.base().lineage()) || state.revision() != plan.base().revision()) {
+            if (!state.lineage().equals(plan.base().lineage())
+                    || state.revision() != plan.base().revision()) {
                 String why = !state.lineage().equals(plan.base().lineage())
-                        ? "it was made against another state (lineage " + plan.base().lineage() + ", this state is "
-                                + state.lineage() + ")"
+                        ? "it was made against another state (lineage "
+                                + plan.base().lineage() + ", this state is " + state.lineage() + ")"
                         : "it was made at revision " + plan.base().revision() + " and the state is now at revision "
                                 + state.revision();
-                return new ApplyResult(Outcome.STALE, Optional.of(plan), state.revision(), List.of(Diagnostic.error(
-                        Codes.STALE_PLAN, "the saved plan is stale: " + why + "; make a new plan")));
+                return new ApplyResult(
+                        Outcome.STALE,
+                        Optional.of(plan),
+                        state.revision(),
+                        List.of(Diagnostic.error(
+                                Codes.STALE_PLAN, "the saved plan is stale: " + why + "; make a new plan")));
             }
             return execute(tx, plan, Optional.empty(), request);
         });
@@ -97,8 +101,8 @@ public final class Applier {
             return new ApplyResult(Outcome.NO_CHANGES, Optional.of(plan), state.revision(), List.of());
         }
         // The digest of a large plan takes a while; it is made while the plan is shown and checked.
-        CompletableFuture<PlanCodec.Digested> digest = CompletableFuture.supplyAsync(
-                () -> PlanCodec.digestKeepingSteps(plan));
+        CompletableFuture<PlanCodec.Digested> digest =
+                CompletableFuture.supplyAsync(() -> PlanCodec.digestKeepingSteps(plan));
         if (!request.confirm().test(plan)) {
             digest.cancel(false);
             return new ApplyResult(Outcome.DECLINED, Optional.of(plan), state.revision(), List.of());
@@ -119,7 +123,10 @@ public final class Applier {
             });
             if (problem.isPresent()) {
                 Violation v = problem.get();
-                return new ApplyResult(Outcome.STEP_FAILED, Optional.of(plan), state.revision(),
+                return new ApplyResult(
+                        Outcome.STEP_FAILED,
+                        Optional.of(plan),
+                        state.revision(),
                         List.of(new Diagnostic(v.severity(), v.code(), v.message(), Location.NONE)));
             }
             result = world.freeze();
@@ -133,7 +140,10 @@ public final class Applier {
             @Override
             public StepEntry get(int index) {
                 PlannedStep step = plan.steps().get(index);
-                return new StepEntry(step.step().op().wireName(), step.step().target().toString(), step.actor(),
+                return new StepEntry(
+                        step.step().op().wireName(),
+                        step.step().target().toString(),
+                        step.actor(),
                         digested.steps().get(index));
             }
 
@@ -147,9 +157,16 @@ public final class Applier {
             step.actor().ifPresent(actors::add);
         }
         Map<String, Integer> summary = new TreeMap<>(plan.summary().asMap());
-        RevisionRecord record = new RevisionRecord(revision, clock.instant().truncatedTo(ChronoUnit.MILLIS), plan.as(),
-                new ArrayList<>(actors), summary, digested.digest(), plan.source(),
-                plan.applyset(), steps);
+        RevisionRecord record = new RevisionRecord(
+                revision,
+                clock.instant().truncatedTo(ChronoUnit.MILLIS),
+                plan.as(),
+                new ArrayList<>(actors),
+                summary,
+                digested.digest(),
+                plan.source(),
+                plan.applyset(),
+                steps);
         Commit commit = new Commit(result, plan.applyset(), plan.sourceText(), new HashSet<>(plan.declared()), record);
         Timings.time("write and commit", () -> tx.commit(commit));
         return new ApplyResult(Outcome.APPLIED, Optional.of(plan), revision, List.of());

@@ -2,6 +2,7 @@ package io.tenantctl.cli;
 
 import io.tenantctl.apply.Applier;
 import io.tenantctl.apply.ApplyResult;
+import io.tenantctl.diag.Codes;
 import io.tenantctl.diag.Progress;
 import io.tenantctl.engine.PlanOptions;
 import io.tenantctl.engine.Validation;
@@ -11,7 +12,6 @@ import io.tenantctl.plan.PlanCodec;
 import io.tenantctl.render.DiagnosticsView;
 import io.tenantctl.render.PlanTextView;
 import io.tenantctl.render.Style;
-import io.tenantctl.rules.Codes;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -21,19 +21,21 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.Predicate;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import tools.jackson.databind.node.ObjectNode;
 
 /** {@code tenantctl apply}: plan and apply manifests, or apply exactly a saved plan. */
-@Command(name = "apply",
+@Command(
+        name = "apply",
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = {
@@ -88,7 +90,8 @@ final class ApplyCommand implements Callable<Integer> {
     public Integer call() {
         OutputFormat format = output.format(OutputFormat.TEXT, OutputFormat.JSON);
         if ((planFile == null) == (!manifests.given())) {
-            throw new ParameterException(spec.commandLine(),
+            throw new ParameterException(
+                    spec.commandLine(),
                     "give either -f PATH... (plan and apply) or a PLANFILE (apply a saved plan), not both");
         }
         Environment env = context.environment();
@@ -98,8 +101,13 @@ final class ApplyCommand implements Callable<Integer> {
         }
         boolean ask = !autoApprove && !dryRun;
         if (ask && !env.interactive()) {
-            return context.fail(spec, output, ExitCodes.ERROR, Codes.USAGE, "apply asks for confirmation, and there"
-                    + " is no terminal to ask on; review a plan and pass --auto-approve, or apply a saved plan file");
+            return context.fail(
+                    spec,
+                    output,
+                    ExitCodes.ERROR,
+                    Codes.USAGE,
+                    "apply asks for confirmation, and there"
+                            + " is no terminal to ask on; review a plan and pass --auto-approve, or apply a saved plan file");
         }
         Progress progress = TerminalProgress.forTerminal(env, spec.commandLine().getErr());
         Validation validation = context.engine().read(manifests.manifests(), progress);
@@ -132,8 +140,8 @@ final class ApplyCommand implements Callable<Integer> {
         } catch (NoSuchFileException e) {
             return context.fail(spec, output, ExitCodes.ERROR, Codes.USAGE, "no such plan file: " + planFile);
         } catch (IOException e) {
-            return context.fail(spec, output, ExitCodes.ERROR, Codes.IO, "cannot read the plan file "
-                    + IoErrors.describe(e));
+            return context.fail(
+                    spec, output, ExitCodes.ERROR, Codes.IO, "cannot read the plan file " + IoErrors.describe(e));
         }
         Plan plan;
         try {
@@ -142,8 +150,8 @@ final class ApplyCommand implements Callable<Integer> {
             return context.fail(spec, output, ExitCodes.ERROR, e.code(), planFile + ": " + e.getMessage());
         }
         return context.withStore(spec, output, state, store -> {
-            Applier.Request request = new Applier.Request(state.lockTimeout(), context.holder(plan.as()),
-                    p -> true, dryRun);
+            Applier.Request request =
+                    new Applier.Request(state.lockTimeout(), context.holder(plan.as()), p -> true, dryRun);
             ApplyResult result = context.engine().applySaved(plan, store, request);
             return report(result, format, style);
         });
@@ -154,8 +162,8 @@ final class ApplyCommand implements Callable<Integer> {
         out.print("Do you want to perform these steps? Only 'yes' will be accepted: ");
         out.flush();
         try {
-            BufferedReader reader = new BufferedReader(new InputStreamReader(context.environment().stdin().get(),
-                    StandardCharsets.UTF_8));
+            BufferedReader reader = new BufferedReader(
+                    new InputStreamReader(context.environment().stdin().get(), StandardCharsets.UTF_8));
             String answer = reader.readLine();
             return answer != null && answer.trim().equals("yes");
         } catch (IOException e) {
@@ -168,7 +176,7 @@ final class ApplyCommand implements Callable<Integer> {
         context.diagnostics(spec, output, result.diagnostics());
         if (format == OutputFormat.JSON) {
             ObjectNode root = Json.object();
-            root.put("outcome", result.outcome().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+            root.put("outcome", result.outcome().name().toLowerCase(Locale.ROOT).replace('_', '-'));
             root.put("revision", result.revision());
             result.plan().ifPresent(p -> root.set("plan", PlanCodec.encode(p)));
             out.print(Json.pretty(root));
@@ -187,15 +195,24 @@ final class ApplyCommand implements Callable<Integer> {
     private static String message(ApplyResult result, Style style) {
         int steps = result.plan().map(p -> p.steps().size()).orElse(0);
         return switch (result.outcome()) {
-            case APPLIED -> style.green("Apply complete!") + " Revision " + result.revision() + ": "
-                    + DiagnosticsView.plural(steps, "step") + " applied"
-                    + result.plan().map(p -> " (" + p.summary().create() + " created, " + p.summary().update()
-                            + " updated, " + p.summary().delete() + " deleted"
-                            + (p.summary().adopt() > 0 ? ", " + p.summary().adopt() + " adopted into applyset "
-                                    + p.applyset() : "") + ")").orElse("") + ".";
-            case NO_CHANGES -> "Nothing to apply: the state matches the manifests (revision " + result.revision() + ").";
-            case DRY_RUN -> "Dry run: all " + DiagnosticsView.plural(steps, "step") + " were checked against the"
-                    + " locked state at revision " + result.revision() + "; nothing was written.";
+            case APPLIED ->
+                style.green("Apply complete!") + " Revision " + result.revision() + ": "
+                        + DiagnosticsView.plural(steps, "step") + " applied"
+                        + result.plan()
+                                .map(p -> " (" + p.summary().create() + " created, "
+                                        + p.summary().update()
+                                        + " updated, " + p.summary().delete() + " deleted"
+                                        + (p.summary().adopt() > 0
+                                                ? ", " + p.summary().adopt() + " adopted into applyset " + p.applyset()
+                                                : "")
+                                        + ")")
+                                .orElse("")
+                        + ".";
+            case NO_CHANGES ->
+                "Nothing to apply: the state matches the manifests (revision " + result.revision() + ").";
+            case DRY_RUN ->
+                "Dry run: all " + DiagnosticsView.plural(steps, "step") + " were checked against the"
+                        + " locked state at revision " + result.revision() + "; nothing was written.";
             case DECLINED -> "Apply cancelled; nothing was changed.";
             case PLAN_FAILED -> "Nothing was changed: the plan has errors.";
             case STALE -> "Nothing was changed: the saved plan is stale.";

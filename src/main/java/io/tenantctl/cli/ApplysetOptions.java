@@ -15,27 +15,40 @@ public final class ApplysetOptions {
     @Spec(Spec.Target.MIXEE)
     CommandSpec mixee;
 
-    @Option(names = "--applyset", paramLabel = "NAME", defaultValue = PlanOptions.DEFAULT_APPLYSET,
+    @Option(
+            names = "--applyset",
+            paramLabel = "NAME",
+            defaultValue = PlanOptions.DEFAULT_APPLYSET,
             description = "The manifest set these manifests are (default ${DEFAULT-VALUE}). An apply records that"
                     + " the set owns what it declares; --prune deletes only what the set owns. The name is stored,"
                     + " never derived from folder names, so moving files orphans nothing.")
     String applyset;
 
-    @Option(names = "--prune", description = "Delete objects this applyset owns that the manifests no longer declare"
-            + " (never objects of other applysets, objects nobody owns, or objects annotated tenantctl.io/protect).")
+    @Option(
+            names = "--prune",
+            description =
+                    "Delete objects this applyset owns that the manifests no longer declare"
+                            + " (never objects of other applysets, objects nobody owns, or objects annotated tenantctl.io/protect).")
     boolean prune;
 
-    @Option(names = "--max-prune", paramLabel = "PERCENT", defaultValue = "25%",
-            description = "Refuse a prune of more than this share of the applyset's objects (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--max-prune",
+            paramLabel = "PERCENT",
+            defaultValue = "25%",
+            description =
+                    "Refuse a prune of more than this share of the applyset's objects (default ${DEFAULT-VALUE}).")
     String maxPrune;
 
-    @Option(names = "--allow-mass-prune", description = "Allow a prune past --max-prune, or of everything the applyset owns.")
+    @Option(
+            names = "--allow-mass-prune",
+            description = "Allow a prune past --max-prune, or of everything the applyset owns.")
     boolean allowMassPrune;
 
     PlanOptions options(List<String> as, Map<String, String> source) {
         if (!applyset.matches("^[a-z0-9]([-a-z0-9.]{0,61}[a-z0-9])?$")) {
-            throw new ParameterException(mixee.commandLine(), "invalid --applyset '" + applyset
-                    + "' (lower-case letters, digits, '-' and '.', at most 63)");
+            throw new ParameterException(
+                    mixee.commandLine(),
+                    "invalid --applyset '" + applyset + "' (lower-case letters, digits, '-' and '.', at most 63)");
         }
         return new PlanOptions(as, prune, source, applyset, fraction(), allowMassPrune);
     }
@@ -43,15 +56,17 @@ public final class ApplysetOptions {
     private double fraction() {
         String text = maxPrune.trim().toLowerCase(Locale.ROOT);
         try {
-            double value = text.endsWith("%") ? Double.parseDouble(text.substring(0, text.length() - 1)) / 100
+            double value = text.endsWith("%")
+                    ? Double.parseDouble(text.substring(0, text.length() - 1)) / 100
                     : Double.parseDouble(text);
             if (value < 0 || value > 1) {
                 throw new NumberFormatException();
             }
             return value;
         } catch (NumberFormatException e) {
-            throw new ParameterException(mixee.commandLine(), "invalid --max-prune '" + maxPrune
-                    + "' (a percentage such as 25%, or a fraction such as 0.25)");
+            throw new ParameterException(
+                    mixee.commandLine(),
+                    "invalid --max-prune '" + maxPrune + "' (a percentage such as 25%, or a fraction such as 0.25)");
         }
     }
 }

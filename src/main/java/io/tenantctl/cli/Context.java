@@ -1,11 +1,11 @@
 package io.tenantctl.cli;
 
+import io.tenantctl.diag.Codes;
 import io.tenantctl.diag.Diagnostic;
 import io.tenantctl.engine.Engine;
 import io.tenantctl.profile.Profile;
 import io.tenantctl.profile.classic.ClassicProfile;
 import io.tenantctl.render.DiagnosticsView;
-import io.tenantctl.rules.Codes;
 import io.tenantctl.state.LockHolder;
 import io.tenantctl.state.StateException;
 import io.tenantctl.state.StateLockedException;

@@ -1,5 +1,6 @@
 package io.tenantctl.cli;
 
+import io.tenantctl.diag.Progress;
 import io.tenantctl.engine.Validation;
 import io.tenantctl.json.Json;
 import io.tenantctl.plan.Drift;
@@ -14,7 +15,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code tenantctl drift}: objects changed by others since their manifests were last applied. */
-@Command(name = "drift",
+@Command(
+        name = "drift",
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = "List the objects these manifests declare whose live state differs from what the applyset"
@@ -36,7 +38,10 @@ final class DriftCommand implements Callable<Integer> {
     @Mixin
     ManifestOptions manifests;
 
-    @Option(names = "--applyset", paramLabel = "NAME", defaultValue = "default",
+    @Option(
+            names = "--applyset",
+            paramLabel = "NAME",
+            defaultValue = "default",
             description = "The applyset the manifests were applied as (default ${DEFAULT-VALUE}).")
     String applyset;
 
@@ -55,7 +60,7 @@ final class DriftCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         OutputFormat format = output.format(OutputFormat.TEXT, OutputFormat.JSON);
-        Validation validation = context.engine().read(manifests.required(spec), io.tenantctl.diag.Progress.NONE);
+        Validation validation = context.engine().read(manifests.required(spec), Progress.NONE);
         if (!validation.ok()) {
             context.diagnostics(spec, output, validation.diagnostics().sorted());
             return ExitCodes.ERROR;

@@ -1,8 +1,12 @@
 package io.tenantctl.cli;
 
+import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
@@ -30,8 +34,14 @@ public record Environment(
     /** The real process: environment variables, standard input, the system clock. */
     public static Environment system() {
         boolean console = System.console() != null;
-        return new Environment(() -> System.in, System.getenv(), Clock.systemUTC(), console,
-                isTerminal(1, console), isTerminal(2, console), () -> java.util.UUID.randomUUID().toString());
+        return new Environment(
+                () -> System.in,
+                System.getenv(),
+                Clock.systemUTC(),
+                console,
+                isTerminal(1, console),
+                isTerminal(2, console),
+                () -> UUID.randomUUID().toString());
     }
 
     /**
@@ -41,9 +51,10 @@ public record Environment(
      */
     private static boolean isTerminal(int fd, boolean fallback) {
         try {
-            String target = java.nio.file.Files.readSymbolicLink(java.nio.file.Path.of("/proc/self/fd/" + fd)).toString();
+            String target =
+                    Files.readSymbolicLink(Path.of("/proc/self/fd/" + fd)).toString();
             return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
-        } catch (java.io.IOException | UnsupportedOperationException | SecurityException e) {
+        } catch (IOException | UnsupportedOperationException | SecurityException e) {
             return fallback;
         }
     }

@@ -3,8 +3,7 @@ package io.tenantctl.cli;
 /** The exit codes of DESIGN.md section 3, the contract pipelines act on. */
 public final class ExitCodes {
 
-    private ExitCodes() {
-    }
+    private ExitCodes() {}
 
     /** Success; with {@code --detailed-exitcode}, success and no changes. */
     public static final int OK = 0;

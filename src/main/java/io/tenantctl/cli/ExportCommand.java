@@ -15,7 +15,8 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code tenantctl export}: the live state as manifests, for adopting an existing state into git. */
-@Command(name = "export",
+@Command(
+        name = "export",
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = "Write the live state as manifests: to standard output as one YAML stream, or with --out"
@@ -33,10 +34,16 @@ final class ExportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Write files under this folder instead of to standard output.")
+    @Option(
+            names = "--out",
+            paramLabel = "DIR",
+            description = "Write files under this folder instead of to standard output.")
     Path out;
 
-    @Option(names = "--layout", paramLabel = "LAYOUT", defaultValue = "tenant",
+    @Option(
+            names = "--layout",
+            paramLabel = "LAYOUT",
+            defaultValue = "tenant",
             description = "With --out: tenant (one file per tenant, default) or kind (one file per kind).")
     String layout;
 
@@ -57,8 +64,9 @@ final class ExportCommand implements Callable<Integer> {
         ManifestTree.Layout chosen = switch (layout.toLowerCase(Locale.ROOT)) {
             case "tenant" -> ManifestTree.Layout.TENANT;
             case "kind" -> ManifestTree.Layout.KIND;
-            default -> throw new ParameterException(spec.commandLine(), "invalid --layout '" + layout
-                    + "' (expected tenant or kind)");
+            default ->
+                throw new ParameterException(
+                        spec.commandLine(), "invalid --layout '" + layout + "' (expected tenant or kind)");
         };
         return context.withStore(spec, output, state, store -> {
             Snapshot snapshot = store.read();
@@ -67,8 +75,9 @@ final class ExportCommand implements Callable<Integer> {
                 stdout.print(StateViews.objectsYaml(snapshot.world().objects()));
             } else {
                 int files = ManifestTree.write(snapshot.world(), out, chosen);
-                stdout.printf("Exported %d objects of revision %d in %d files to %s.%n", snapshot.world().size(),
-                        snapshot.revision(), files, out);
+                stdout.printf(
+                        "Exported %d objects of revision %d in %d files to %s.%n",
+                        snapshot.world().size(), snapshot.revision(), files, out);
             }
             stdout.flush();
             return ExitCodes.OK;

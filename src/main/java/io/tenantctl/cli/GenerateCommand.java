@@ -1,8 +1,8 @@
 package io.tenantctl.cli;
 
-import io.tenantctl.render.ManifestTree;
 import io.tenantctl.generate.WorldGenerator;
 import io.tenantctl.generate.WorldMutator;
+import io.tenantctl.render.ManifestTree;
 import io.tenantctl.world.World;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -13,7 +13,8 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code tenantctl generate}: realistic manifest trees for benchmarks and experiments. */
-@Command(name = "generate",
+@Command(
+        name = "generate",
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = {
@@ -39,10 +40,17 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--objects", paramLabel = "N", required = true, description = "About how many objects.")
     int objects;
 
-    @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Random seed (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--seed",
+            paramLabel = "S",
+            defaultValue = "1",
+            description = "Random seed (default ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--changes", paramLabel = "F", defaultValue = "0",
+    @Option(
+            names = "--changes",
+            paramLabel = "F",
+            defaultValue = "0",
             description = "Fraction of objects to change, from 0 to 1 (default ${DEFAULT-VALUE}: the base tree).")
     double changes;
 
@@ -62,9 +70,16 @@ final class GenerateCommand implements Callable<Integer> {
             world = new WorldMutator(seed + 1).mutate(world, changes);
         }
         int files = ManifestTree.write(world, out);
-        spec.commandLine().getOut().printf("Wrote %d objects (%d tenants, %d accounts, %d subscriptions) in %d files"
-                + " to %s.%n", world.size(), world.tenants().size(), world.accounts().size(),
-                world.subscriptions().size(), files, out);
+        spec.commandLine()
+                .getOut()
+                .printf(
+                        "Wrote %d objects (%d tenants, %d accounts, %d subscriptions) in %d files" + " to %s.%n",
+                        world.size(),
+                        world.tenants().size(),
+                        world.accounts().size(),
+                        world.subscriptions().size(),
+                        files,
+                        out);
         spec.commandLine().getOut().flush();
         return ExitCodes.OK;
     }

@@ -1,10 +1,11 @@
 package io.tenantctl.cli;
 
+import io.tenantctl.diag.Codes;
+import io.tenantctl.model.Account;
 import io.tenantctl.model.Kind;
 import io.tenantctl.model.Names;
 import io.tenantctl.model.WorldObject;
 import io.tenantctl.render.StateViews;
-import io.tenantctl.rules.Codes;
 import io.tenantctl.state.Snapshot;
 import java.io.PrintWriter;
 import java.util.List;
@@ -13,12 +14,13 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code tenantctl get}: the current state. */
-@Command(name = "get",
+@Command(
+        name = "get",
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = "Show the current state: every object, the objects of one kind, or one object.",
@@ -35,10 +37,18 @@ final class GetCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "KIND", description = "Tenant, Account or Subscription (any case, plural too).")
+    @Parameters(
+            index = "0",
+            arity = "0..1",
+            paramLabel = "KIND",
+            description = "Tenant, Account or Subscription (any case, plural too).")
     String kind;
 
-    @Parameters(index = "1", arity = "0..1", paramLabel = "NAME", description = "metadata.name (for accounts, the sign-in name works too).")
+    @Parameters(
+            index = "1",
+            arity = "0..1",
+            paramLabel = "NAME",
+            description = "metadata.name (for accounts, the sign-in name works too).")
     String name;
 
     @Mixin
@@ -60,8 +70,8 @@ final class GetCommand implements Callable<Integer> {
         if (kind != null) {
             wanted = Kind.parseLenient(kind);
             if (wanted.isEmpty()) {
-                throw new ParameterException(spec.commandLine(), "unknown kind '" + kind
-                        + "' (expected Tenant, Account or Subscription)");
+                throw new ParameterException(
+                        spec.commandLine(), "unknown kind '" + kind + "' (expected Tenant, Account or Subscription)");
             }
         }
         Optional<Kind> only = wanted;
@@ -69,12 +79,17 @@ final class GetCommand implements Callable<Integer> {
             Snapshot snapshot = store.read();
             List<WorldObject> objects = snapshot.world().objects().stream()
                     .filter(o -> only.map(k -> o.kind() == k).orElse(true))
-                    .filter(o -> name == null || o.name().equals(name) || (o instanceof io.tenantctl.model.Account a
-                            && a.key().equals(Names.key(name))))
+                    .filter(o -> name == null
+                            || o.name().equals(name)
+                            || (o instanceof Account a && a.key().equals(Names.key(name))))
                     .toList();
             PrintWriter out = spec.commandLine().getOut();
             if (name != null && objects.isEmpty()) {
-                return context.fail(spec, output, ExitCodes.ERROR, Codes.NOT_FOUND,
+                return context.fail(
+                        spec,
+                        output,
+                        ExitCodes.ERROR,
+                        Codes.NOT_FOUND,
                         only.get() + "/" + name + " is not in the state at " + store.location());
             }
             switch (format) {

@@ -12,7 +12,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code tenantctl history}: the applied revisions, newest first. */
-@Command(name = "history",
+@Command(
+        name = "history",
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = "Show the applied revisions, newest first: number, time, actors, counts and plan digest"

@@ -14,8 +14,7 @@ import java.nio.file.NotDirectoryException;
  */
 final class IoErrors {
 
-    private IoErrors() {
-    }
+    private IoErrors() {}
 
     static String describe(IOException e) {
         if (e instanceof FileSystemException fs && fs.getFile() != null) {
@@ -32,8 +31,10 @@ final class IoErrors {
                 reason = "directory not empty";
             } else {
                 // the operating system's words ("Not a directory"), in the case of the rest of the line
-                reason = fs.getReason() == null ? fs.getClass().getSimpleName()
-                        : Character.toLowerCase(fs.getReason().charAt(0)) + fs.getReason().substring(1);
+                reason = fs.getReason() == null
+                        ? fs.getClass().getSimpleName()
+                        : Character.toLowerCase(fs.getReason().charAt(0))
+                                + fs.getReason().substring(1);
             }
             String other = fs.getOtherFile() == null ? "" : " (and " + fs.getOtherFile() + ")";
             return fs.getFile() + other + ": " + reason;

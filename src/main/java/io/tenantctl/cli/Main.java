@@ -11,15 +11,17 @@ import picocli.CommandLine;
 /** The program's entry point. */
 public final class Main {
 
-    private Main() {
-    }
+    private Main() {}
 
     public static void main(String[] args) {
         // Standard output through one large buffer, flushed by the commands when they are done or
         // before they ask a question: a plan of a million lines is then a few hundred writes,
         // not one flush per line.
-        PrintWriter out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(
-                new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), 1 << 16), false);
+        PrintWriter out = new PrintWriter(
+                new BufferedWriter(
+                        new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8),
+                        1 << 16),
+                false);
         int code;
         try {
             CommandLine commandLine = new Cli(Environment.system()).commandLine();

@@ -1,5 +1,7 @@
 package io.tenantctl.cli;
 
+import java.util.Locale;
+
 /** The {@code -o} values; each command accepts a subset. */
 public enum OutputFormat {
     TEXT,
@@ -9,6 +11,6 @@ public enum OutputFormat {
 
     @Override
     public String toString() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 }

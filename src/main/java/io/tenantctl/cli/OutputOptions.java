@@ -13,7 +13,9 @@ public final class OutputOptions {
     @Spec(Spec.Target.MIXEE)
     CommandSpec mixee;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT",
+    @Option(
+            names = {"-o", "--output"},
+            paramLabel = "FORMAT",
             description = "Output format: text (default), json; plan also markdown; get also yaml.")
     String output = "text";
 
@@ -31,12 +33,15 @@ public final class OutputOptions {
         for (OutputFormat f : allowed) {
             names.append(names.length() == 0 ? "" : ", ").append(f);
         }
-        throw new ParameterException(mixee.commandLine(), "Invalid value for option '--output': '" + output
-                + "' (expected one of: " + names + ")");
+        throw new ParameterException(
+                mixee.commandLine(),
+                "Invalid value for option '--output': '" + output + "' (expected one of: " + names + ")");
     }
 
     Style style(Environment environment) {
-        boolean enabled = !noColor && environment.colorTerminal() && environment.variable("NO_COLOR").isEmpty();
+        boolean enabled = !noColor
+                && environment.colorTerminal()
+                && environment.variable("NO_COLOR").isEmpty();
         return new Style(enabled);
     }
 }

@@ -1,8 +1,8 @@
 package io.tenantctl.cli;
 
 import io.tenantctl.diag.Progress;
-import io.tenantctl.engine.PlanOptions;
 import io.tenantctl.diag.Timings;
+import io.tenantctl.engine.PlanOptions;
 import io.tenantctl.engine.Validation;
 import io.tenantctl.plan.Plan;
 import io.tenantctl.plan.PlanCodec;
@@ -13,6 +13,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -21,7 +22,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code tenantctl plan}: what would change, and the steps that would do it. */
-@Command(name = "plan",
+@Command(
+        name = "plan",
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = "Compare the manifests with the state and print the ordered steps that would reconcile"
@@ -84,8 +86,11 @@ final class PlanCommand implements Callable<Integer> {
             Timings.time("render plan", () -> {
                 switch (format) {
                     case JSON -> PlanCodec.write(plan, stdout);
-                    case MARKDOWN -> stdout.print(PlanMarkdownView.render(plan, MarkdownOptions.withFullPlan(
-                            java.util.Optional.ofNullable(out).map(f -> "the saved plan file `" + f.getFileName() + "`"))));
+                    case MARKDOWN ->
+                        stdout.print(PlanMarkdownView.render(
+                                plan,
+                                MarkdownOptions.withFullPlan(Optional.ofNullable(out)
+                                        .map(f -> "the saved plan file `" + f.getFileName() + "`"))));
                     case TEXT, YAML -> PlanTextView.write(plan, output.style(env), stdout);
                 }
                 stdout.flush();

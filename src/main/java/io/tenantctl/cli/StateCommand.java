@@ -3,7 +3,8 @@ package io.tenantctl.cli;
 import picocli.CommandLine.Command;
 
 /** {@code tenantctl state}: operations on the state store as a whole. */
-@Command(name = "state",
+@Command(
+        name = "state",
         mixinStandardHelpOptions = true,
         description = "Operations on a state store as a whole.",
         footer = {
@@ -12,5 +13,4 @@ import picocli.CommandLine.Command;
             "  tenantctl state copy --from sqlite:.tenantctl/state.db --to postgresql://tenantctl@db:5432/tenantctl",
         },
         subcommands = {StateCopyCommand.class})
-final class StateCommand extends CommandGroup {
-}
+final class StateCommand extends CommandGroup {}

@@ -1,6 +1,6 @@
 package io.tenantctl.cli;
 
-import io.tenantctl.rules.Codes;
+import io.tenantctl.diag.Codes;
 import io.tenantctl.state.StateDump;
 import io.tenantctl.state.StateStore;
 import java.io.PrintWriter;
@@ -17,7 +17,8 @@ import picocli.CommandLine.Spec;
  * {@code tenantctl state copy}: moves a whole state (objects, lineage, revision, history) from one
  * store to another, and verifies the copy by comparing counts and content digests.
  */
-@Command(name = "copy",
+@Command(
+        name = "copy",
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = "Copy a whole state (objects, lineage, revision and history) from one store to another,"
@@ -39,13 +40,20 @@ final class StateCopyCommand implements Callable<Integer> {
     @Option(names = "--from", paramLabel = "URL", required = true, description = "The store to copy (it must exist).")
     String from;
 
-    @Option(names = "--to", paramLabel = "URL", required = true, description = "The store to write (created if needed).")
+    @Option(
+            names = "--to",
+            paramLabel = "URL",
+            required = true,
+            description = "The store to write (created if needed).")
     String to;
 
     @Option(names = "--force", description = "Overwrite a target that already holds a state.")
     boolean force;
 
-    @Option(names = "--lock-timeout", paramLabel = "DURATION", defaultValue = "60s",
+    @Option(
+            names = "--lock-timeout",
+            paramLabel = "DURATION",
+            defaultValue = "60s",
             description = "How long to wait for the target's lock (default ${DEFAULT-VALUE}).")
     String lockTimeout;
 
@@ -63,21 +71,35 @@ final class StateCopyCommand implements Callable<Integer> {
         Duration timeout = StateOptions.parseDuration(lockTimeout);
         return context.guarded(spec, output, () -> {
             try (StateStore source = context.engine().openExistingStore(from, timeout);
-                 StateStore target = context.engine().openStore(to, timeout)) {
+                    StateStore target = context.engine().openStore(to, timeout)) {
                 StateDump dump = source.dump();
                 target.restore(dump, force, timeout, context.holder(List.of()));
                 StateDump copied = target.dump();
                 String want = dump.digest();
                 String got = copied.digest();
-                if (!want.equals(got) || copied.history().size() != dump.history().size()
-                        || copied.snapshot().world().size() != dump.snapshot().world().size()) {
-                    return context.fail(spec, output, ExitCodes.ERROR, Codes.STATE, "the copy at " + target.location()
-                            + " does not match the source (digest " + got + ", expected " + want + ")");
+                if (!want.equals(got)
+                        || copied.history().size() != dump.history().size()
+                        || copied.snapshot().world().size()
+                                != dump.snapshot().world().size()) {
+                    return context.fail(
+                            spec,
+                            output,
+                            ExitCodes.ERROR,
+                            Codes.STATE,
+                            "the copy at " + target.location() + " does not match the source (digest " + got
+                                    + ", expected " + want + ")");
                 }
                 PrintWriter out = spec.commandLine().getOut();
-                out.printf("Copied %d objects, revision %d and %d revisions of history (%d steps) from %s to %s."
-                        + " Verified: content digest %s.%n", dump.snapshot().world().size(), dump.snapshot().revision(),
-                        dump.history().size(), dump.steps(), source.location(), target.location(), want);
+                out.printf(
+                        "Copied %d objects, revision %d and %d revisions of history (%d steps) from %s to %s."
+                                + " Verified: content digest %s.%n",
+                        dump.snapshot().world().size(),
+                        dump.snapshot().revision(),
+                        dump.history().size(),
+                        dump.steps(),
+                        source.location(),
+                        target.location(),
+                        want);
                 out.flush();
                 return ExitCodes.OK;
             }

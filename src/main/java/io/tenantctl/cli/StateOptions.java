@@ -1,29 +1,37 @@
 package io.tenantctl.cli;
 
+import io.tenantctl.diag.Codes;
 import io.tenantctl.model.Names;
-import io.tenantctl.rules.Codes;
 import io.tenantctl.state.StateException;
 import io.tenantctl.state.jdbc.StateUrl;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import picocli.CommandLine.Option;
 
 /** {@code --state}, {@code --as} and {@code --lock-timeout}, shared by the commands that use the state. */
 public final class StateOptions {
 
-    @Option(names = "--state", paramLabel = "URL",
+    @Option(
+            names = "--state",
+            paramLabel = "URL",
             description = "The state store: sqlite:PATH or postgresql://user:pass@host:port/db"
                     + " (also: TENANTCTL_STATE; default " + StateUrl.DEFAULT + ", created on first use).")
     String state;
 
-    @Option(names = "--as", paramLabel = "ID",
+    @Option(
+            names = "--as",
+            paramLabel = "ID",
             description = "Only these identities may act, preferred in this order. Repeatable"
                     + " (also: TENANTCTL_AS, comma-separated). Without it, any account holding a step's"
                     + " authority is named and the plan is a runbook of who must sign in.")
     List<String> as = new ArrayList<>();
 
-    @Option(names = "--lock-timeout", paramLabel = "DURATION", defaultValue = "60s",
+    @Option(
+            names = "--lock-timeout",
+            paramLabel = "DURATION",
+            defaultValue = "60s",
             description = "How long to wait for another apply's lock before giving up with exit 3"
                     + " (e.g. 60s, 2m, 500ms; default ${DEFAULT-VALUE}).")
     String lockTimeout;
@@ -59,7 +67,7 @@ public final class StateOptions {
 
     /** {@code 500ms}, {@code 60s}, {@code 2m}, {@code 1h}, or a number of seconds. */
     static Duration parseDuration(String text) {
-        String t = text.trim().toLowerCase(java.util.Locale.ROOT);
+        String t = text.trim().toLowerCase(Locale.ROOT);
         try {
             if (t.endsWith("ms")) {
                 return Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2)));

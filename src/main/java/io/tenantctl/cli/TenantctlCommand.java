@@ -3,7 +3,8 @@ package io.tenantctl.cli;
 import picocli.CommandLine.Command;
 
 /** The top-level command: shows help when called without a subcommand. */
-@Command(name = "tenantctl",
+@Command(
+        name = "tenantctl",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         sortOptions = false,
@@ -36,5 +37,4 @@ import picocli.CommandLine.Command;
             StateCommand.class,
             CompletionCommand.class,
         })
-public final class TenantctlCommand extends CommandGroup {
-}
+public final class TenantctlCommand extends CommandGroup {}

@@ -79,9 +79,11 @@ final class TerminalProgress implements Progress, AutoCloseable {
     String line() {
         long count = done.get();
         long of = total;
-        String amount = of > 0 ? String.format("%,d/%,d (%d%%)", count, of, Math.min(100, count * 100 / of))
+        String amount = of > 0
+                ? String.format("%,d/%,d (%d%%)", count, of, Math.min(100, count * 100 / of))
                 : count > 0 ? String.format("%,d", count) : "";
-        return String.format("%s %s %.1fs", phase, amount, (System.nanoTime() - start) / 1e9).replace("  ", " ");
+        return String.format("%s %s %.1fs", phase, amount, (System.nanoTime() - start) / 1e9)
+                .replace("  ", " ");
     }
 
     @Override

@@ -11,7 +11,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code tenantctl validate}: schema and rules on the manifests alone. */
-@Command(name = "validate",
+@Command(
+        name = "validate",
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = "Check manifests against the JSON Schemas and the rules of the world, without any state."
@@ -54,8 +55,10 @@ final class ValidateCommand implements Callable<Integer> {
             context.diagnostics(spec, output, diagnostics);
             int objects = validation.desired().objects().size();
             if (validation.ok()) {
-                spec.commandLine().getOut().println("Valid: " + DiagnosticsView.plural(objects, "object") + ", "
-                        + DiagnosticsView.summary(diagnostics) + ".");
+                spec.commandLine()
+                        .getOut()
+                        .println("Valid: " + DiagnosticsView.plural(objects, "object") + ", "
+                                + DiagnosticsView.summary(diagnostics) + ".");
             } else {
                 spec.commandLine().getErr().println("Invalid: " + DiagnosticsView.summary(diagnostics) + ".");
             }

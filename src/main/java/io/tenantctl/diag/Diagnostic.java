@@ -10,8 +10,8 @@ public record Diagnostic(Severity severity, String code, String message, Locatio
         implements Comparable<Diagnostic> {
 
     /** Located problems first in file order, then the unlocated ones; ties broken by code and text. */
-    private static final Comparator<Diagnostic> ORDER = Comparator
-            .comparing((Diagnostic d) -> !d.location().isKnown())
+    private static final Comparator<Diagnostic> ORDER = Comparator.comparing(
+                    (Diagnostic d) -> !d.location().isKnown())
             .thenComparing(Diagnostic::location)
             .thenComparing(Diagnostic::code)
             .thenComparing(Diagnostic::message)

@@ -9,12 +9,10 @@ public interface Progress {
     /** Nothing is shown. */
     Progress NONE = new Progress() {
         @Override
-        public void phase(String name, long total) {
-        }
+        public void phase(String name, long total) {}
 
         @Override
-        public void advance(long count) {
-        }
+        public void advance(long count) {}
     };
 
     /** A new phase of the run, with the number of items it has (0 when unknown). */

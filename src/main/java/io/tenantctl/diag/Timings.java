@@ -12,8 +12,7 @@ public final class Timings {
     private static final boolean ENABLED = "1".equals(System.getenv("TENANTCTL_TIMINGS"));
     private static final long START = System.nanoTime();
 
-    private Timings() {
-    }
+    private Timings() {}
 
     public static <T> T time(String phase, Supplier<T> work) {
         if (!ENABLED) {
@@ -38,7 +37,8 @@ public final class Timings {
         PrintStream err = System.err;
         long now = System.nanoTime();
         Runtime rt = Runtime.getRuntime();
-        err.printf("timing: %-22s %7.0f ms  (at %6.0f ms, heap %4d MB)%n", phase, (now - start) / 1e6,
-                (now - START) / 1e6, (rt.totalMemory() - rt.freeMemory()) >> 20);
+        err.printf(
+                "timing: %-22s %7.0f ms  (at %6.0f ms, heap %4d MB)%n",
+                phase, (now - start) / 1e6, (now - START) / 1e6, (rt.totalMemory() - rt.freeMemory()) >> 20);
     }
 }

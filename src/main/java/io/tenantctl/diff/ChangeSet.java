@@ -28,7 +28,8 @@ public record ChangeSet(List<Change> changes, World desired) {
 
     public boolean hasChanges() {
         for (Change change : changes) {
-            if (change.action() == ChangeAction.CREATE || change.action() == ChangeAction.UPDATE
+            if (change.action() == ChangeAction.CREATE
+                    || change.action() == ChangeAction.UPDATE
                     || change.action() == ChangeAction.DELETE) {
                 return true;
             }

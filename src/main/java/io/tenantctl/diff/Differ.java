@@ -1,12 +1,12 @@
 package io.tenantctl.diff;
 
+import io.tenantctl.diag.Codes;
 import io.tenantctl.model.Account;
 import io.tenantctl.model.ManifestCodec;
 import io.tenantctl.model.ObjectRef;
 import io.tenantctl.model.Subscription;
 import io.tenantctl.model.Tenant;
 import io.tenantctl.model.WorldObject;
-import io.tenantctl.rules.Codes;
 import io.tenantctl.rules.Violation;
 import io.tenantctl.world.World;
 import java.util.ArrayList;
@@ -37,8 +37,7 @@ public final class Differ {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     /** The comparison, the desired world, and what may not be changed. */
-    public record Result(ChangeSet changeSet, List<Violation> violations) {
-    }
+    public record Result(ChangeSet changeSet, List<Violation> violations) {}
 
     public Result diff(Collection<WorldObject> manifests, World live, Predicate<WorldObject> prunable) {
         Map<ObjectRef, WorldObject> declared = new TreeMap<>();
@@ -55,7 +54,8 @@ public final class Differ {
             seen.add(want.ref());
             Optional<WorldObject> have = live.get(want.ref());
             if (have.isEmpty()) {
-                changes.add(new Change(ChangeAction.CREATE, want.ref(), Optional.empty(), Optional.of(want), List.of()));
+                changes.add(
+                        new Change(ChangeAction.CREATE, want.ref(), Optional.empty(), Optional.of(want), List.of()));
                 desired.add(want);
                 continue;
             }
@@ -66,8 +66,12 @@ public final class Differ {
                 continue;
             }
             List<FieldChange> fields = have.get().equals(want) ? List.of() : fields(have.get(), want);
-            changes.add(new Change(fields.isEmpty() ? ChangeAction.UNCHANGED : ChangeAction.UPDATE, want.ref(), have,
-                    Optional.of(want), fields));
+            changes.add(new Change(
+                    fields.isEmpty() ? ChangeAction.UNCHANGED : ChangeAction.UPDATE,
+                    want.ref(),
+                    have,
+                    Optional.of(want),
+                    fields));
             desired.add(want);
         }
         for (WorldObject have : live.objects()) {
@@ -75,7 +79,8 @@ public final class Differ {
                 continue;
             }
             if (prunable.test(have)) {
-                changes.add(new Change(ChangeAction.DELETE, have.ref(), Optional.of(have), Optional.empty(), List.of()));
+                changes.add(
+                        new Change(ChangeAction.DELETE, have.ref(), Optional.of(have), Optional.empty(), List.of()));
             } else {
                 changes.add(new Change(ChangeAction.KEEP, have.ref(), Optional.of(have), Optional.empty(), List.of()));
                 kept.add(have);
@@ -102,7 +107,10 @@ public final class Differ {
             if (live != null) {
                 // The manifest's account is the one reported: it is the one the user can change.
                 Account a = (Account) object;
-                violations.add(Violation.error(Codes.DUPLICATE_SIGN_IN_NAME, a.ref(), "/spec/signInName",
+                violations.add(Violation.error(
+                        Codes.DUPLICATE_SIGN_IN_NAME,
+                        a.ref(),
+                        "/spec/signInName",
                         a.ref() + " uses sign-in name " + a.signInName() + ", which " + live.ref()
                                 + " already has in the current state; delete that account (--prune) or keep its"
                                 + " name " + live.name()));
@@ -120,7 +128,10 @@ public final class Differ {
                 Tenant h = (Tenant) have;
                 Tenant w = (Tenant) want;
                 if (!h.initialDomain().equals(w.initialDomain())) {
-                    out.add(Violation.error(Codes.INITIAL_DOMAIN_IMMUTABLE, w.ref(), "/spec/initialDomain",
+                    out.add(Violation.error(
+                            Codes.INITIAL_DOMAIN_IMMUTABLE,
+                            w.ref(),
+                            "/spec/initialDomain",
                             "the initial domain of " + w.ref() + " is " + h.initialDomain()
                                     + " and can never change (asked: " + w.initialDomain() + ")"));
                 }
@@ -129,7 +140,11 @@ public final class Differ {
                 Account h = (Account) have;
                 Account w = (Account) want;
                 if (h.type() != w.type()) {
-                    out.add(immutableField(w.ref(), "/spec/type", h.type().manifestName(), w.type().manifestName()));
+                    out.add(immutableField(
+                            w.ref(),
+                            "/spec/type",
+                            h.type().manifestName(),
+                            w.type().manifestName()));
                 }
                 if (!h.key().equals(w.key())) {
                     out.add(immutableField(w.ref(), "/spec/signInName", h.signInName(), w.signInName()));
@@ -139,13 +154,23 @@ public final class Differ {
                 Subscription h = (Subscription) have;
                 Subscription w = (Subscription) want;
                 if (h.offer() != w.offer()) {
-                    out.add(immutableField(w.ref(), "/spec/offer", h.offer().manifestName(), w.offer().manifestName()));
+                    out.add(immutableField(
+                            w.ref(),
+                            "/spec/offer",
+                            h.offer().manifestName(),
+                            w.offer().manifestName()));
                 } else if (!h.accountAdministrator().equals(w.accountAdministrator())) {
-                    out.add(immutableField(w.ref(), "/spec/accountAdministrator",
-                            h.accountAdministrator().orElse("(none)"), w.accountAdministrator().orElse("(none)")));
+                    out.add(immutableField(
+                            w.ref(),
+                            "/spec/accountAdministrator",
+                            h.accountAdministrator().orElse("(none)"),
+                            w.accountAdministrator().orElse("(none)")));
                 }
                 if (h.offer() == w.offer() && !h.isAzure() && !h.tenant().equals(w.tenant())) {
-                    out.add(Violation.error(Codes.OFFICE365_TRANSFER, w.ref(), "/spec/tenant",
+                    out.add(Violation.error(
+                            Codes.OFFICE365_TRANSFER,
+                            w.ref(),
+                            "/spec/tenant",
                             "Office 365 subscription " + w.ref() + " is bound to Tenant/" + h.tenant()
                                     + " for life and cannot move to Tenant/" + w.tenant()));
                 }
@@ -155,9 +180,13 @@ public final class Differ {
     }
 
     private static Violation immutableField(ObjectRef ref, String pointer, String before, String after) {
-        return Violation.error(Codes.IMMUTABLE_FIELD, ref, pointer, pointer.substring(pointer.lastIndexOf('/') + 1)
-                + " of " + ref + " is " + before + " and can never change (asked: " + after
-                + "); create a new object instead");
+        return Violation.error(
+                Codes.IMMUTABLE_FIELD,
+                ref,
+                pointer,
+                pointer.substring(pointer.lastIndexOf('/') + 1)
+                        + " of " + ref + " is " + before + " and can never change (asked: " + after
+                        + "); create a new object instead");
     }
 
     /** Field-level differences of two encodings of one object; null stands for "absent". */
@@ -165,9 +194,16 @@ public final class Differ {
         List<FieldChange> out = new ArrayList<>();
         ObjectNode b = before == null ? NODES.objectNode() : ManifestCodec.encode(before);
         ObjectNode a = after == null ? NODES.objectNode() : ManifestCodec.encode(after);
-        compare("/metadata/labels", b.path("metadata").path("labels"), a.path("metadata").path("labels"), out);
-        compare("/metadata/annotations", b.path("metadata").path("annotations"),
-                a.path("metadata").path("annotations"), out);
+        compare(
+                "/metadata/labels",
+                b.path("metadata").path("labels"),
+                a.path("metadata").path("labels"),
+                out);
+        compare(
+                "/metadata/annotations",
+                b.path("metadata").path("annotations"),
+                a.path("metadata").path("annotations"),
+                out);
         JsonNode bs = b.path("spec");
         JsonNode as = a.path("spec");
         TreeSet<String> names = new TreeSet<>();
@@ -200,7 +236,8 @@ public final class Differ {
         before.propertyNames().forEach(keys::add);
         after.propertyNames().forEach(keys::add);
         for (String key : keys) {
-            compareValue(path + "/" + key.replace("~", "~0").replace("/", "~1"), before.path(key), after.path(key), out);
+            compareValue(
+                    path + "/" + key.replace("~", "~0").replace("/", "~1"), before.path(key), after.path(key), out);
         }
     }
 

@@ -6,5 +6,4 @@ import tools.jackson.databind.JsonNode;
  * One field that differs, as a JSON Pointer into the manifest with the value before and after
  * (a JSON null where the field is absent).
  */
-public record FieldChange(String path, JsonNode before, JsonNode after) {
-}
+public record FieldChange(String path, JsonNode before, JsonNode after) {}

@@ -22,8 +22,7 @@ import java.util.TreeSet;
  */
 final class DriftFinder {
 
-    private DriftFinder() {
-    }
+    private DriftFinder() {}
 
     static List<Drift> find(StateStore store, Snapshot state, String applyset, List<WorldObject> declared) {
         Map<ObjectRef, Applied> applied = store.differingFromApplied(applyset);
@@ -46,9 +45,13 @@ final class DriftFinder {
             long changed = live.isPresent()
                     ? state.ownership(ref).map(Ownership::revision).orElse(0L)
                     : store.deletedIn(ref).orElse(0L);
-            Optional<RevisionRecord> by = changed == 0 ? Optional.empty()
-                    : revisions.computeIfAbsent(changed, store::revision);
-            out.add(new Drift(ref, live.isPresent() ? "changed" : "deleted", was.revision(), changed,
+            Optional<RevisionRecord> by =
+                    changed == 0 ? Optional.empty() : revisions.computeIfAbsent(changed, store::revision);
+            out.add(new Drift(
+                    ref,
+                    live.isPresent() ? "changed" : "deleted",
+                    was.revision(),
+                    changed,
                     by.map(r -> r.time().toString()).orElse(""),
                     by.map(RevisionRecord::actors).orElse(List.of()),
                     by.map(RevisionRecord::applyset).orElse(""),

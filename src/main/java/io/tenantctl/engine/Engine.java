@@ -1,10 +1,12 @@
 package io.tenantctl.engine;
 
-import io.tenantctl.diag.Timings;
 import io.tenantctl.apply.Applier;
 import io.tenantctl.apply.ApplyResult;
-import io.tenantctl.load.Limits;
+import io.tenantctl.diag.Diagnostic;
+import io.tenantctl.diag.Progress;
+import io.tenantctl.diag.Timings;
 import io.tenantctl.load.GitManifestSource;
+import io.tenantctl.load.Limits;
 import io.tenantctl.load.LoadResult;
 import io.tenantctl.load.ManifestLoader;
 import io.tenantctl.plan.Drift;
@@ -13,16 +15,17 @@ import io.tenantctl.profile.Profile;
 import io.tenantctl.state.Snapshot;
 import io.tenantctl.state.StateStore;
 import io.tenantctl.state.jdbc.JdbcStateStore;
+import io.tenantctl.validate.DesiredState;
 import io.tenantctl.validate.ManifestValidator;
 import io.tenantctl.validate.SchemaValidator;
-import io.tenantctl.diag.Diagnostic;
-import io.tenantctl.diag.Progress;
 import java.io.InputStream;
-import java.util.ArrayList;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /** The entry point of every use case; holds what is costly to build once (the schemas). */
@@ -44,8 +47,8 @@ public final class Engine {
     /** Loads and checks manifests on their own: schema, duplicates and every rule. */
     public Validation validate(Manifests manifests) {
         Validation read = read(manifests, Progress.NONE);
-        read.diagnostics().addAll(Timings.time("rules", () -> ManifestValidator.checkRules(profile.rules(),
-                read.desired())));
+        read.diagnostics()
+                .addAll(Timings.time("rules", () -> ManifestValidator.checkRules(profile.rules(), read.desired())));
         return read;
     }
 
@@ -53,10 +56,15 @@ public final class Engine {
     public Validation read(Manifests manifests, Progress progress) {
         if (manifests.gitRef().isPresent()) {
             progress.phase("reading manifests from git", 0);
-            GitManifestSource.GitLoad loaded = Timings.time("load from git", () -> new GitManifestSource(Limits.DEFAULT)
-                    .load(manifests.repository().orElse(null), manifests.gitRef().get(), manifests.paths()));
+            GitManifestSource.GitLoad loaded = Timings.time(
+                    "load from git",
+                    () -> new GitManifestSource(Limits.DEFAULT)
+                            .load(
+                                    manifests.repository().orElse(null),
+                                    manifests.gitRef().get(),
+                                    manifests.paths()));
             Validation read = read(loaded.result());
-            Map<String, String> source = new java.util.TreeMap<>(manifests.source());
+            Map<String, String> source = new TreeMap<>(manifests.source());
             loaded.commitId().ifPresent(id -> source.put("commit", id));
             return new Validation(read.desired(), read.diagnostics(), source);
         }
@@ -70,14 +78,20 @@ public final class Engine {
         progress.phase("reading manifests", sources.size());
         // Each file is read, parsed, checked and bound on its own, in parallel; only its source
         // maps and objects are kept, never all the trees at once.
-        List<FileResult> perFile = Timings.time("load+schema+bind", () -> sources.parallelStream()
-                .map(file -> {
-                    LoadResult loaded = loader.read(file);
-                    FileResult result = new FileResult(loaded.diagnostics(),
-                            loaded.documents().stream().map(validator::check).toList());
-                    progress.advance(1);
-                    return result;
-                }).toList());
+        List<FileResult> perFile = Timings.time(
+                "load+schema+bind",
+                () -> sources.parallelStream()
+                        .map(file -> {
+                            LoadResult loaded = loader.read(file);
+                            FileResult result = new FileResult(
+                                    loaded.diagnostics(),
+                                    loaded.documents().stream()
+                                            .map(validator::check)
+                                            .toList());
+                            progress.advance(1);
+                            return result;
+                        })
+                        .toList());
         List<ManifestValidator.Checked> all = new ArrayList<>();
         for (FileResult file : perFile) {
             problems.addAll(file.problems());
@@ -88,8 +102,7 @@ public final class Engine {
     }
 
     /** One file read and checked: its reading problems and its documents. */
-    private record FileResult(List<Diagnostic> problems, List<ManifestValidator.Checked> checked) {
-    }
+    private record FileResult(List<Diagnostic> problems, List<ManifestValidator.Checked> checked) {}
 
     private ManifestValidator validator() {
         if (validator == null) {
@@ -117,31 +130,36 @@ public final class Engine {
     public Plan plan(Validation validation, StateStore store, PlanOptions options, Progress progress) {
         progress.phase("reading the state", 0);
         Snapshot state = Timings.time("read state", store::read);
-        return new PlanMaker(profile).plan(validation, state, options, drift(store, state, options), progress).plan();
+        return new PlanMaker(profile)
+                .plan(validation, state, options, drift(store, state, options), progress)
+                .plan();
     }
 
     /** Declared objects that others changed since the applyset last applied them. */
     public List<Drift> drift(Validation validation, StateStore store, String applyset) {
-        return DriftFinder.find(store, store.read(), applyset, validation.desired().objects());
+        return DriftFinder.find(
+                store, store.read(), applyset, validation.desired().objects());
     }
 
-    private static java.util.function.Function<io.tenantctl.validate.DesiredState, List<Drift>> drift(StateStore store,
-            Snapshot state, PlanOptions options) {
-        return desired -> Timings.time("drift", () -> DriftFinder.find(store, state, options.applyset(),
-                desired.objects()));
+    private static Function<DesiredState, List<Drift>> drift(StateStore store, Snapshot state, PlanOptions options) {
+        return desired ->
+                Timings.time("drift", () -> DriftFinder.find(store, state, options.applyset(), desired.objects()));
     }
 
     /** Plans under the store's lock and applies the plan, as {@code apply -f} does. */
-    public ApplyResult apply(Validation validation, StateStore store, PlanOptions options, Applier.Request request,
-            Progress progress) {
+    public ApplyResult apply(
+            Validation validation, StateStore store, PlanOptions options, Applier.Request request, Progress progress) {
         PlanMaker maker = new PlanMaker(profile);
-        return new Applier(profile, clock).apply(store,
-                snapshot -> maker.plan(validation, snapshot, options, drift(store, snapshot, options), progress), request);
+        return new Applier(profile, clock)
+                .apply(
+                        store,
+                        snapshot ->
+                                maker.plan(validation, snapshot, options, drift(store, snapshot, options), progress),
+                        request);
     }
 
     /** Applies exactly a saved plan. */
     public ApplyResult applySaved(Plan plan, StateStore store, Applier.Request request) {
         return new Applier(profile, clock).applySaved(store, plan, request);
     }
-
 }

@@ -1,34 +1,35 @@
 package io.tenantctl.engine;
 
-import io.tenantctl.diag.Progress;
-import io.tenantctl.diag.Timings;
+import io.tenantctl.diag.Codes;
 import io.tenantctl.diag.Diagnostics;
+import io.tenantctl.diag.Progress;
+import io.tenantctl.diag.Severity;
+import io.tenantctl.diag.Timings;
+import io.tenantctl.diff.ChangeAction;
 import io.tenantctl.diff.ChangeSet;
 import io.tenantctl.diff.Differ;
+import io.tenantctl.model.Kind;
+import io.tenantctl.model.ObjectRef;
+import io.tenantctl.model.Tenant;
+import io.tenantctl.model.WorldObject;
 import io.tenantctl.plan.Base;
-import io.tenantctl.plan.Plan;
 import io.tenantctl.plan.Drift;
+import io.tenantctl.plan.Plan;
 import io.tenantctl.plan.Planned;
 import io.tenantctl.plan.Planner;
 import io.tenantctl.plan.Schedule;
 import io.tenantctl.plan.Summary;
 import io.tenantctl.profile.Profile;
+import io.tenantctl.rules.TenantNotEmpty;
 import io.tenantctl.rules.Violation;
 import io.tenantctl.state.Snapshot;
 import io.tenantctl.validate.DesiredState;
 import io.tenantctl.validate.ManifestValidator;
-import io.tenantctl.diff.ChangeAction;
-import io.tenantctl.model.Kind;
-import io.tenantctl.model.ObjectRef;
-import io.tenantctl.model.Tenant;
-import io.tenantctl.rules.Codes;
-import io.tenantctl.rules.TenantNotEmpty;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import io.tenantctl.model.WorldObject;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -52,7 +53,11 @@ final class PlanMaker {
      *
      * @param drift finds which declared objects drifted from what the applyset last applied
      */
-    Planned plan(Validation validation, Snapshot state, PlanOptions options, Function<DesiredState, List<Drift>> drift,
+    Planned plan(
+            Validation validation,
+            Snapshot state,
+            PlanOptions options,
+            Function<DesiredState, List<Drift>> drift,
             Progress progress) {
         Base base = new Base(state.lineage(), state.revision());
         Diagnostics diagnostics = new Diagnostics();
@@ -65,12 +70,19 @@ final class PlanMaker {
         Predicate<WorldObject> prunable = Pruning.prunable(state, options, diagnostics);
         Differ.Result diff = Timings.time("diff", () -> new Differ().diff(desired.objects(), state.world(), prunable));
         ChangeSet changes = diff.changeSet();
-        Pruning.limit(state, options, changes.changes().stream().filter(c -> c.action() == ChangeAction.DELETE)
-                .map(c -> c.before().orElseThrow()).toList(), diagnostics);
+        Pruning.limit(
+                state,
+                options,
+                changes.changes().stream()
+                        .filter(c -> c.action() == ChangeAction.DELETE)
+                        .map(c -> c.before().orElseThrow())
+                        .toList(),
+                diagnostics);
         List<Violation> violations = new ArrayList<>(diff.violations());
         List<Tenant> deletedTenants = changes.changes().stream()
                 .filter(c -> c.action() == ChangeAction.DELETE && c.ref().kind() == Kind.TENANT)
-                .map(c -> (Tenant) c.before().orElseThrow()).toList();
+                .map(c -> (Tenant) c.before().orElseThrow())
+                .toList();
         List<Violation> notEmpty = TenantNotEmpty.check(changes.desired(), deletedTenants);
         violations.addAll(notEmpty);
         Set<ObjectRef> explained = new HashSet<>();
@@ -84,10 +96,10 @@ final class PlanMaker {
         });
         for (Violation v : Timings.time("rules", () -> profile.rules().checkAll(changes.desired()))) {
             // a dangling reference to a tenant being deleted is already explained as tenant-not-empty
-            boolean dangling = explained.contains(v.subject()) && (v.code().equals(Codes.UNKNOWN_REFERENCE)
-                    || v.code().equals(Codes.WORK_ACCOUNT_DOMAIN));
+            boolean dangling = explained.contains(v.subject())
+                    && (v.code().equals(Codes.UNKNOWN_REFERENCE) || v.code().equals(Codes.WORK_ACCOUNT_DOMAIN));
             // advice is given about what this plan creates or changes; validate gives all of it
-            boolean unrelated = v.severity() == io.tenantctl.diag.Severity.WARNING && !changing.contains(v.subject());
+            boolean unrelated = v.severity() == Severity.WARNING && !changing.contains(v.subject());
             if (!dangling && !unrelated) {
                 violations.add(v);
             }
@@ -96,30 +108,57 @@ final class PlanMaker {
         if (diagnostics.hasErrors()) {
             return Planned.failed(failed(base, options, desired, Summary.of(changes, 0), changes, diagnostics));
         }
-        Schedule schedule = Timings.time("schedule", () -> planner.schedule(state.world(), changes, options.as(),
-                progress));
+        Schedule schedule =
+                Timings.time("schedule", () -> planner.schedule(state.world(), changes, options.as(), progress));
         if (!schedule.complete()) {
             diagnostics.addAll(ManifestValidator.locate(schedule.blocked(), desired));
             return Planned.failed(failed(base, options, desired, Summary.of(changes, 0), changes, diagnostics));
         }
-        return new Planned(new Plan(base, profile.name(), options.as(), options.source(), options.applyset(),
-                declared(desired), Summary.of(changes, adoptions(state, desired, options)), changes.changes(),
-                schedule.steps(), drift.apply(desired),
-                diagnostics.sorted()), Optional.of(schedule.result()));
+        return new Planned(
+                new Plan(
+                        base,
+                        profile.name(),
+                        options.as(),
+                        options.source(),
+                        options.applyset(),
+                        declared(desired),
+                        Summary.of(changes, adoptions(state, desired, options)),
+                        changes.changes(),
+                        schedule.steps(),
+                        drift.apply(desired),
+                        diagnostics.sorted()),
+                Optional.of(schedule.result()));
     }
 
-    private Plan failed(Base base, PlanOptions options, DesiredState desired, Summary summary, ChangeSet changes,
+    private Plan failed(
+            Base base,
+            PlanOptions options,
+            DesiredState desired,
+            Summary summary,
+            ChangeSet changes,
             Diagnostics diagnostics) {
-        return new Plan(base, profile.name(), options.as(), options.source(), options.applyset(), declared(desired),
-                summary, changes == null ? List.of() : changes.changes(), List.of(), List.of(), diagnostics.sorted());
+        return new Plan(
+                base,
+                profile.name(),
+                options.as(),
+                options.source(),
+                options.applyset(),
+                declared(desired),
+                summary,
+                changes == null ? List.of() : changes.changes(),
+                List.of(),
+                List.of(),
+                diagnostics.sorted());
     }
 
     /** Declared objects that exist and are owned by another applyset, or by none. */
     private static int adoptions(Snapshot state, DesiredState desired, PlanOptions options) {
         int count = 0;
         for (WorldObject object : desired.objects()) {
-            if (state.world().get(object.ref()).isPresent() && !state.ownership(object.ref())
-                    .map(o -> o.applyset().equals(options.applyset())).orElse(false)) {
+            if (state.world().get(object.ref()).isPresent()
+                    && !state.ownership(object.ref())
+                            .map(o -> o.applyset().equals(options.applyset()))
+                            .orElse(false)) {
                 count++;
             }
         }

@@ -13,8 +13,13 @@ import java.util.Map;
  * @param maxPrune       the largest fraction of the applyset's objects one plan may prune
  * @param allowMassPrune allow pruning more than that, or everything the applyset owns
  */
-public record PlanOptions(List<String> as, boolean prune, Map<String, String> source, String applyset,
-        double maxPrune, boolean allowMassPrune) {
+public record PlanOptions(
+        List<String> as,
+        boolean prune,
+        Map<String, String> source,
+        String applyset,
+        double maxPrune,
+        boolean allowMassPrune) {
 
     public static final String DEFAULT_APPLYSET = "default";
     public static final double DEFAULT_MAX_PRUNE = 0.25;

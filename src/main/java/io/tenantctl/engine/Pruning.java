@@ -1,9 +1,10 @@
 package io.tenantctl.engine;
 
+import io.tenantctl.diag.Codes;
 import io.tenantctl.diag.Diagnostic;
 import io.tenantctl.diag.Diagnostics;
+import io.tenantctl.diag.Location;
 import io.tenantctl.model.WorldObject;
-import io.tenantctl.rules.Codes;
 import io.tenantctl.state.Ownership;
 import io.tenantctl.state.Snapshot;
 import java.util.Collection;
@@ -22,8 +23,7 @@ final class Pruning {
 
     static final String PROTECT = "tenantctl.io/protect";
 
-    private Pruning() {
-    }
+    private Pruning() {}
 
     /** Which undeclared objects may go; reports protected ones as warnings. */
     static Predicate<WorldObject> prunable(Snapshot state, PlanOptions options, Diagnostics diagnostics) {
@@ -31,15 +31,21 @@ final class Pruning {
             return object -> false;
         }
         return object -> {
-            boolean owned = state.ownership(object.ref()).map(Ownership::applyset)
-                    .map(options.applyset()::equals).orElse(false);
+            boolean owned = state.ownership(object.ref())
+                    .map(Ownership::applyset)
+                    .map(options.applyset()::equals)
+                    .orElse(false);
             if (!owned) {
                 return false;
             }
             if ("true".equals(object.metadata().annotations().get(PROTECT))) {
-                diagnostics.add(Diagnostic.warning(Codes.PROTECTED, object.ref() + " is no longer in the manifests but"
-                        + " is annotated " + PROTECT + ": \"true\" in the state, so it is kept; remove the annotation"
-                        + " in an apply of its own to let a later prune delete it", io.tenantctl.diag.Location.NONE));
+                diagnostics.add(Diagnostic.warning(
+                        Codes.PROTECTED,
+                        object.ref() + " is no longer in the manifests but"
+                                + " is annotated " + PROTECT
+                                + ": \"true\" in the state, so it is kept; remove the annotation"
+                                + " in an apply of its own to let a later prune delete it",
+                        Location.NONE));
                 return false;
             }
             return true;
@@ -67,10 +73,12 @@ final class Pruning {
             TreeSet<String> names = new TreeSet<>();
             deleted.forEach(o -> names.add(o.ref().toString()));
             String shown = String.join(", ", names.stream().limit(10).toList()) + (names.size() > 10 ? ", ..." : "");
-            diagnostics.add(Diagnostic.error(Codes.PRUNE, "this prune would delete " + count + " of the "
-                    + owned.size() + " objects applyset " + options.applyset() + " owns ("
-                    + (all ? "all of them" : "more than " + Math.round(options.maxPrune() * 100) + "%") + "): "
-                    + shown + "; if that is intended, confirm with --allow-mass-prune"));
+            diagnostics.add(Diagnostic.error(
+                    Codes.PRUNE,
+                    "this prune would delete " + count + " of the "
+                            + owned.size() + " objects applyset " + options.applyset() + " owns ("
+                            + (all ? "all of them" : "more than " + Math.round(options.maxPrune() * 100) + "%") + "): "
+                            + shown + "; if that is intended, confirm with --allow-mass-prune"));
         }
     }
 }

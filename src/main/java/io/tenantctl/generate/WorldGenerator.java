@@ -51,7 +51,10 @@ public final class WorldGenerator {
 
     static Account microsoftAccount(int i) {
         String domain = i % 2 == 0 ? "outlook.com" : "hotmail.com";
-        return new Account(Metadata.named("ms-" + i), AccountType.MICROSOFT_ACCOUNT, "person" + i + "@" + domain,
+        return new Account(
+                Metadata.named("ms-" + i),
+                AccountType.MICROSOFT_ACCOUNT,
+                "person" + i + "@" + domain,
                 Optional.of("Person " + i));
     }
 
@@ -73,8 +76,11 @@ public final class WorldGenerator {
         int workCount = 3 + random.nextInt(10);
         for (int w = 0; w < workCount; w++) {
             String domain = domains.get(random.nextInt(domains.size()));
-            work.add(new Account(Metadata.named(name + "-user-" + w), AccountType.WORK_OR_SCHOOL,
-                    "user" + w + "@" + domain, Optional.of("User " + w + " of " + name)));
+            work.add(new Account(
+                    Metadata.named(name + "-user-" + w),
+                    AccountType.WORK_OR_SCHOOL,
+                    "user" + w + "@" + domain,
+                    Optional.of("User " + w + " of " + name)));
         }
         TreeSet<String> admins = new TreeSet<>();
         int adminCount = 2 + random.nextInt(3);
@@ -95,36 +101,52 @@ public final class WorldGenerator {
             out.add(azure(name + "-azure-" + s, name, work, admins, microsoft));
         }
         if (random.nextInt(3) > 0) {
-            out.add(new Subscription(Metadata.named(name + "-office365"), Offer.OFFICE365, name,
-                    Optional.of("Office 365 of " + name), Optional.empty(), Optional.empty(), new TreeSet<>()));
+            out.add(new Subscription(
+                    Metadata.named(name + "-office365"),
+                    Offer.OFFICE365,
+                    name,
+                    Optional.of("Office 365 of " + name),
+                    Optional.empty(),
+                    Optional.empty(),
+                    new TreeSet<>()));
         }
         return out;
     }
 
-    private Subscription azure(String name, String tenant, List<Account> work, TreeSet<String> admins,
-            List<Account> microsoft) {
+    private Subscription azure(
+            String name, String tenant, List<Account> work, TreeSet<String> admins, List<Account> microsoft) {
         // The account administrator signs up for the subscription: a global administrator of the
         // tenant or one of its work accounts.
         List<String> candidates = new ArrayList<>(admins);
-        String aa = random.nextBoolean() ? candidates.get(random.nextInt(candidates.size()))
+        String aa = random.nextBoolean()
+                ? candidates.get(random.nextInt(candidates.size()))
                 : work.get(random.nextInt(work.size())).key();
         boolean aaIsMicrosoft = !work.stream().map(Account::key).toList().contains(aa);
         String sa;
         if (aaIsMicrosoft || random.nextBoolean()) {
-            sa = aaIsMicrosoft && random.nextBoolean() ? aa : microsoft.get(random.nextInt(microsoft.size())).key();
+            sa = aaIsMicrosoft && random.nextBoolean()
+                    ? aa
+                    : microsoft.get(random.nextInt(microsoft.size())).key();
         } else {
             sa = work.get(random.nextInt(work.size())).key();
         }
         TreeSet<String> co = new TreeSet<>();
         int coCount = random.nextInt(21);
         for (int i = 0; i < coCount; i++) {
-            String pick = random.nextInt(3) == 0 ? microsoft.get(random.nextInt(microsoft.size())).key()
+            String pick = random.nextInt(3) == 0
+                    ? microsoft.get(random.nextInt(microsoft.size())).key()
                     : work.get(random.nextInt(work.size())).key();
             if (!pick.equals(sa)) {
                 co.add(pick);
             }
         }
-        return new Subscription(Metadata.named(name), Offer.AZURE, tenant, Optional.of("Azure " + name),
-                Optional.of(aa), Optional.of(sa), co);
+        return new Subscription(
+                Metadata.named(name),
+                Offer.AZURE,
+                tenant,
+                Optional.of("Azure " + name),
+                Optional.of(aa),
+                Optional.of(sa),
+                co);
     }
 }

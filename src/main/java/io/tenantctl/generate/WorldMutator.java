@@ -157,7 +157,8 @@ public final class WorldMutator {
         List<Account> candidates = new ArrayList<>(workOf(w, t));
         candidates.add(pick(microsoft(w)));
         Account a = pick(candidates);
-        if (s.coAdministrators().contains(a.key()) || s.serviceAdministrator().orElse("").equals(a.key())
+        if (s.coAdministrators().contains(a.key())
+                || s.serviceAdministrator().orElse("").equals(a.key())
                 || s.coAdministrators().size() >= 200) {
             return false;
         }
@@ -166,7 +167,8 @@ public final class WorldMutator {
     }
 
     private boolean removeCoAdmin(MutableWorld w) {
-        List<Subscription> subs = azure(w).stream().filter(s -> !s.coAdministrators().isEmpty()).toList();
+        List<Subscription> subs =
+                azure(w).stream().filter(s -> !s.coAdministrators().isEmpty()).toList();
         if (subs.isEmpty()) {
             return false;
         }
@@ -192,7 +194,8 @@ public final class WorldMutator {
         if (target.name().equals(s.tenant()) || original.subscription(s.name()).isEmpty()) {
             return false;
         }
-        String sa = s.serviceAdministrator().filter(k -> w.account(k).map(Account::isMicrosoftAccount).orElse(false))
+        String sa = s.serviceAdministrator()
+                .filter(k -> w.account(k).map(Account::isMicrosoftAccount).orElse(false))
                 .orElse(pick(microsoft(w)).key());
         TreeSet<String> co = new TreeSet<>();
         for (String c : s.coAdministrators()) {
@@ -208,12 +211,18 @@ public final class WorldMutator {
     private boolean addAccount(MutableWorld w) {
         if (random.nextBoolean()) {
             String name = fresh("ms");
-            w.put(new Account(Metadata.named(name), AccountType.MICROSOFT_ACCOUNT, name + "@outlook.com",
+            w.put(new Account(
+                    Metadata.named(name),
+                    AccountType.MICROSOFT_ACCOUNT,
+                    name + "@outlook.com",
                     Optional.of("New person")));
         } else {
             Tenant t = pick(new ArrayList<>(w.tenants()));
             String name = fresh(t.name() + "-new");
-            w.put(new Account(Metadata.named(name), AccountType.WORK_OR_SCHOOL, name + "@" + t.initialDomain(),
+            w.put(new Account(
+                    Metadata.named(name),
+                    AccountType.WORK_OR_SCHOOL,
+                    name + "@" + t.initialDomain(),
                     Optional.of("New user")));
         }
         return true;
@@ -221,7 +230,8 @@ public final class WorldMutator {
 
     private boolean deleteAccount(MutableWorld w) {
         Account a = pick(new ArrayList<>(w.accounts()));
-        if (!w.tenantsAdministeredBy(a.key()).isEmpty() || !w.subscriptionsReferencing(a.key()).isEmpty()) {
+        if (!w.tenantsAdministeredBy(a.key()).isEmpty()
+                || !w.subscriptionsReferencing(a.key()).isEmpty()) {
             return false;
         }
         w.remove(a.ref());
@@ -232,15 +242,27 @@ public final class WorldMutator {
         Tenant t = pick(new ArrayList<>(w.tenants()));
         String name = fresh(t.name() + "-sub");
         if (random.nextInt(3) == 0) {
-            w.put(new Subscription(Metadata.named(name), Offer.OFFICE365, t.name(), Optional.of("Office 365"),
-                    Optional.empty(), Optional.empty(), new TreeSet<>()));
+            w.put(new Subscription(
+                    Metadata.named(name),
+                    Offer.OFFICE365,
+                    t.name(),
+                    Optional.of("Office 365"),
+                    Optional.empty(),
+                    Optional.empty(),
+                    new TreeSet<>()));
             return true;
         }
         String aa = pick(new ArrayList<>(t.globalAdministrators()));
         boolean microsoftAa = w.account(aa).map(Account::isMicrosoftAccount).orElse(false);
         String sa = microsoftAa ? aa : pick(workOf(w, t)).key();
-        w.put(new Subscription(Metadata.named(name), Offer.AZURE, t.name(), Optional.of("New Azure"), Optional.of(aa),
-                Optional.of(sa), new TreeSet<>()));
+        w.put(new Subscription(
+                Metadata.named(name),
+                Offer.AZURE,
+                t.name(),
+                Optional.of("New Azure"),
+                Optional.of(aa),
+                Optional.of(sa),
+                new TreeSet<>()));
         return true;
     }
 
@@ -256,11 +278,18 @@ public final class WorldMutator {
     private boolean addTenant(MutableWorld w) {
         String name = fresh("new-tenant");
         String initial = name + ".onmicrosoft.com";
-        Account founder = new Account(Metadata.named(name + "-admin"), AccountType.WORK_OR_SCHOOL, "admin@" + initial,
+        Account founder = new Account(
+                Metadata.named(name + "-admin"),
+                AccountType.WORK_OR_SCHOOL,
+                "admin@" + initial,
                 Optional.of("Admin of " + name));
         Account ms = pick(microsoft(w));
         w.put(founder);
-        w.put(new Tenant(Metadata.named(name), "New tenant " + name, initial, new TreeSet<>(),
+        w.put(new Tenant(
+                Metadata.named(name),
+                "New tenant " + name,
+                initial,
+                new TreeSet<>(),
                 new TreeSet<>(List.of(founder.key(), ms.key()))));
         return true;
     }
@@ -276,8 +305,10 @@ public final class WorldMutator {
         }
         Tenant t = pick(new ArrayList<>(w.tenants()));
         // The administrator who deletes it must already be one: a plan adds no role to a tenant it deletes.
-        Set<String> before = original.tenant(t.name()).map(Tenant::globalAdministrators).orElse(new TreeSet<>());
-        boolean microsoftAdmin = t.globalAdministrators().stream().filter(before::contains)
+        Set<String> before =
+                original.tenant(t.name()).map(Tenant::globalAdministrators).orElse(new TreeSet<>());
+        boolean microsoftAdmin = t.globalAdministrators().stream()
+                .filter(before::contains)
                 .anyMatch(a -> w.account(a).map(Account::isMicrosoftAccount).orElse(false));
         if (!microsoftAdmin) {
             return false;
@@ -287,7 +318,8 @@ public final class WorldMutator {
         for (Account a : work) {
             for (String s : w.subscriptionsReferencing(a.key())) {
                 Subscription sub = w.subscription(s).orElseThrow();
-                if (!subs.contains(s) && sub.accountAdministrator().map(a.key()::equals).orElse(false)) {
+                if (!subs.contains(s)
+                        && sub.accountAdministrator().map(a.key()::equals).orElse(false)) {
                     return false;
                 }
             }

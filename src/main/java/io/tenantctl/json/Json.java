@@ -1,5 +1,9 @@
 package io.tenantctl.json;
 
+import java.io.FilterWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -19,16 +23,14 @@ import tools.jackson.databind.node.ObjectNode;
 /** The one JSON mapper of the program, printing helpers, and canonical digests. */
 public final class Json {
 
-    public static final JsonMapper MAPPER = JsonMapper.builder()
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .build();
+    public static final JsonMapper MAPPER =
+            JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
     public static final JsonMapper COMPACT = JsonMapper.builder().build();
 
     public static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    private Json() {
-    }
+    private Json() {}
 
     public static ObjectNode object() {
         return NODES.objectNode();
@@ -48,17 +50,19 @@ public final class Json {
     }
 
     /** Indented JSON with a final newline, written as it goes. */
-    public static void pretty(JsonNode node, java.io.Writer out) {
+    public static void pretty(JsonNode node, Writer out) {
         try {
-            MAPPER.writeValue(new java.io.FilterWriter(out) {
-                @Override
-                public void close() {
-                    // the caller owns the writer
-                }
-            }, node);
+            MAPPER.writeValue(
+                    new FilterWriter(out) {
+                        @Override
+                        public void close() {
+                            // the caller owns the writer
+                        }
+                    },
+                    node);
             out.write('\n');
             out.flush();
-        } catch (JacksonException | java.io.IOException e) {
+        } catch (JacksonException | IOException e) {
             throw new IllegalStateException("cannot write JSON", e);
         }
     }
@@ -158,8 +162,8 @@ public final class Json {
             }
         }
 
-        public java.io.OutputStream stream() {
-            return new java.io.OutputStream() {
+        public OutputStream stream() {
+            return new OutputStream() {
                 @Override
                 public void write(int b) {
                     sha.update((byte) b);

@@ -1,5 +1,6 @@
 package io.tenantctl.load;
 
+import io.tenantctl.diag.Codes;
 import io.tenantctl.diag.Diagnostic;
 import io.tenantctl.diag.Location;
 import java.io.IOException;
@@ -60,12 +61,11 @@ import org.eclipse.jgit.util.FS;
  * filters and no Git LFS (an LFS pointer is read as the pointer text and fails as YAML).
  *
  * <p>Repository and ref problems (not a repository, unknown or ambiguous ref, missing objects in a
- * shallow or partial clone) are one {@value #CODE} diagnostic each; nothing here throws for them.
+ * shallow or partial clone) are one {@code git} diagnostic each; nothing here throws for them.
  */
 public final class GitManifestSource {
 
     /** Code of the diagnostics about the repository or the ref, rather than about one file. */
-    public static final String CODE = "git";
 
     /** Longest symbolic link target read (Linux's PATH_MAX); a longer one is refused unread. */
     private static final int MAX_LINK_BYTES = 4096;
@@ -76,8 +76,7 @@ public final class GitManifestSource {
     private static final String BROKEN = "broken symbolic link; it is not read";
 
     /** One manifest file of the commit: its repository-relative path and its bytes. */
-    public record GitFile(String display, byte[] bytes) {
-    }
+    public record GitFile(String display, byte[] bytes) {}
 
     /**
      * What a commit gave: the full hex id of the commit the ref resolved to ({@code null} when it
@@ -92,8 +91,7 @@ public final class GitManifestSource {
     }
 
     /** The parsed manifests of a commit and the full id of that commit ({@code null} if none). */
-    public record GitLoad(Optional<String> commitId, LoadResult result) {
-    }
+    public record GitLoad(Optional<String> commitId, LoadResult result) {}
 
     static {
         // Reading a pack or ref written a moment ago (git fetch, then plan) makes JGit measure the
@@ -122,7 +120,8 @@ public final class GitManifestSource {
         GitRead read = read(repoDir, ref, paths);
         // Files are independent: parse them in parallel, and keep their order.
         List<LoadResult> results = read.files().parallelStream()
-                .map(file -> loader.loadText(file.display(), file.bytes())).toList();
+                .map(file -> loader.loadText(file.display(), file.bytes()))
+                .toList();
         List<Document> documents = new ArrayList<>();
         List<Diagnostic> problems = new ArrayList<>(read.diagnostics());
         for (LoadResult result : results) {
@@ -144,12 +143,13 @@ public final class GitManifestSource {
         List<Diagnostic> problems = new ArrayList<>();
         Path dir = (repoDir == null ? Path.of("") : repoDir).toAbsolutePath().normalize();
         if (!Files.isDirectory(dir)) {
-            problems.add(Diagnostic.error(CODE, "no such directory: " + dir));
+            problems.add(Diagnostic.error(Codes.GIT, "no such directory: " + dir));
             return new GitRead(Optional.empty(), List.of(), problems);
         }
-        FileRepositoryBuilder builder = new FileRepositoryBuilder().setMustExist(true).findGitDir(dir.toFile());
+        FileRepositoryBuilder builder =
+                new FileRepositoryBuilder().setMustExist(true).findGitDir(dir.toFile());
         if (builder.getGitDir() == null) {
-            problems.add(Diagnostic.error(CODE, "not a git repository (nor any of its parents): " + dir));
+            problems.add(Diagnostic.error(Codes.GIT, "not a git repository (nor any of its parents): " + dir));
             return new GitRead(Optional.empty(), List.of(), problems);
         }
         try (Repository repository = builder.build()) {
@@ -157,8 +157,8 @@ public final class GitManifestSource {
         } catch (IOException | RuntimeException e) {
             // JGit reports a broken repository or object with both checked and unchecked exceptions;
             // either way the user gets one line, never a stack trace.
-            problems.add(Diagnostic.error(CODE, "cannot read git repository " + builder.getGitDir() + ": "
-                    + message(e)));
+            problems.add(Diagnostic.error(
+                    Codes.GIT, "cannot read git repository " + builder.getGitDir() + ": " + message(e)));
             return new GitRead(Optional.empty(), List.of(), problems);
         }
     }
@@ -169,7 +169,8 @@ public final class GitManifestSource {
         if (commitId == null) {
             return new GitRead(Optional.empty(), List.of(), problems);
         }
-        try (ObjectReader reader = repository.newObjectReader(); RevWalk walk = new RevWalk(reader)) {
+        try (ObjectReader reader = repository.newObjectReader();
+                RevWalk walk = new RevWalk(reader)) {
             RevCommit commit = walk.parseCommit(commitId);
             Walk found = new Walk(reader, commit.getTree(), problems);
             for (String given : paths) {
@@ -185,7 +186,7 @@ public final class GitManifestSource {
 
     private static ObjectId resolve(Repository repository, String ref, List<Diagnostic> problems) {
         if (ref == null || ref.isBlank()) {
-            problems.add(Diagnostic.error(CODE, "no git ref given"));
+            problems.add(Diagnostic.error(Codes.GIT, "no git ref given"));
             return null;
         }
         try {
@@ -193,29 +194,34 @@ public final class GitManifestSource {
             ObjectId id = repository.resolve(ref + "^{commit}");
             if (id == null) {
                 // Also what a shallow clone says of history it lacks (HEAD~1 of a depth-1 clone).
-                problems.add(Diagnostic.error(CODE, "unknown git ref " + ref + ": it names no commit in this"
-                        + " repository; fetch it first (in a shallow clone, fetch more history)"));
+                problems.add(Diagnostic.error(
+                        Codes.GIT,
+                        "unknown git ref " + ref + ": it names no commit in this"
+                                + " repository; fetch it first (in a shallow clone, fetch more history)"));
             }
             return id;
         } catch (AmbiguousObjectException e) {
-            problems.add(Diagnostic.error(CODE, "ambiguous git ref " + ref + ": " + e.getCandidates().size()
-                    + " objects start with it; give more of the commit id"));
+            problems.add(Diagnostic.error(
+                    Codes.GIT,
+                    "ambiguous git ref " + ref + ": " + e.getCandidates().size()
+                            + " objects start with it; give more of the commit id"));
         } catch (IncorrectObjectTypeException e) {
-            problems.add(Diagnostic.error(CODE, "git ref " + ref + " does not name a commit"));
+            problems.add(Diagnostic.error(Codes.GIT, "git ref " + ref + " does not name a commit"));
         } catch (MissingObjectException e) {
-            problems.add(Diagnostic.error(CODE, "git ref " + ref + " names a commit missing from this repository"
-                    + " (a shallow clone? fetch more history)"));
+            problems.add(Diagnostic.error(
+                    Codes.GIT,
+                    "git ref " + ref + " names a commit missing from this repository"
+                            + " (a shallow clone? fetch more history)"));
         } catch (RevisionSyntaxException e) {
-            problems.add(Diagnostic.error(CODE, "invalid git ref: " + ref));
+            problems.add(Diagnostic.error(Codes.GIT, "invalid git ref: " + ref));
         } catch (IOException | RuntimeException e) {
-            problems.add(Diagnostic.error(CODE, "cannot resolve git ref " + ref + ": " + message(e)));
+            problems.add(Diagnostic.error(Codes.GIT, "cannot resolve git ref " + ref + ": " + message(e)));
         }
         return null;
     }
 
     /** A blob to read and the path it is shown under. */
-    private record Entry(String display, ObjectId blob) {
-    }
+    private record Entry(String display, ObjectId blob) {}
 
     /** The state of one collection: the commit's tree, what was found, and whether it is too many. */
     private final class Walk {
@@ -245,13 +251,14 @@ public final class GitManifestSource {
 
     private void collect(String given, Walk walk) throws IOException {
         if (ManifestLoader.STDIN.equals(given)) {
-            walk.problems.add(Diagnostic.error(CODE,
-                    "standard input (-f -) cannot be read from a git commit; name files or directories"));
+            walk.problems.add(Diagnostic.error(
+                    Codes.GIT, "standard input (-f -) cannot be read from a git commit; name files or directories"));
             return;
         }
         String path = normalize(given);
         if (path == null) {
-            walk.problems.add(Diagnostic.error(SafeYamlReader.CODE,
+            walk.problems.add(Diagnostic.error(
+                    Codes.YAML,
                     "path must be relative to the top of the repository and stay inside it: " + given,
                     Location.of(given, 1, 1)));
             return;
@@ -263,8 +270,8 @@ public final class GitManifestSource {
         try (TreeWalk entry = TreeWalk.forPath(walk.reader, path, walk.root)) {
             if (entry == null) {
                 // Worded and located as the loader's, so both sources fail alike.
-                walk.problems.add(Diagnostic.error(SafeYamlReader.CODE, "no such file or directory: " + given,
-                        Location.of(given, 1, 1)));
+                walk.problems.add(
+                        Diagnostic.error(Codes.YAML, "no such file or directory: " + given, Location.of(given, 1, 1)));
                 return;
             }
             int mode = entry.getRawMode(0);
@@ -274,7 +281,7 @@ public final class GitManifestSource {
                 walk.problems.add(submodule(path));
             } else if (FileMode.SYMLINK.equals(mode)) {
                 // Its target is, by definition, outside the path named.
-                walk.problems.add(Diagnostic.error(SafeYamlReader.CODE, OUTSIDE, start(path)));
+                walk.problems.add(Diagnostic.error(Codes.YAML, OUTSIDE, start(path)));
             } else if (isFile(mode)) {
                 walk.addAll(List.of(new Entry(path, entry.getObjectId(0))));
             }
@@ -331,10 +338,11 @@ public final class GitManifestSource {
             if (walk.reader.getObjectSize(id, Constants.OBJ_BLOB) > MAX_LINK_BYTES) {
                 return refuse(walk, link, BROKEN);
             }
-            String target = new String(walk.reader.open(id, Constants.OBJ_BLOB).getCachedBytes(MAX_LINK_BYTES),
-                    StandardCharsets.UTF_8);
+            String target = new String(
+                    walk.reader.open(id, Constants.OBJ_BLOB).getCachedBytes(MAX_LINK_BYTES), StandardCharsets.UTF_8);
             String parent = current.contains("/") ? current.substring(0, current.lastIndexOf('/')) : "";
-            String resolved = target.isEmpty() || target.startsWith("/") ? null
+            String resolved = target.isEmpty() || target.startsWith("/")
+                    ? null
                     : normalize(parent.isEmpty() ? target : parent + "/" + target);
             if (resolved == null || !(scope.isEmpty() ? !resolved.isEmpty() : resolved.startsWith(scope + "/"))) {
                 return refuse(walk, link, OUTSIDE);
@@ -360,7 +368,7 @@ public final class GitManifestSource {
     }
 
     private static ObjectId refuse(Walk walk, String link, String message) {
-        walk.problems.add(Diagnostic.error(SafeYamlReader.CODE, message, start(link)));
+        walk.problems.add(Diagnostic.error(Codes.YAML, message, start(link)));
         return null;
     }
 
@@ -385,12 +393,16 @@ public final class GitManifestSource {
                     continue;
                 }
                 // The limit again, in case the header lied: getCachedBytes refuses a larger object.
-                files.add(new GitFile(entry.display, reader.open(entry.blob, Constants.OBJ_BLOB).getCachedBytes(maxBytes)));
+                files.add(new GitFile(
+                        entry.display,
+                        reader.open(entry.blob, Constants.OBJ_BLOB).getCachedBytes(maxBytes)));
             } catch (MissingObjectException e) {
-                problems.add(Diagnostic.error(CODE, "object " + entry.blob.name()
-                        + " is missing from the repository (a partial or shallow clone?)", start(entry.display)));
+                problems.add(Diagnostic.error(
+                        Codes.GIT,
+                        "object " + entry.blob.name() + " is missing from the repository (a partial or shallow clone?)",
+                        start(entry.display)));
             } catch (IOException | RuntimeException e) {
-                problems.add(Diagnostic.error(CODE, "cannot read from git: " + message(e), start(entry.display)));
+                problems.add(Diagnostic.error(Codes.GIT, "cannot read from git: " + message(e), start(entry.display)));
             }
         }
         return files;
@@ -426,8 +438,8 @@ public final class GitManifestSource {
     }
 
     private static Diagnostic submodule(String path) {
-        return Diagnostic.error(SafeYamlReader.CODE, "submodule; its files are not in this commit and are not read",
-                start(path));
+        return Diagnostic.error(
+                Codes.YAML, "submodule; its files are not in this commit and are not read", start(path));
     }
 
     private static Location start(String display) {

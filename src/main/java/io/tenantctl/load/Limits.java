@@ -22,12 +22,6 @@ public record Limits(
         int maxScalarLength,
         int maxProblemsPerFile) {
 
-    public static final Limits DEFAULT = new Limits(
-            16L * 1024 * 1024,
-            512L * 1024 * 1024,
-            200_000,
-            20_000,
-            32,
-            8_192,
-            100);
+    public static final Limits DEFAULT =
+            new Limits(16L * 1024 * 1024, 512L * 1024 * 1024, 200_000, 20_000, 32, 8_192, 100);
 }

@@ -1,5 +1,6 @@
 package io.tenantctl.load;
 
+import io.tenantctl.diag.Codes;
 import io.tenantctl.diag.Diagnostic;
 import io.tenantctl.diag.Location;
 import java.io.IOException;
@@ -128,8 +129,7 @@ public final class ManifestLoader {
     }
 
     /** A file to read (no path: standard input) and the name diagnostics use for it. */
-    public record Source(Path path, String display) {
-    }
+    public record Source(Path path, String display) {}
 
     private void collect(String given, List<Source> sources, List<Diagnostic> problems) {
         if (STDIN.equals(given)) {
@@ -142,8 +142,7 @@ public final class ManifestLoader {
         } else if (Files.exists(path)) {
             sources.add(new Source(path, path.toString()));
         } else {
-            problems.add(Diagnostic.error(SafeYamlReader.CODE, "no such file or directory: " + given,
-                    Location.of(given, 1, 1)));
+            problems.add(Diagnostic.error(Codes.YAML, "no such file or directory: " + given, Location.of(given, 1, 1)));
         }
     }
 
@@ -152,8 +151,8 @@ public final class ManifestLoader {
         try {
             realRoot = root.toRealPath();
         } catch (IOException e) {
-            problems.add(Diagnostic.error(SafeYamlReader.CODE, "cannot read directory: " + e.getMessage(),
-                    start(root.toString())));
+            problems.add(
+                    Diagnostic.error(Codes.YAML, "cannot read directory: " + e.getMessage(), start(root.toString())));
             return;
         }
         List<Source> found = new ArrayList<>();
@@ -186,33 +185,36 @@ public final class ManifestLoader {
 
                 @Override
                 public FileVisitResult visitFileFailed(Path file, IOException e) {
-                    problems.add(Diagnostic.error(SafeYamlReader.CODE, "cannot read: " + e.getMessage(),
+                    problems.add(Diagnostic.error(
+                            Codes.YAML,
+                            "cannot read: " + e.getMessage(),
                             start(shown.apply(file).toString())));
                     return FileVisitResult.CONTINUE;
                 }
             });
         } catch (IOException e) {
-            problems.add(Diagnostic.error(SafeYamlReader.CODE, "cannot read directory: " + e.getMessage(),
-                    start(root.toString())));
+            problems.add(
+                    Diagnostic.error(Codes.YAML, "cannot read directory: " + e.getMessage(), start(root.toString())));
         }
         found.sort((a, b) -> a.display.compareTo(b.display));
         sources.addAll(found);
     }
 
-    private static void followLink(Path link, Path display, Path realRoot, List<Source> found,
-            List<Diagnostic> problems) {
+    private static void followLink(
+            Path link, Path display, Path realRoot, List<Source> found, List<Diagnostic> problems) {
         try {
             Path target = link.toRealPath();
             if (!target.startsWith(realRoot)) {
-                problems.add(Diagnostic.error(SafeYamlReader.CODE,
+                problems.add(Diagnostic.error(
+                        Codes.YAML,
                         "symbolic link points outside the manifest directory; it is not read",
                         start(display.toString())));
             } else if (Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)) {
                 found.add(new Source(link, display.toString()));
             }
         } catch (IOException e) {
-            problems.add(Diagnostic.error(SafeYamlReader.CODE, "broken symbolic link; it is not read",
-                    start(display.toString())));
+            problems.add(
+                    Diagnostic.error(Codes.YAML, "broken symbolic link; it is not read", start(display.toString())));
         }
     }
 
@@ -240,10 +242,9 @@ public final class ManifestLoader {
             }
             return bytes;
         } catch (NoSuchFileException e) {
-            problems.add(Diagnostic.error(SafeYamlReader.CODE, "no such file", start(source.display)));
+            problems.add(Diagnostic.error(Codes.YAML, "no such file", start(source.display)));
         } catch (IOException e) {
-            problems.add(Diagnostic.error(SafeYamlReader.CODE, "cannot read: " + e.getMessage(),
-                    start(source.display)));
+            problems.add(Diagnostic.error(Codes.YAML, "cannot read: " + e.getMessage(), start(source.display)));
         }
         return null;
     }
@@ -251,19 +252,22 @@ public final class ManifestLoader {
     // The limit messages are shared with GitManifestSource, so both sources word them alike.
 
     Diagnostic tooManyFiles() {
-        return Diagnostic.error(SafeYamlReader.CODE, "more than " + limits.maxFiles()
-                + " manifest files; split the run");
+        return Diagnostic.error(Codes.YAML, "more than " + limits.maxFiles() + " manifest files; split the run");
     }
 
     Diagnostic tooManyBytes(String display) {
-        return Diagnostic.error(SafeYamlReader.CODE, "manifests total more than "
-                + limits.maxTotalBytes() + " bytes; the rest is not read", start(display));
+        return Diagnostic.error(
+                Codes.YAML,
+                "manifests total more than " + limits.maxTotalBytes() + " bytes; the rest is not read",
+                start(display));
     }
 
     Diagnostic tooBig(String display, long size) {
         String actual = size < 0 ? "more than " + limits.maxFileBytes() : String.valueOf(size);
-        return Diagnostic.error(SafeYamlReader.CODE, "file is " + actual + " bytes; the limit is "
-                + limits.maxFileBytes() + " bytes per file", start(display));
+        return Diagnostic.error(
+                Codes.YAML,
+                "file is " + actual + " bytes; the limit is " + limits.maxFileBytes() + " bytes per file",
+                start(display));
     }
 
     /**
@@ -274,13 +278,14 @@ public final class ManifestLoader {
         int offset = 0;
         if (bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB && (bytes[2] & 0xff) == 0xBF) {
             offset = 3;
-        } else if (bytes.length >= 2 && (((bytes[0] & 0xff) == 0xFE && (bytes[1] & 0xff) == 0xFF)
-                || ((bytes[0] & 0xff) == 0xFF && (bytes[1] & 0xff) == 0xFE))) {
-            problems.add(Diagnostic.error(SafeYamlReader.CODE,
-                    "file is UTF-16; manifests must be UTF-8", start(display)));
+        } else if (bytes.length >= 2
+                && (((bytes[0] & 0xff) == 0xFE && (bytes[1] & 0xff) == 0xFF)
+                        || ((bytes[0] & 0xff) == 0xFF && (bytes[1] & 0xff) == 0xFE))) {
+            problems.add(Diagnostic.error(Codes.YAML, "file is UTF-16; manifests must be UTF-8", start(display)));
             return null;
         }
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        CharsetDecoder decoder = StandardCharsets.UTF_8
+                .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(bytes, offset, bytes.length - offset);
@@ -289,9 +294,12 @@ public final class ManifestLoader {
         if (result.isError()) {
             int bad = in.position();
             out.flip();
-            problems.add(Diagnostic.error(SafeYamlReader.CODE, String.format(
-                    "invalid UTF-8 (byte 0x%02X at offset %d); manifests must be UTF-8",
-                    bytes[bad] & 0xff, bad), SafeYamlReader.offsetLocation(display, out, out.length())));
+            problems.add(Diagnostic.error(
+                    Codes.YAML,
+                    String.format(
+                            "invalid UTF-8 (byte 0x%02X at offset %d); manifests must be UTF-8",
+                            bytes[bad] & 0xff, bad),
+                    SafeYamlReader.offsetLocation(display, out, out.length())));
             return null;
         }
         try {
@@ -300,8 +308,7 @@ public final class ManifestLoader {
                 flushed.throwException();
             }
         } catch (CharacterCodingException e) {
-            problems.add(Diagnostic.error(SafeYamlReader.CODE, "invalid UTF-8 at the end of the file",
-                    start(display)));
+            problems.add(Diagnostic.error(Codes.YAML, "invalid UTF-8 at the end of the file", start(display)));
             return null;
         }
         out.flip();

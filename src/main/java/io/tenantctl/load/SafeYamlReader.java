@@ -1,5 +1,6 @@
 package io.tenantctl.load;
 
+import io.tenantctl.diag.Codes;
 import io.tenantctl.diag.Diagnostic;
 import io.tenantctl.diag.Location;
 import java.math.BigInteger;
@@ -8,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.snakeyaml.engine.v2.api.LoadSettings;
@@ -42,8 +44,6 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class SafeYamlReader {
 
-    static final String CODE = "yaml";
-
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final ScalarResolver RESOLVER = new CoreSchema().getScalarResolver();
 
@@ -57,10 +57,33 @@ final class SafeYamlReader {
     private static final Map<String, String> COMMON = new HashMap<>();
 
     static {
-        for (String s : List.of("apiVersion", "kind", "metadata", "name", "labels", "annotations", "spec",
-                "displayName", "initialDomain", "domains", "globalAdministrators", "signInName", "type", "offer",
-                "tenant", "accountAdministrator", "serviceAdministrator", "coAdministrators", "tenantctl.io/v1",
-                "Tenant", "Account", "Subscription", "Azure", "Office365", "WorkOrSchool", "MicrosoftAccount")) {
+        for (String s : List.of(
+                "apiVersion",
+                "kind",
+                "metadata",
+                "name",
+                "labels",
+                "annotations",
+                "spec",
+                "displayName",
+                "initialDomain",
+                "domains",
+                "globalAdministrators",
+                "signInName",
+                "type",
+                "offer",
+                "tenant",
+                "accountAdministrator",
+                "serviceAdministrator",
+                "coAdministrators",
+                "tenantctl.io/v1",
+                "Tenant",
+                "Account",
+                "Subscription",
+                "Azure",
+                "Office365",
+                "WorkOrSchool",
+                "MicrosoftAccount")) {
             COMMON.put(s, s);
         }
     }
@@ -77,8 +100,7 @@ final class SafeYamlReader {
     }
 
     /** What one file gave: its good documents and its problems. */
-    record Result(List<Document> documents, List<Diagnostic> diagnostics) {
-    }
+    record Result(List<Document> documents, List<Diagnostic> diagnostics) {}
 
     Result read(String file, String text) {
         Run run = new Run(file);
@@ -105,7 +127,8 @@ final class SafeYamlReader {
             Mark mark = e.getProblemMark().or(e::getContextMark).orElse(null);
             run.problem(mark == null ? Location.of(file, 1, 1) : at(file, mark), describe(e, mark));
         } catch (ReaderException e) {
-            run.problem(offsetLocation(file, text, charOffset(text, e.getPosition())),
+            run.problem(
+                    offsetLocation(file, text, charOffset(text, e.getPosition())),
                     "character U+%04X is not allowed in YAML".formatted(e.getCodePoint()));
         } catch (YamlEngineException | IllegalStateException | IllegalArgumentException e) {
             run.problem(Location.of(file, 1, 1), "cannot read YAML: " + oneLine(e.getMessage()));
@@ -120,15 +143,17 @@ final class SafeYamlReader {
             // An unterminated quote or bracket is reported where the input ends; say where it began.
             Mark context = e.getContextMark().orElse(null);
             if (context != null && problem != null && context.getLine() != problem.getLine()) {
-                message.append(" (started at line ").append(context.getLine() + 1)
-                        .append(", column ").append(context.getColumn() + 1).append(')');
+                message.append(" (started at line ")
+                        .append(context.getLine() + 1)
+                        .append(", column ")
+                        .append(context.getColumn() + 1)
+                        .append(')');
             }
             message.append(", ");
         }
         message.append(e.getProblem() == null ? "syntax error" : e.getProblem());
         String text = oneLine(message.toString());
-        if ((text.contains("\\t") || text.toLowerCase(java.util.Locale.ROOT).contains("tab"))
-                && !text.contains("indentation")) {
+        if ((text.contains("\\t") || text.toLowerCase(Locale.ROOT).contains("tab")) && !text.contains("indentation")) {
             text += " (YAML does not allow tabs for indentation; use spaces)";
         }
         return text;
@@ -209,11 +234,14 @@ final class SafeYamlReader {
                     documentFailed = false;
                     skipDepth = 0;
                     depthReported = false;
-                    ((DocumentStartEvent) event).getSpecVersion()
+                    ((DocumentStartEvent) event)
+                            .getSpecVersion()
                             .filter(v -> v.getMajor() != 1 || v.getMinor() != 2)
-                            .ifPresent(v -> fail(event, "%YAML " + v.getRepresentation() + " is not supported:"
-                                    + " manifests are read as YAML 1.2 (where NO, on and yes are strings);"
-                                    + " remove the directive"));
+                            .ifPresent(v -> fail(
+                                    event,
+                                    "%YAML " + v.getRepresentation() + " is not supported:"
+                                            + " manifests are read as YAML 1.2 (where NO, on and yes are strings);"
+                                            + " remove the directive"));
                     return true;
                 }
                 case DocumentEnd -> {
@@ -221,8 +249,10 @@ final class SafeYamlReader {
                 }
                 case Alias -> {
                     AliasEvent alias = (AliasEvent) event;
-                    fail(event, "aliases are not allowed (*" + printable(alias.getAlias().getValue())
-                            + "); write the value out in full");
+                    fail(
+                            event,
+                            "aliases are not allowed (*"
+                                    + printable(alias.getAlias().getValue()) + "); write the value out in full");
                     if (skipDepth == 0) {
                         attach(NODES.nullNode(), event);
                     }
@@ -260,8 +290,9 @@ final class SafeYamlReader {
             if (documentCount > limits.maxDocumentsPerFile()) {
                 // Refused as a whole, like a file over the size limit, rather than half read.
                 documents.clear();
-                problem(documentStart, "more than " + limits.maxDocumentsPerFile()
-                        + " documents in one file; split it");
+                problem(
+                        documentStart,
+                        "more than " + limits.maxDocumentsPerFile() + " documents in one file; split it");
                 return false;
             }
             return true;
@@ -274,8 +305,12 @@ final class SafeYamlReader {
             }
             String value = event.getValue();
             Frame parent = stack.peek();
-            if (parent == null && root == null && value.isEmpty() && event.isPlain()
-                    && event.getTag().isEmpty() && event.getAnchor().isEmpty()) {
+            if (parent == null
+                    && root == null
+                    && value.isEmpty()
+                    && event.isPlain()
+                    && event.getTag().isEmpty()
+                    && event.getAnchor().isEmpty()) {
                 return; // an empty document (nothing, or only comments, between markers): skipped
             }
             if (parent != null && parent.node.isObject() && parent.pendingKey == null) {
@@ -283,8 +318,9 @@ final class SafeYamlReader {
                 return;
             }
             if (value.length() > limits.maxScalarLength()) {
-                fail(event, "value is " + value.length() + " characters long; the limit is "
-                        + limits.maxScalarLength());
+                fail(
+                        event,
+                        "value is " + value.length() + " characters long; the limit is " + limits.maxScalarLength());
                 attach(NODES.nullNode(), event);
                 return;
             }
@@ -293,8 +329,7 @@ final class SafeYamlReader {
 
         private void key(Frame parent, ScalarEvent event, String key) {
             if (key.length() > limits.maxScalarLength()) {
-                fail(event, "key is " + key.length() + " characters long; the limit is "
-                        + limits.maxScalarLength());
+                fail(event, "key is " + key.length() + " characters long; the limit is " + limits.maxScalarLength());
                 key = key.substring(0, 64);
             }
             if (event.isPlain() && "<<".equals(key)) {
@@ -363,8 +398,11 @@ final class SafeYamlReader {
         }
 
         private void refuseDecorations(NodeEvent event, Optional<String> tag) {
-            event.getAnchor().ifPresent(anchor -> fail(event,
-                    "anchors are not allowed (&" + printable(anchor.getValue()) + "); write the value out in full"));
+            event.getAnchor()
+                    .ifPresent(anchor -> fail(
+                            event,
+                            "anchors are not allowed (&" + printable(anchor.getValue())
+                                    + "); write the value out in full"));
             tag.ifPresent(t -> fail(event, "explicit tags are not allowed (" + printable(t) + ")"));
         }
 
@@ -379,7 +417,7 @@ final class SafeYamlReader {
                     return NODES.nullNode();
                 }
                 if (Tag.BOOL.equals(tag)) {
-                    return NODES.booleanNode(Boolean.parseBoolean(value.toLowerCase(java.util.Locale.ROOT)));
+                    return NODES.booleanNode(Boolean.parseBoolean(value.toLowerCase(Locale.ROOT)));
                 }
                 if (Tag.INT.equals(tag)) {
                     return integer(value);
@@ -430,7 +468,7 @@ final class SafeYamlReader {
         }
 
         private JsonNode floating(String value) {
-            String lower = value.toLowerCase(java.util.Locale.ROOT);
+            String lower = value.toLowerCase(Locale.ROOT);
             if (lower.endsWith(".inf")) {
                 return NODES.numberNode(lower.startsWith("-") ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY);
             }
@@ -451,7 +489,7 @@ final class SafeYamlReader {
 
         void problem(Location location, String message) {
             if (problems.size() < limits.maxProblemsPerFile()) {
-                problems.add(Diagnostic.error(CODE, message, location));
+                problems.add(Diagnostic.error(Codes.YAML, message, location));
             } else {
                 suppressed++;
             }
@@ -459,8 +497,8 @@ final class SafeYamlReader {
 
         List<Diagnostic> finish() {
             if (suppressed > 0) {
-                problems.add(Diagnostic.error(CODE, suppressed + " more problems in this file are not shown",
-                        Location.of(file, 1, 1)));
+                problems.add(Diagnostic.error(
+                        Codes.YAML, suppressed + " more problems in this file are not shown", Location.of(file, 1, 1)));
             }
             return problems;
         }

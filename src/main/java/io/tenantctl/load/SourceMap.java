@@ -44,8 +44,8 @@ public final class SourceMap {
 
     /** A map for a tree that was not read from a file (tests): everything is at line 1. */
     public static SourceMap synthetic(String file) {
-        return new SourceMap(file, new byte[] {SCALAR}, new String[1], new String[1], new int[] {1},
-                new int[] {1, 1, 1, 1});
+        return new SourceMap(
+                file, new byte[] {SCALAR}, new String[1], new String[1], new int[] {1}, new int[] {1, 1, 1, 1});
     }
 
     public String file() {
@@ -88,8 +88,7 @@ public final class SourceMap {
     }
 
     /** The node a pointer reaches (exactly), or its nearest ancestor. */
-    private record Found(int index, boolean member, boolean exact) {
-    }
+    private record Found(int index, boolean member, boolean exact) {}
 
     private Found find(String pointer) {
         int index = 0;
@@ -128,7 +127,8 @@ public final class SourceMap {
 
     private Location at(int index, boolean key) {
         int base = index * 4;
-        return key ? Location.of(file, marks[base + 2], marks[base + 3])
+        return key
+                ? Location.of(file, marks[base + 2], marks[base + 3])
                 : Location.of(file, marks[base], marks[base + 1]);
     }
 
@@ -171,8 +171,13 @@ public final class SourceMap {
         }
 
         SourceMap build(String file) {
-            return new SourceMap(file, Arrays.copyOf(types, count), Arrays.copyOf(keys, count),
-                    Arrays.copyOf(values, count), Arrays.copyOf(sizes, count), Arrays.copyOf(marks, count * 4));
+            return new SourceMap(
+                    file,
+                    Arrays.copyOf(types, count),
+                    Arrays.copyOf(keys, count),
+                    Arrays.copyOf(values, count),
+                    Arrays.copyOf(sizes, count),
+                    Arrays.copyOf(marks, count * 4));
         }
     }
 

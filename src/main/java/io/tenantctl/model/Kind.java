@@ -1,5 +1,6 @@
 package io.tenantctl.model;
 
+import java.util.Locale;
 import java.util.Optional;
 
 /** The kinds of manifest, in the order they are listed everywhere: containers before contents. */
@@ -30,9 +31,9 @@ public enum Kind {
 
     /** Accepts the manifest name in any case, and plurals, as {@code get} does. */
     public static Optional<Kind> parseLenient(String text) {
-        String lower = text.toLowerCase(java.util.Locale.ROOT);
+        String lower = text.toLowerCase(Locale.ROOT);
         for (Kind kind : values()) {
-            String name = kind.manifestName.toLowerCase(java.util.Locale.ROOT);
+            String name = kind.manifestName.toLowerCase(Locale.ROOT);
             if (lower.equals(name) || lower.equals(name + "s")) {
                 return Optional.of(kind);
             }

@@ -1,6 +1,8 @@
 package io.tenantctl.model;
 
+import java.io.StringWriter;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -9,6 +11,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -27,8 +30,7 @@ public final class ManifestCodec {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    private ManifestCodec() {
-    }
+    private ManifestCodec() {}
 
     public static ObjectNode encode(WorldObject object) {
         ObjectNode root = NODES.objectNode();
@@ -127,22 +129,21 @@ public final class ManifestCodec {
 
     /** The canonical form as compact JSON text: what the state store keeps. */
     public static String canonicalJson(WorldObject object) {
-        java.io.StringWriter out = new java.io.StringWriter(256);
+        StringWriter out = new StringWriter(256);
         try (JsonGenerator gen = COMPACT.createGenerator(out)) {
             writeCanonical(gen, object);
         }
         return out.toString();
     }
 
-    private static final tools.jackson.databind.json.JsonMapper COMPACT =
-            tools.jackson.databind.json.JsonMapper.builder().build();
+    private static final JsonMapper COMPACT = JsonMapper.builder().build();
 
     private static void writeString(JsonGenerator gen, String name, String value) {
         gen.writeName(name);
         gen.writeString(value);
     }
 
-    private static void writeList(JsonGenerator gen, String name, java.util.Collection<String> values) {
+    private static void writeList(JsonGenerator gen, String name, Collection<String> values) {
         if (!values.isEmpty()) {
             gen.writeName(name);
             gen.writeStartArray();
@@ -172,24 +173,30 @@ public final class ManifestCodec {
         Metadata metadata = decodeMetadata(manifest.path("metadata"));
         JsonNode spec = manifest.path("spec");
         return switch (kind) {
-            case TENANT -> new Tenant(metadata,
-                    text(spec, "displayName"),
-                    text(spec, "initialDomain"),
-                    new TreeSet<>(strings(spec.path("domains"))),
-                    new TreeSet<>(strings(spec.path("globalAdministrators"))));
-            case ACCOUNT -> new Account(metadata,
-                    AccountType.fromManifestName(text(spec, "type"))
-                            .orElseThrow(() -> new IllegalArgumentException("unknown account type")),
-                    text(spec, "signInName"),
-                    optional(spec, "displayName"));
-            case SUBSCRIPTION -> new Subscription(metadata,
-                    Offer.fromManifestName(text(spec, "offer"))
-                            .orElseThrow(() -> new IllegalArgumentException("unknown offer")),
-                    text(spec, "tenant"),
-                    optional(spec, "displayName"),
-                    optional(spec, "accountAdministrator"),
-                    optional(spec, "serviceAdministrator"),
-                    new TreeSet<>(strings(spec.path("coAdministrators"))));
+            case TENANT ->
+                new Tenant(
+                        metadata,
+                        text(spec, "displayName"),
+                        text(spec, "initialDomain"),
+                        new TreeSet<>(strings(spec.path("domains"))),
+                        new TreeSet<>(strings(spec.path("globalAdministrators"))));
+            case ACCOUNT ->
+                new Account(
+                        metadata,
+                        AccountType.fromManifestName(text(spec, "type"))
+                                .orElseThrow(() -> new IllegalArgumentException("unknown account type")),
+                        text(spec, "signInName"),
+                        optional(spec, "displayName"));
+            case SUBSCRIPTION ->
+                new Subscription(
+                        metadata,
+                        Offer.fromManifestName(text(spec, "offer"))
+                                .orElseThrow(() -> new IllegalArgumentException("unknown offer")),
+                        text(spec, "tenant"),
+                        optional(spec, "displayName"),
+                        optional(spec, "accountAdministrator"),
+                        optional(spec, "serviceAdministrator"),
+                        new TreeSet<>(strings(spec.path("coAdministrators"))));
         };
     }
 

@@ -12,8 +12,7 @@ import java.util.TreeSet;
  */
 public final class Names {
 
-    private Names() {
-    }
+    private Names() {}
 
     /** The comparison key of a sign-in name or domain. */
     public static String key(String name) {

@@ -15,7 +15,8 @@ public record Subscription(
         Optional<String> displayName,
         Optional<String> accountAdministrator,
         Optional<String> serviceAdministrator,
-        SortedSet<String> coAdministrators) implements WorldObject {
+        SortedSet<String> coAdministrators)
+        implements WorldObject {
 
     public Subscription {
         accountAdministrator = accountAdministrator.map(Names::key);
@@ -33,18 +34,18 @@ public record Subscription(
     }
 
     public Subscription withTenant(String newTenant) {
-        return new Subscription(metadata, offer, newTenant, displayName, accountAdministrator,
-                serviceAdministrator, coAdministrators);
+        return new Subscription(
+                metadata, offer, newTenant, displayName, accountAdministrator, serviceAdministrator, coAdministrators);
     }
 
     public Subscription withServiceAdministrator(String account) {
-        return new Subscription(metadata, offer, tenant, displayName, accountAdministrator,
-                Optional.of(account), coAdministrators);
+        return new Subscription(
+                metadata, offer, tenant, displayName, accountAdministrator, Optional.of(account), coAdministrators);
     }
 
     public Subscription withCoAdministrators(SortedSet<String> admins) {
-        return new Subscription(metadata, offer, tenant, displayName, accountAdministrator,
-                serviceAdministrator, admins);
+        return new Subscription(
+                metadata, offer, tenant, displayName, accountAdministrator, serviceAdministrator, admins);
     }
 
     public Subscription withCoAdministrator(String account) {
@@ -60,8 +61,14 @@ public record Subscription(
     }
 
     public Subscription withDescription(Metadata newMetadata, Optional<String> newDisplayName) {
-        return new Subscription(newMetadata, offer, tenant, newDisplayName, accountAdministrator,
-                serviceAdministrator, coAdministrators);
+        return new Subscription(
+                newMetadata,
+                offer,
+                tenant,
+                newDisplayName,
+                accountAdministrator,
+                serviceAdministrator,
+                coAdministrators);
     }
 
     /** True when the account holds the service administrator or a co-administrator role. */

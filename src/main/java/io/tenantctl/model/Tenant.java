@@ -12,7 +12,8 @@ public record Tenant(
         String displayName,
         String initialDomain,
         SortedSet<String> domains,
-        SortedSet<String> globalAdministrators) implements WorldObject {
+        SortedSet<String> globalAdministrators)
+        implements WorldObject {
 
     public Tenant {
         initialDomain = Names.key(initialDomain);

@@ -9,16 +9,18 @@ import java.util.Optional;
  */
 final class Causes {
 
-    private Causes() {
-    }
+    private Causes() {}
 
     /** A JSON Pointer into the target's manifest, and the list entry concerned if any. */
-    record Cause(String pointer, Optional<String> element) {
-    }
+    record Cause(String pointer, Optional<String> element) {}
 
     static Cause of(Step step) {
         return switch (step.op()) {
-            case CREATE_TENANT, CREATE_ACCOUNT, CREATE_SUBSCRIPTION, DELETE_TENANT, DELETE_ACCOUNT,
+            case CREATE_TENANT,
+                    CREATE_ACCOUNT,
+                    CREATE_SUBSCRIPTION,
+                    DELETE_TENANT,
+                    DELETE_ACCOUNT,
                     DELETE_SUBSCRIPTION -> new Cause("/metadata/name", Optional.empty());
             case UPDATE_TENANT, UPDATE_ACCOUNT, UPDATE_SUBSCRIPTION -> new Cause("/spec/displayName", Optional.empty());
             case ADD_DOMAIN, REMOVE_DOMAIN -> new Cause("/spec/domains", step.domain());

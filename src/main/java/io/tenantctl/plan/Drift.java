@@ -38,9 +38,10 @@ public record Drift(
 
     /** One line for people: who changed it, when, from where. */
     public String describe() {
-        String by = changedRevision == 0 ? "by an unknown revision"
-                : "in revision " + changedRevision + " (" + time + (actors.isEmpty() ? "" : ", by "
-                        + String.join(", ", actors)) + ", applyset " + applyset
+        String by = changedRevision == 0
+                ? "by an unknown revision"
+                : "in revision " + changedRevision + " (" + time
+                        + (actors.isEmpty() ? "" : ", by " + String.join(", ", actors)) + ", applyset " + applyset
                         + (source.isEmpty() ? "" : ", from " + Plan.sourceLine(source, ' ')) + ")";
         return ref + " was " + status + " " + by + " after this applyset applied it in revision " + appliedRevision;
     }

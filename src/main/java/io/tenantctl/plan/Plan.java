@@ -6,6 +6,7 @@ import io.tenantctl.model.ObjectRef;
 import io.tenantctl.step.PlannedStep;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * A plan: what changes per object (for review) and the steps that make them (to execute), made
@@ -56,8 +57,11 @@ public record Plan(
     /** A source's entries sorted by key, {@code key<separator>value} joined by commas. */
     static String sourceLine(Map<String, String> source, char separator) {
         StringBuilder out = new StringBuilder();
-        new java.util.TreeMap<>(source).forEach((k, v) -> out.append(out.length() == 0 ? "" : ", ").append(k)
-                .append(separator).append(v));
+        new TreeMap<>(source)
+                .forEach((k, v) -> out.append(out.length() == 0 ? "" : ", ")
+                        .append(k)
+                        .append(separator)
+                        .append(v));
         return out.toString();
     }
 

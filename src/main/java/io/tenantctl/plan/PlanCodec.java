@@ -1,5 +1,6 @@
 package io.tenantctl.plan;
 
+import io.tenantctl.diag.Codes;
 import io.tenantctl.diag.Diagnostic;
 import io.tenantctl.diag.Location;
 import io.tenantctl.diag.Severity;
@@ -13,6 +14,11 @@ import io.tenantctl.model.ObjectRef;
 import io.tenantctl.step.Op;
 import io.tenantctl.step.PlannedStep;
 import io.tenantctl.step.Step;
+import java.io.FilterWriter;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,8 +37,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class PlanCodec {
 
-    private PlanCodec() {
-    }
+    private PlanCodec() {}
 
     /** Why a plan file cannot be used. */
     public static final class InvalidPlanException extends Exception {
@@ -51,7 +56,7 @@ public final class PlanCodec {
 
     /** The plan as one JSON tree, digest included. For small plans and tests; large ones are written. */
     public static ObjectNode encode(Plan plan) {
-        java.io.StringWriter text = new java.io.StringWriter();
+        StringWriter text = new StringWriter();
         write(plan, text);
         return (ObjectNode) Json.parse(text.toString());
     }
@@ -60,11 +65,11 @@ public final class PlanCodec {
      * Writes the plan as the indented JSON document of DESIGN.md section 4, item by item: a plan
      * of a few hundred thousand steps is never one tree in memory.
      */
-    public static void write(Plan plan, java.io.Writer out) {
+    public static void write(Plan plan, Writer out) {
         String digest = digestOf(plan);
-        try (JsonGenerator gen = Json.MAPPER.createGenerator(new java.io.FilterWriter(out) {
+        try (JsonGenerator gen = Json.MAPPER.createGenerator(new FilterWriter(out) {
             @Override
-            public void close() throws java.io.IOException {
+            public void close() throws IOException {
                 flush(); // the caller owns the writer
             }
         })) {
@@ -80,8 +85,8 @@ public final class PlanCodec {
         try {
             out.write('\n');
             out.flush();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -97,8 +102,7 @@ public final class PlanCodec {
      * The digest, and each step's canonical JSON, which the history keeps: computing both in one
      * pass encodes each step once instead of twice.
      */
-    public record Digested(String digest, List<String> steps) {
-    }
+    public record Digested(String digest, List<String> steps) {}
 
     /** {@link #digestOf}, keeping each step's canonical JSON text. */
     public static Digested digestKeepingSteps(Plan plan) {
@@ -128,8 +132,7 @@ public final class PlanCodec {
     }
 
     /** One top-level member of the plan document. */
-    private record Member(String name, MemberWriter writer) {
-    }
+    private record Member(String name, MemberWriter writer) {}
 
     /**
      * The members of the plan document, in the order the document shows them (DESIGN.md section 4,
@@ -321,7 +324,7 @@ public final class PlanCodec {
 
     /** A step as compact canonical JSON text: what the history keeps. */
     public static String stepJson(PlannedStep planned) {
-        java.io.StringWriter out = new java.io.StringWriter(512);
+        StringWriter out = new StringWriter(512);
         try (JsonGenerator gen = Json.COMPACT.createGenerator(out)) {
             writeStepCanonical(gen, planned);
         }
@@ -380,43 +383,59 @@ public final class PlanCodec {
         try {
             root = Json.parse(text);
         } catch (JacksonException e) {
-            throw new InvalidPlanException(io.tenantctl.rules.Codes.PLAN_DIGEST, "not a plan file: it is not JSON ("
-                    + e.getOriginalMessage() + ")");
+            throw new InvalidPlanException(
+                    Codes.PLAN_DIGEST, "not a plan file: it is not JSON (" + e.getOriginalMessage() + ")");
         }
         if (!root.isObject() || root.path("formatVersion").asInt(-1) != Plan.FORMAT_VERSION) {
-            throw new InvalidPlanException(io.tenantctl.rules.Codes.PLAN_DIGEST,
-                    "not a plan file of format version " + Plan.FORMAT_VERSION);
+            throw new InvalidPlanException(
+                    Codes.PLAN_DIGEST, "not a plan file of format version " + Plan.FORMAT_VERSION);
         }
         String claimed = root.path("digest").asString("");
         String actual = digest(root);
         if (!actual.equals(claimed)) {
-            throw new InvalidPlanException(io.tenantctl.rules.Codes.PLAN_DIGEST, "the plan's digest does not match"
-                    + " its content (it says " + (claimed.isEmpty() ? "nothing" : claimed) + ", the content gives "
-                    + actual + "); it was changed after it was made, so it is refused");
+            throw new InvalidPlanException(
+                    Codes.PLAN_DIGEST,
+                    "the plan's digest does not match"
+                            + " its content (it says " + (claimed.isEmpty() ? "nothing" : claimed)
+                            + ", the content gives "
+                            + actual + "); it was changed after it was made, so it is refused");
         }
         try {
             return decodeTrusted(root);
         } catch (RuntimeException e) {
-            throw new InvalidPlanException(io.tenantctl.rules.Codes.PLAN_DIGEST, "the plan file is malformed: "
-                    + e.getMessage());
+            throw new InvalidPlanException(Codes.PLAN_DIGEST, "the plan file is malformed: " + e.getMessage());
         }
     }
 
     private static Plan decodeTrusted(JsonNode root) {
-        Base base = new Base(root.path("base").path("lineage").asString(""), root.path("base").path("revision").asLong());
+        Base base = new Base(
+                root.path("base").path("lineage").asString(""),
+                root.path("base").path("revision").asLong());
         List<String> as = new ArrayList<>();
         root.path("as").forEach(n -> as.add(n.asString()));
         Map<String, String> source = new TreeMap<>();
-        root.path("source").properties().forEach(e -> source.put(e.getKey(), e.getValue().asString()));
+        root.path("source")
+                .properties()
+                .forEach(e -> source.put(e.getKey(), e.getValue().asString()));
         JsonNode s = root.path("summary");
-        Summary summary = new Summary(s.path("create").asInt(), s.path("update").asInt(), s.path("delete").asInt(),
-                s.path("unchanged").asInt(), s.path("kept").asInt(), s.path("adopt").asInt());
+        Summary summary = new Summary(
+                s.path("create").asInt(),
+                s.path("update").asInt(),
+                s.path("delete").asInt(),
+                s.path("unchanged").asInt(),
+                s.path("kept").asInt(),
+                s.path("adopt").asInt());
         List<Change> changes = new ArrayList<>();
         for (JsonNode c : root.path("changes")) {
             List<FieldChange> fields = decodeFields(c.path("fields"));
-            ObjectRef ref = ObjectRef.parse(c.path("kind").asString() + "/" + c.path("name").asString());
-            changes.add(new Change(ChangeAction.fromWireName(c.path("action").asString()), ref, Optional.empty(),
-                    Optional.empty(), fields));
+            ObjectRef ref = ObjectRef.parse(
+                    c.path("kind").asString() + "/" + c.path("name").asString());
+            changes.add(new Change(
+                    ChangeAction.fromWireName(c.path("action").asString()),
+                    ref,
+                    Optional.empty(),
+                    Optional.empty(),
+                    fields));
         }
         List<PlannedStep> steps = new ArrayList<>();
         for (JsonNode n : root.path("steps")) {
@@ -424,10 +443,17 @@ public final class PlanCodec {
         }
         List<Diagnostic> diagnostics = new ArrayList<>();
         for (JsonNode d : root.path("diagnostics")) {
-            Location location = d.has("file") ? Location.of(d.path("file").asString(), d.path("line").asInt(),
-                    d.path("column").asInt()) : Location.NONE;
-            diagnostics.add(new Diagnostic("error".equals(d.path("severity").asString()) ? Severity.ERROR
-                    : Severity.WARNING, d.path("code").asString(), d.path("message").asString(), location));
+            Location location = d.has("file")
+                    ? Location.of(
+                            d.path("file").asString(),
+                            d.path("line").asInt(),
+                            d.path("column").asInt())
+                    : Location.NONE;
+            diagnostics.add(new Diagnostic(
+                    "error".equals(d.path("severity").asString()) ? Severity.ERROR : Severity.WARNING,
+                    d.path("code").asString(),
+                    d.path("message").asString(),
+                    location));
         }
         List<ObjectRef> declared = new ArrayList<>();
         root.path("declared").forEach(r -> declared.add(ObjectRef.parse(r.asString())));
@@ -436,14 +462,33 @@ public final class PlanCodec {
             List<String> actors = new ArrayList<>();
             d.path("actors").forEach(a -> actors.add(a.asString()));
             Map<String, String> from = new TreeMap<>();
-            d.path("source").properties().forEach(e -> from.put(e.getKey(), e.getValue().asString()));
-            drift.add(new Drift(ObjectRef.parse(d.path("kind").asString() + "/" + d.path("name").asString()),
-                    d.path("status").asString(), d.path("appliedRevision").asLong(), d.path("changedRevision").asLong(),
-                    d.path("time").asString(), actors, d.path("applyset").asString(), from,
+            d.path("source")
+                    .properties()
+                    .forEach(e -> from.put(e.getKey(), e.getValue().asString()));
+            drift.add(new Drift(
+                    ObjectRef.parse(
+                            d.path("kind").asString() + "/" + d.path("name").asString()),
+                    d.path("status").asString(),
+                    d.path("appliedRevision").asLong(),
+                    d.path("changedRevision").asLong(),
+                    d.path("time").asString(),
+                    actors,
+                    d.path("applyset").asString(),
+                    from,
                     decodeFields(d.path("fields"))));
         }
-        return new Plan(base, root.path("profile").asString(""), as, source, root.path("applyset").asString(""),
-                declared, summary, changes, steps, drift, diagnostics);
+        return new Plan(
+                base,
+                root.path("profile").asString(""),
+                as,
+                source,
+                root.path("applyset").asString(""),
+                declared,
+                summary,
+                changes,
+                steps,
+                drift,
+                diagnostics);
     }
 
     public static PlannedStep decodeStep(JsonNode n) {
@@ -451,13 +496,22 @@ public final class PlanCodec {
                 .orElseThrow(() -> new IllegalArgumentException("unknown step " + n.path("op")));
         List<Account> signUp = new ArrayList<>();
         n.path("signUp").forEach(a -> signUp.add((Account) ManifestCodec.decode(a)));
-        Step step = new Step(op, ObjectRef.parse(n.path("target").asString()),
-                text(n, "account"), text(n, "domain"), text(n, "from"), text(n, "to"),
+        Step step = new Step(
+                op,
+                ObjectRef.parse(n.path("target").asString()),
+                text(n, "account"),
+                text(n, "domain"),
+                text(n, "from"),
+                text(n, "to"),
                 n.has("object") ? Optional.of(ManifestCodec.decode(n.get("object"))) : Optional.empty(),
                 signUp);
         List<String> effects = new ArrayList<>();
         n.path("effects").forEach(e -> effects.add(e.asString()));
-        return new PlannedStep(n.path("index").asInt(), step, text(n, "actor"), n.path("authority").asString(""),
+        return new PlannedStep(
+                n.path("index").asInt(),
+                step,
+                text(n, "actor"),
+                n.path("authority").asString(""),
                 effects);
     }
 

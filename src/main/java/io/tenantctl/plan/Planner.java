@@ -1,12 +1,14 @@
 package io.tenantctl.plan;
 
+import io.tenantctl.diag.Codes;
 import io.tenantctl.diag.Progress;
+import io.tenantctl.diag.Severity;
 import io.tenantctl.diff.Change;
 import io.tenantctl.diff.ChangeSet;
+import io.tenantctl.model.Kind;
 import io.tenantctl.model.Names;
 import io.tenantctl.model.Subscription;
 import io.tenantctl.profile.Profile;
-import io.tenantctl.rules.Codes;
 import io.tenantctl.rules.Violation;
 import io.tenantctl.step.Authority;
 import io.tenantctl.step.PlannedStep;
@@ -54,7 +56,8 @@ public final class Planner {
         for (Change change : changes.changes()) {
             steps.addAll(profile.steps(change, live, changes.desired()));
         }
-        return run(live.toMutable(), steps, as.stream().map(Names::key).distinct().toList(), progress);
+        return run(
+                live.toMutable(), steps, as.stream().map(Names::key).distinct().toList(), progress);
     }
 
     private Schedule run(MutableWorld world, List<Step> steps, List<String> as, Progress progress) {
@@ -97,7 +100,8 @@ public final class Planner {
     private List<Step> byPriority(List<Step> steps) {
         TreeMap<Integer, List<Step>> buckets = new TreeMap<>();
         for (Step step : steps) {
-            buckets.computeIfAbsent(profile.priority(step), p -> new ArrayList<>()).add(step);
+            buckets.computeIfAbsent(profile.priority(step), p -> new ArrayList<>())
+                    .add(step);
         }
         List<Step> out = new ArrayList<>(steps.size());
         for (List<Step> bucket : buckets.values()) {
@@ -122,7 +126,8 @@ public final class Planner {
     private Attempt attempt(Step step, MutableWorld world, List<String> as, int index) {
         Optional<Refusal> refusal = profile.precondition(step, world);
         if (refusal.isPresent()) {
-            return Attempt.failed(blocked(step, refusalCode(refusal.get()), refusal.get().message()));
+            return Attempt.failed(
+                    blocked(step, refusalCode(refusal.get()), refusal.get().message()));
         }
         Authority authority = profile.authority(step, world);
         List<Optional<String>> actors = actors(step, authority, world, as);
@@ -136,9 +141,11 @@ public final class Planner {
             if (check.broken().isEmpty()) {
                 world.commit();
                 // Plans show accounts as they were declared; the step compares them normalised.
-                Step shown = bound.account().map(a -> bound.withAccount(world.display(Names.key(a)))).orElse(bound);
-                return Attempt.placed(new PlannedStep(index, shown, actor.map(world::display),
-                        authority.description(), check.effects()));
+                Step shown = bound.account()
+                        .map(a -> bound.withAccount(world.display(Names.key(a))))
+                        .orElse(bound);
+                return Attempt.placed(new PlannedStep(
+                        index, shown, actor.map(world::display), authority.description(), check.effects()));
             }
             world.rollback();
             lastBroken = check.broken().get(0);
@@ -146,8 +153,8 @@ public final class Planner {
                 break; // the actor does not change what the step does; others would fail alike
             }
         }
-        return Attempt.failed(blocked(step, Codes.NO_LEGAL_ORDER, "would break " + lastBroken.code() + ": "
-                + lastBroken.message()));
+        return Attempt.failed(
+                blocked(step, Codes.NO_LEGAL_ORDER, "would break " + lastBroken.code() + ": " + lastBroken.message()));
     }
 
     /**
@@ -173,11 +180,18 @@ public final class Planner {
             return holders.isEmpty() ? List.of() : List.of(Optional.of(holders.get(0)));
         }
         List<String> ordered = new ArrayList<>(holders.size());
-        Optional<Subscription> subscription = step.op().targetKind() == io.tenantctl.model.Kind.SUBSCRIPTION
-                ? world.subscription(step.target().name()) : Optional.empty();
-        subscription.flatMap(Subscription::accountAdministrator).filter(holders::contains).ifPresent(ordered::add);
-        subscription.flatMap(Subscription::serviceAdministrator).filter(holders::contains)
-                .filter(sa -> !ordered.contains(sa)).ifPresent(ordered::add);
+        Optional<Subscription> subscription = step.op().targetKind() == Kind.SUBSCRIPTION
+                ? world.subscription(step.target().name())
+                : Optional.empty();
+        subscription
+                .flatMap(Subscription::accountAdministrator)
+                .filter(holders::contains)
+                .ifPresent(ordered::add);
+        subscription
+                .flatMap(Subscription::serviceAdministrator)
+                .filter(holders::contains)
+                .filter(sa -> !ordered.contains(sa))
+                .ifPresent(ordered::add);
         List<String> rest = new ArrayList<>(holders);
         rest.removeAll(ordered);
         rest.sort(null);
@@ -194,8 +208,15 @@ public final class Planner {
     private static final List<Optional<String>> ANYONE = List.of(Optional.empty());
 
     private static Violation unauthorized(Step step, Authority authority, List<String> as, WorldView world) {
-        String holders = authority.holders().isEmpty() ? "nobody holds it at this point"
-                : "held by " + String.join(", ", authority.holders().stream().sorted().map(world::display).toList());
+        String holders = authority.holders().isEmpty()
+                ? "nobody holds it at this point"
+                : "held by "
+                        + String.join(
+                                ", ",
+                                authority.holders().stream()
+                                        .sorted()
+                                        .map(world::display)
+                                        .toList());
         String message = step.describe() + " needs " + authority.description() + "; " + holders;
         if (!as.isEmpty() && !authority.holders().isEmpty()) {
             message += ", and none of them is among the --as identities (" + String.join(", ", as) + ")";
@@ -206,8 +227,7 @@ public final class Planner {
     private static Violation blocked(Step step, String code, String why) {
         Causes.Cause cause = Causes.of(step);
         String message = why.startsWith(step.describe()) ? why : step.describe() + ": " + why;
-        return new Violation(io.tenantctl.diag.Severity.ERROR, code, message, step.target(), cause.pointer(),
-                cause.element());
+        return new Violation(Severity.ERROR, code, message, step.target(), cause.pointer(), cause.element());
     }
 
     /**

@@ -1,9 +1,9 @@
 package io.tenantctl.plan;
 
+import io.tenantctl.diag.Codes;
 import io.tenantctl.diag.Severity;
 import io.tenantctl.model.Names;
 import io.tenantctl.profile.Profile;
-import io.tenantctl.rules.Codes;
 import io.tenantctl.rules.Scope;
 import io.tenantctl.rules.Violation;
 import io.tenantctl.step.Authority;
@@ -32,8 +32,7 @@ public final class StepRunner {
     }
 
     /** The effects of a step and the rules it newly breaks. */
-    public record Check(List<String> effects, List<Violation> broken) {
-    }
+    public record Check(List<String> effects, List<Violation> broken) {}
 
     /**
      * Runs a step and compares the rules around it before and after. The world is left with the
@@ -76,29 +75,38 @@ public final class StepRunner {
         Step step = planned.step();
         Optional<Refusal> refusal = profile.precondition(step, world);
         if (refusal.isPresent()) {
-            return Optional.of(problem(planned, refusal.get().code(), refusal.get().message()));
+            return Optional.of(
+                    problem(planned, refusal.get().code(), refusal.get().message()));
         }
         Authority authority = profile.authority(step, world);
         if (!authority.anyone()) {
             Optional<String> actor = planned.actor().map(Names::key);
             if (actor.isEmpty() || !authority.holders().contains(actor.get())) {
-                return Optional.of(problem(planned, Codes.UNAUTHORIZED, planned.actor().orElse("nobody")
-                        + " does not hold " + authority.description() + " at this point"));
+                return Optional.of(problem(
+                        planned,
+                        Codes.UNAUTHORIZED,
+                        planned.actor().orElse("nobody") + " does not hold " + authority.description()
+                                + " at this point"));
             }
         }
         Check check = run(step, world);
         if (!check.broken().isEmpty()) {
             world.rollback();
             Violation first = check.broken().get(0);
-            return Optional.of(problem(planned, Codes.NO_LEGAL_ORDER, "would break " + first.code() + ": "
-                    + first.message()));
+            return Optional.of(
+                    problem(planned, Codes.NO_LEGAL_ORDER, "would break " + first.code() + ": " + first.message()));
         }
         world.commit();
         return Optional.empty();
     }
 
     private static Violation problem(PlannedStep planned, String code, String why) {
-        return new Violation(Severity.ERROR, code, "step " + planned.index() + " (" + planned.step().describe()
-                + ") can no longer be applied: " + why, planned.step().target(), "", Optional.empty());
+        return new Violation(
+                Severity.ERROR,
+                code,
+                "step " + planned.index() + " (" + planned.step().describe() + ") can no longer be applied: " + why,
+                planned.step().target(),
+                "",
+                Optional.empty());
     }
 }

@@ -14,8 +14,13 @@ public record Summary(int create, int update, int delete, int unchanged, int kep
 
     public static Summary of(ChangeSet changes, int adopt) {
         Map<ChangeAction, Integer> c = changes.counts();
-        return new Summary(c.get(ChangeAction.CREATE), c.get(ChangeAction.UPDATE), c.get(ChangeAction.DELETE),
-                c.get(ChangeAction.UNCHANGED), c.get(ChangeAction.KEEP), adopt);
+        return new Summary(
+                c.get(ChangeAction.CREATE),
+                c.get(ChangeAction.UPDATE),
+                c.get(ChangeAction.DELETE),
+                c.get(ChangeAction.UNCHANGED),
+                c.get(ChangeAction.KEEP),
+                adopt);
     }
 
     public boolean hasChanges() {
@@ -24,7 +29,18 @@ public record Summary(int create, int update, int delete, int unchanged, int kep
 
     /** The counts by name, as plans and the history show them. */
     public Map<String, Integer> asMap() {
-        return Map.of("create", create, "update", update, "delete", delete, "unchanged", unchanged, "kept", kept,
-                "adopt", adopt);
+        return Map.of(
+                "create",
+                create,
+                "update",
+                update,
+                "delete",
+                delete,
+                "unchanged",
+                unchanged,
+                "kept",
+                kept,
+                "adopt",
+                adopt);
     }
 }

@@ -1,10 +1,9 @@
 package io.tenantctl.render;
 
-import io.tenantctl.json.Json;
-import io.tenantctl.plan.PlanCodec;
-
 import io.tenantctl.diag.Diagnostic;
 import io.tenantctl.diag.Severity;
+import io.tenantctl.json.Json;
+import io.tenantctl.plan.PlanCodec;
 import java.util.List;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -15,8 +14,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class DiagnosticsView {
 
-    private DiagnosticsView() {
-    }
+    private DiagnosticsView() {}
 
     public static String text(List<Diagnostic> diagnostics, Style style) {
         StringBuilder out = new StringBuilder();

@@ -11,8 +11,7 @@ import tools.jackson.databind.node.ObjectNode;
 /** Drift as text for people and as {@code {"drift": [...]}} for pipelines. */
 public final class DriftView {
 
-    private DriftView() {
-    }
+    private DriftView() {}
 
     public static String text(List<Drift> drift, Style style) {
         if (drift.isEmpty()) {
@@ -22,8 +21,12 @@ public final class DriftView {
         for (Drift d : drift) {
             out.append(style.yellow("! " + d.describe())).append('\n');
             for (FieldChange f : d.fields()) {
-                out.append("    ").append(f.path().substring(1).replace('/', '.')).append(": applied ")
-                        .append(PlanTextView.value(f.before())).append(", now ").append(PlanTextView.value(f.after()))
+                out.append("    ")
+                        .append(f.path().substring(1).replace('/', '.'))
+                        .append(": applied ")
+                        .append(PlanTextView.value(f.before()))
+                        .append(", now ")
+                        .append(PlanTextView.value(f.after()))
                         .append('\n');
             }
         }

@@ -10,8 +10,7 @@ import tools.jackson.databind.JsonNode;
  */
 final class InlineValue {
 
-    private InlineValue() {
-    }
+    private InlineValue() {}
 
     static String render(JsonNode node, Function<JsonNode, String> string) {
         if (node.isString()) {

@@ -28,8 +28,7 @@ public final class ManifestTree {
 
     static final int MICROSOFT_ACCOUNTS_PER_FILE = 500;
 
-    private ManifestTree() {
-    }
+    private ManifestTree() {}
 
     /** How to split the objects into files. */
     public enum Layout {
@@ -59,7 +58,8 @@ public final class ManifestTree {
     private static Map<String, List<WorldObject>> byTenant(World world) {
         Map<String, List<WorldObject>> files = new LinkedHashMap<>();
         for (Tenant t : world.tenants()) {
-            files.computeIfAbsent("tenants/" + t.name() + ".yaml", k -> new ArrayList<>()).add(t);
+            files.computeIfAbsent("tenants/" + t.name() + ".yaml", k -> new ArrayList<>())
+                    .add(t);
         }
         List<Account> microsoft = new ArrayList<>();
         for (Account a : world.accounts()) {
@@ -67,14 +67,17 @@ public final class ManifestTree {
             if (home == null) {
                 microsoft.add(a);
             } else {
-                files.computeIfAbsent("tenants/" + home + ".yaml", k -> new ArrayList<>()).add(a);
+                files.computeIfAbsent("tenants/" + home + ".yaml", k -> new ArrayList<>())
+                        .add(a);
             }
         }
         for (Subscription s : world.subscriptions()) {
-            files.computeIfAbsent("tenants/" + s.tenant() + ".yaml", k -> new ArrayList<>()).add(s);
+            files.computeIfAbsent("tenants/" + s.tenant() + ".yaml", k -> new ArrayList<>())
+                    .add(s);
         }
         for (int i = 0; i < microsoft.size(); i += MICROSOFT_ACCOUNTS_PER_FILE) {
-            files.put(String.format("microsoft-accounts/accounts-%04d.yaml", i / MICROSOFT_ACCOUNTS_PER_FILE),
+            files.put(
+                    String.format("microsoft-accounts/accounts-%04d.yaml", i / MICROSOFT_ACCOUNTS_PER_FILE),
                     new ArrayList<>(microsoft.subList(i, Math.min(microsoft.size(), i + MICROSOFT_ACCOUNTS_PER_FILE))));
         }
         return files;
@@ -85,7 +88,11 @@ public final class ManifestTree {
             for (Map.Entry<String, List<WorldObject>> file : files.entrySet()) {
                 Path path = dir.resolve(file.getKey());
                 Files.createDirectories(path.getParent());
-                Files.writeString(path, Yaml.documents(file.getValue().stream().map(ManifestCodec::encode).toList()),
+                Files.writeString(
+                        path,
+                        Yaml.documents(file.getValue().stream()
+                                .map(ManifestCodec::encode)
+                                .toList()),
                         StandardCharsets.UTF_8);
             }
         } catch (IOException e) {

@@ -19,8 +19,7 @@ final class Markdown {
 
     private static final Pattern PLAIN_ID = Pattern.compile("[A-Za-z0-9:._/-]{1,200}");
 
-    private Markdown() {
-    }
+    private Markdown() {}
 
     /**
      * Text for a table cell, a list item or a paragraph, on one line. The characters that start
@@ -46,7 +45,8 @@ final class Markdown {
                     case '&' -> out.append("&amp;");
                     case '<' -> out.append("&lt;");
                     case '>' -> out.append("&gt;");
-                    case '\\', '`', '*', '_', '[', ']', '~', '|', '$' -> out.append('\\').append((char) c);
+                    case '\\', '`', '*', '_', '[', ']', '~', '|', '$' ->
+                        out.append('\\').append((char) c);
                     case '@' -> out.append(Character.isLetterOrDigit(previous) ? "@" : "@\u2060");
                     default -> out.appendCodePoint(c);
                 }

@@ -1,5 +1,7 @@
 package io.tenantctl.render;
 
+import java.util.Optional;
+
 /**
  * How the Markdown plan is bounded, and where it sends readers for what it leaves out.
  *
@@ -25,15 +27,18 @@ public record MarkdownOptions(int budget, String fullPlan) {
             throw new IllegalArgumentException("a Markdown budget below " + MIN_BUDGET + " characters cannot hold"
                     + " a plan's summary: " + budget);
         }
-        if (fullPlan == null || fullPlan.isBlank() || fullPlan.length() > MAX_FULL_PLAN
+        if (fullPlan == null
+                || fullPlan.isBlank()
+                || fullPlan.length() > MAX_FULL_PLAN
                 || fullPlan.chars().anyMatch(c -> c == '\n' || c == '\r')) {
-            throw new IllegalArgumentException("the full-plan hint must be one line of 1 to " + MAX_FULL_PLAN
-                    + " characters");
+            throw new IllegalArgumentException(
+                    "the full-plan hint must be one line of 1 to " + MAX_FULL_PLAN + " characters");
         }
     }
 
     /** The default budget, with the caller's hint; a blank hint means the default one. */
-    public static MarkdownOptions withFullPlan(java.util.Optional<String> fullPlan) {
-        return new MarkdownOptions(DEFAULT.budget(), fullPlan.filter(h -> !h.isBlank()).orElse(DEFAULT_FULL_PLAN));
+    public static MarkdownOptions withFullPlan(Optional<String> fullPlan) {
+        return new MarkdownOptions(
+                DEFAULT.budget(), fullPlan.filter(h -> !h.isBlank()).orElse(DEFAULT_FULL_PLAN));
     }
 }

@@ -57,8 +57,8 @@ public final class PlanMarkdownView {
     static final int RESERVE = 3_000;
 
     private static final String DIAGNOSTICS_TABLE = "| severity | code | where | message |\n|---|---|---|---|\n";
-    private static final String STEPS_TABLE = "| # | impact | step | actor (authority) | effects |\n"
-            + "|--:|---|---|---|---|\n";
+    private static final String STEPS_TABLE =
+            "| # | impact | step | actor (authority) | effects |\n" + "|--:|---|---|---|---|\n";
     /** What a table's title and the lines around it may take, charged with its first row. */
     private static final int TABLE_FRAME = 300;
     /** What a kind's {@code <details>} block adds around its objects, charged with its first object. */
@@ -111,7 +111,9 @@ public final class PlanMarkdownView {
         for (Change change : plan.changes()) {
             switch (change.action()) {
                 case CREATE, UPDATE, DELETE ->
-                        changesByKind.computeIfAbsent(change.ref().kind(), k -> new ArrayList<>()).add(change);
+                    changesByKind
+                            .computeIfAbsent(change.ref().kind(), k -> new ArrayList<>())
+                            .add(change);
                 case KEEP -> kept.add(change);
                 case UNCHANGED -> {
                     // counted in the summary
@@ -119,7 +121,10 @@ public final class PlanMarkdownView {
             }
         }
         this.head = head();
-        this.budget = new Budget(options.budget() - head.length() - RESERVE - 2 * options.fullPlan().length());
+        this.budget = new Budget(options.budget()
+                - head.length()
+                - RESERVE
+                - 2 * options.fullPlan().length());
     }
 
     /** The comment; never longer than {@code options.budget()} characters. */
@@ -216,7 +221,8 @@ public final class PlanMarkdownView {
     }
 
     private static boolean privileged(PlannedStep step) {
-        return step.step().op().privilege() != Op.Privilege.NONE || step.step().op().isDeletion();
+        return step.step().op().privilege() != Op.Privilege.NONE
+                || step.step().op().isDeletion();
     }
 
     // ---------------------------------------------------------------- writing, in reading order
@@ -226,15 +232,17 @@ public final class PlanMarkdownView {
         out.append(head);
         int privilegedMissing = grants + revokes + deletions - privilegedRows.size();
         if (privilegedMissing > 0) {
-            out.append('\n').append(caution("**" + Markdown.count(privilegedMissing) + " of "
-                    + Markdown.count(grants + revokes + deletions) + " steps that grant or revoke administrator"
-                    + " rights or delete an object are not shown here** (" + missingByImpact()
-                    + "). Do not approve from this comment alone. " + fullPlan(options)));
+            out.append('\n')
+                    .append(caution("**" + Markdown.count(privilegedMissing) + " of "
+                            + Markdown.count(grants + revokes + deletions) + " steps that grant or revoke administrator"
+                            + " rights or delete an object are not shown here** (" + missingByImpact()
+                            + "). Do not approve from this comment alone. " + fullPlan(options)));
         }
         List<String> left = leftOut(privilegedMissing);
         if (!left.isEmpty()) {
             out.append("\n> [!WARNING]\n> This comment leaves out part of the plan to stay under ")
-                    .append(Markdown.count(options.budget())).append(" characters:\n");
+                    .append(Markdown.count(options.budget()))
+                    .append(" characters:\n");
             left.forEach(item -> out.append("> - ").append(item).append('\n'));
             out.append(">\n> ").append(fullPlan(options)).append('\n');
         }
@@ -271,17 +279,21 @@ public final class PlanMarkdownView {
         if (!kept.isEmpty() && keptBlock.isEmpty()) {
             items.add("the list of " + Markdown.plural(kept.size(), "kept object"));
         }
-        if (!plan.steps().isEmpty() && diagramSteps < Math.min(DIAGRAM_STEPS, plan.steps().size())) {
-            items.add(diagramSteps == 0 ? "the diagram"
-                    : "the diagram beyond its first " + Markdown.plural(diagramSteps, "step"));
+        if (!plan.steps().isEmpty()
+                && diagramSteps < Math.min(DIAGRAM_STEPS, plan.steps().size())) {
+            items.add(
+                    diagramSteps == 0
+                            ? "the diagram"
+                            : "the diagram beyond its first " + Markdown.plural(diagramSteps, "step"));
         }
         return items;
     }
 
     /** {@code 3 of 10}, or {@code all 10}. */
     private static String part(int missing, int total) {
-        return missing == total ? "all " + Markdown.count(total) : Markdown.count(missing) + " of "
-                + Markdown.count(total);
+        return missing == total
+                ? "all " + Markdown.count(total)
+                : Markdown.count(missing) + " of " + Markdown.count(total);
     }
 
     private String missingByImpact() {
@@ -295,8 +307,8 @@ public final class PlanMarkdownView {
                 case NONE -> deletionsShown++;
             }
         }
-        return Markdown.count(grants - grantsShown) + " grant, " + Markdown.count(revokes - revokesShown)
-                + " revoke, " + Markdown.count(deletions - deletionsShown) + " delete";
+        return Markdown.count(grants - grantsShown) + " grant, " + Markdown.count(revokes - revokesShown) + " revoke, "
+                + Markdown.count(deletions - deletionsShown) + " delete";
     }
 
     // ---------------------------------------------------------------- the head
@@ -312,48 +324,85 @@ public final class PlanMarkdownView {
         } else if (!plan.hasChanges()) {
             out.append("### tenantctl plan: no changes\n\nThe state matches the manifests.\n");
         } else {
-            out.append("### tenantctl plan: ").append(Markdown.count(s.create())).append(" to create, ")
-                    .append(Markdown.count(s.update())).append(" to update, ").append(Markdown.count(s.delete()))
+            out.append("### tenantctl plan: ")
+                    .append(Markdown.count(s.create()))
+                    .append(" to create, ")
+                    .append(Markdown.count(s.update()))
+                    .append(" to update, ")
+                    .append(Markdown.count(s.delete()))
                     .append(" to delete\n");
         }
         out.append("\n| plan | count |\n|:--|--:|\n");
         out.append("| objects to create | ").append(Markdown.count(s.create())).append(" |\n");
         out.append("| objects to update | ").append(Markdown.count(s.update())).append(" |\n");
         out.append("| objects to delete | ").append(Markdown.count(s.delete())).append(" |\n");
-        out.append("| objects unchanged | ").append(Markdown.count(s.unchanged())).append(" |\n");
-        out.append("| objects kept (in the state, not in the manifests) | ").append(Markdown.count(s.kept()))
+        out.append("| objects unchanged | ")
+                .append(Markdown.count(s.unchanged()))
+                .append(" |\n");
+        out.append("| objects kept (in the state, not in the manifests) | ")
+                .append(Markdown.count(s.kept()))
                 .append(" |\n");
         if (s.adopt() > 0) {
-            out.append("| objects adopted into applyset ").append(Markdown.text(plan.applyset())).append(" | ")
-                    .append(Markdown.count(s.adopt())).append(" |\n");
+            out.append("| objects adopted into applyset ")
+                    .append(Markdown.text(plan.applyset()))
+                    .append(" | ")
+                    .append(Markdown.count(s.adopt()))
+                    .append(" |\n");
         }
         if (!plan.drift().isEmpty()) {
             out.append("| objects that drifted (changed by others; the plan puts them back) | ")
-                    .append(Markdown.count(plan.drift().size())).append(" |\n");
+                    .append(Markdown.count(plan.drift().size()))
+                    .append(" |\n");
         }
-        out.append("| **steps** | **").append(Markdown.count(plan.steps().size())).append("** |\n");
-        out.append("| steps that grant administrator rights | ").append(Markdown.count(grants)).append(" |\n");
-        out.append("| steps that revoke administrator rights | ").append(Markdown.count(revokes)).append(" |\n");
-        out.append("| steps that delete an object | ").append(Markdown.count(deletions)).append(" |\n");
+        out.append("| **steps** | **")
+                .append(Markdown.count(plan.steps().size()))
+                .append("** |\n");
+        out.append("| steps that grant administrator rights | ")
+                .append(Markdown.count(grants))
+                .append(" |\n");
+        out.append("| steps that revoke administrator rights | ")
+                .append(Markdown.count(revokes))
+                .append(" |\n");
+        out.append("| steps that delete an object | ")
+                .append(Markdown.count(deletions))
+                .append(" |\n");
 
-        out.append("\n- **Digest:** ").append(Markdown.id(PlanCodec.digestOf(plan)))
+        out.append("\n- **Digest:** ")
+                .append(Markdown.id(PlanCodec.digestOf(plan)))
                 .append(" (as in the plan's JSON; a saved plan is applied only with this digest)\n");
-        out.append("- **Base:** state lineage ").append(Markdown.id(plan.base().lineage())).append(", revision ")
-                .append(plan.base().revision()).append(" (the plan applies only to this revision)\n");
-        out.append("- **Applyset:** ").append(Markdown.text(plan.applyset()))
+        out.append("- **Base:** state lineage ")
+                .append(Markdown.id(plan.base().lineage()))
+                .append(", revision ")
+                .append(plan.base().revision())
+                .append(" (the plan applies only to this revision)\n");
+        out.append("- **Applyset:** ")
+                .append(Markdown.text(plan.applyset()))
                 .append(" (it owns what the manifests declare, and prunes only what it owns)\n");
         out.append("- **Profile:** ").append(Markdown.text(plan.profile()));
-        new TreeMap<>(plan.source()).forEach((key, value) -> out.append("; **").append(Markdown.text(key))
-                .append(":** ").append(Markdown.text(value)));
-        out.append("; **acting as:** ").append(plan.as().isEmpty() ? "anyone who holds each step's authority"
-                : Markdown.text(String.join(", ", plan.as()))).append('\n');
+        new TreeMap<>(plan.source())
+                .forEach((key, value) -> out.append("; **")
+                        .append(Markdown.text(key))
+                        .append(":** ")
+                        .append(Markdown.text(value)));
+        out.append("; **acting as:** ")
+                .append(
+                        plan.as().isEmpty()
+                                ? "anyone who holds each step's authority"
+                                : Markdown.text(String.join(", ", plan.as())))
+                .append('\n');
         if (!plan.drift().isEmpty()) {
-            out.append("\n> [!WARNING]\n> Drift: changed by others since applyset ").append(Markdown.text(plan.applyset()))
+            out.append("\n> [!WARNING]\n> Drift: changed by others since applyset ")
+                    .append(Markdown.text(plan.applyset()))
                     .append(" applied them; this plan puts them back:\n");
-            plan.drift().stream().limit(20).forEach(d -> out.append("> - ").append(Markdown.text(d.describe()))
-                    .append('\n'));
+            plan.drift().stream()
+                    .limit(20)
+                    .forEach(d -> out.append("> - ")
+                            .append(Markdown.text(d.describe()))
+                            .append('\n'));
             if (plan.drift().size() > 20) {
-                out.append("> - and ").append(Markdown.count(plan.drift().size() - 20)).append(" more\n");
+                out.append("> - and ")
+                        .append(Markdown.count(plan.drift().size() - 20))
+                        .append(" more\n");
             }
         }
         return out.toString();
@@ -376,8 +425,10 @@ public final class PlanMarkdownView {
         }
         out.append("\n#### Diagnostics\n\n");
         if (errorRows.isEmpty() && warningRows.isEmpty()) {
-            out.append(Markdown.plural(errors.size(), "error")).append(" and ")
-                    .append(Markdown.plural(warnings.size(), "warning")).append(": none fit in this comment.\n");
+            out.append(Markdown.plural(errors.size(), "error"))
+                    .append(" and ")
+                    .append(Markdown.plural(warnings.size(), "warning"))
+                    .append(": none fit in this comment.\n");
             return;
         }
         if (warnings.size() <= WARNINGS_OPEN) {
@@ -393,7 +444,9 @@ public final class PlanMarkdownView {
             if (!warningRows.isEmpty()) {
                 out.append("<details><summary>").append(Markdown.plural(warnings.size(), "warning"));
                 if (warningRows.size() < warnings.size()) {
-                    out.append(" (the first ").append(Markdown.count(warningRows.size())).append(" listed)");
+                    out.append(" (the first ")
+                            .append(Markdown.count(warningRows.size()))
+                            .append(" listed)");
                 }
                 out.append("</summary>\n\n").append(DIAGNOSTICS_TABLE);
                 warningRows.forEach(out::append);
@@ -407,8 +460,10 @@ public final class PlanMarkdownView {
             left.add(Markdown.plural(errorsLeft, "more error"));
         }
         if (warningsLeft > 0) {
-            left.add(Markdown.plural(warningsLeft, "more warning") + (warnings.size() > WARNINGS_SHOWN
-                    ? " (at most " + WARNINGS_SHOWN + " warnings are listed)" : ""));
+            left.add(Markdown.plural(warningsLeft, "more warning")
+                    + (warnings.size() > WARNINGS_SHOWN
+                            ? " (at most " + WARNINGS_SHOWN + " warnings are listed)"
+                            : ""));
         }
         if (!left.isEmpty()) {
             out.append("\nNot listed here: ").append(String.join(" and ", left)).append(".\n");
@@ -425,8 +480,10 @@ public final class PlanMarkdownView {
     private void steps(StringBuilder out) {
         out.append("\n#### Steps, in order\n\n");
         if (plan.steps().isEmpty()) {
-            out.append(plan.failed() ? "None: the plan failed, so nothing will be applied.\n"
-                    : "None: there is nothing to do.\n");
+            out.append(
+                    plan.failed()
+                            ? "None: the plan failed, so nothing will be applied.\n"
+                            : "None: there is nothing to do.\n");
             return;
         }
         int privilegedTotal = grants + revokes + deletions;
@@ -438,16 +495,20 @@ public final class PlanMarkdownView {
         out.append("Not every step fits in this comment. The steps that grant or revoke administrator rights or"
                 + " delete an object come first; the numbers are each step's place in the plan.\n\n");
         out.append("**Steps that grant or revoke administrator rights or delete an object** (")
-                .append(shown(privilegedRows.size(), privilegedTotal)).append(")\n\n");
+                .append(shown(privilegedRows.size(), privilegedTotal))
+                .append(")\n\n");
         if (!privilegedRows.isEmpty()) {
             out.append(STEPS_TABLE);
             privilegedRows.forEach(row -> out.append(row.text()));
         }
         if (privilegedRows.size() < privilegedTotal) {
-            out.append("\n**").append(Markdown.count(privilegedTotal - privilegedRows.size()))
+            out.append("\n**")
+                    .append(Markdown.count(privilegedTotal - privilegedRows.size()))
                     .append(" more of these steps are not shown here** (see the caution at the top).\n");
         }
-        out.append("\n**Other steps** (").append(shown(otherRows.size(), others)).append(")\n\n");
+        out.append("\n**Other steps** (")
+                .append(shown(otherRows.size(), others))
+                .append(")\n\n");
         if (!otherRows.isEmpty()) {
             out.append(STEPS_TABLE);
             otherRows.forEach(row -> out.append(row.text()));
@@ -480,8 +541,9 @@ public final class PlanMarkdownView {
         for (String effect : step.effects()) {
             effects.append(effects.length() == 0 ? "" : "<br>").append(Markdown.text(effect));
         }
-        return "| " + step.index() + " | " + impact(step.step().op()) + " | " + Markdown.text(step.step().describe())
-                + " | " + Markdown.text(PlanTextView.actor(step)) + " | " + effects + " |\n";
+        return "| " + step.index() + " | " + impact(step.step().op()) + " | "
+                + Markdown.text(step.step().describe()) + " | " + Markdown.text(PlanTextView.actor(step)) + " | "
+                + effects + " |\n";
     }
 
     private static String impact(Op op) {
@@ -509,10 +571,14 @@ public final class PlanMarkdownView {
         }
         for (Map.Entry<Kind, List<String>> kind : objectBlocks.entrySet()) {
             List<Change> all = changesByKind.get(kind.getKey());
-            out.append("<details><summary>").append(kind.getKey().manifestName()).append(": ")
+            out.append("<details><summary>")
+                    .append(kind.getKey().manifestName())
+                    .append(": ")
                     .append(counts(all));
             if (kind.getValue().size() < all.size()) {
-                out.append(" (the first ").append(Markdown.count(kind.getValue().size())).append(" shown)");
+                out.append(" (the first ")
+                        .append(Markdown.count(kind.getValue().size()))
+                        .append(" shown)");
             }
             out.append("</summary>\n\n```diff\n");
             kind.getValue().forEach(out::append);
@@ -563,13 +629,15 @@ public final class PlanMarkdownView {
 
     private String keptBlock() {
         StringBuilder out = new StringBuilder("<details><summary>Kept: ")
-                .append(Markdown.plural(kept.size(), "object")).append(" in the state but not in the manifests"
-                        + " (pruning would delete them)</summary>\n\n");
+                .append(Markdown.plural(kept.size(), "object"))
+                .append(" in the state but not in the manifests" + " (pruning would delete them)</summary>\n\n");
         for (Change change : kept.subList(0, Math.min(KEPT_SHOWN, kept.size()))) {
             out.append("- ").append(Markdown.text(change.ref().toString())).append('\n');
         }
         if (kept.size() > KEPT_SHOWN) {
-            out.append("- and ").append(Markdown.count(kept.size() - KEPT_SHOWN)).append(" more\n");
+            out.append("- and ")
+                    .append(Markdown.count(kept.size() - KEPT_SHOWN))
+                    .append(" more\n");
         }
         return out.append("\n</details>\n\n").toString();
     }
@@ -582,8 +650,11 @@ public final class PlanMarkdownView {
         }
         out.append("#### Diagram\n\n");
         if (diagramSteps < plan.steps().size()) {
-            out.append("The first ").append(Markdown.count(diagramSteps)).append(" of ")
-                    .append(Markdown.plural(plan.steps().size(), "step")).append(" and what they act on.\n\n");
+            out.append("The first ")
+                    .append(Markdown.count(diagramSteps))
+                    .append(" of ")
+                    .append(Markdown.plural(plan.steps().size(), "step"))
+                    .append(" and what they act on.\n\n");
         } else {
             out.append("The steps in order and what they act on.\n\n");
         }
@@ -606,14 +677,26 @@ public final class PlanMarkdownView {
         for (PlannedStep planned : plan.steps().subList(0, n)) {
             Step step = planned.step();
             String id = "s" + planned.index();
-            nodes.append("  ").append(id).append("[\"").append(planned.index()).append(". ")
-                    .append(Markdown.label(step.op().wireName())).append("\"]\n");
+            nodes.append("  ")
+                    .append(id)
+                    .append("[\"")
+                    .append(planned.index())
+                    .append(". ")
+                    .append(Markdown.label(step.op().wireName()))
+                    .append("\"]\n");
             if (previous != null) {
                 edges.append("  ").append(previous).append(" ==> ").append(id).append('\n');
             }
             previous = id;
-            edges.append("  ").append(id).append(" --> ")
-                    .append(node(objects, "o", step.target().toString(), step.target().toString(), nodes))
+            edges.append("  ")
+                    .append(id)
+                    .append(" --> ")
+                    .append(node(
+                            objects,
+                            "o",
+                            step.target().toString(),
+                            step.target().toString(),
+                            nodes))
                     .append('\n');
             if (step.account().isPresent()) {
                 String edge = switch (step.op().privilege()) {
@@ -621,15 +704,31 @@ public final class PlanMarkdownView {
                     case REVOKE -> "loses rights";
                     case NONE -> "account";
                 };
-                edges.append("  ").append(id).append(" -.->|").append(edge).append("| ")
-                        .append(node(accounts, "a", Names.key(step.account().get()), step.account().get(), nodes))
+                edges.append("  ")
+                        .append(id)
+                        .append(" -.->|")
+                        .append(edge)
+                        .append("| ")
+                        .append(node(
+                                accounts,
+                                "a",
+                                Names.key(step.account().get()),
+                                step.account().get(),
+                                nodes))
                         .append('\n');
             }
             if (step.from().isPresent() && step.to().isPresent()) {
-                for (String[] end : new String[][] {{"from", step.from().get()}, {"to", step.to().get()}}) {
+                for (String[] end : new String[][] {
+                    {"from", step.from().get()}, {"to", step.to().get()}
+                }) {
                     String tenant = Kind.TENANT.manifestName() + "/" + end[1];
-                    edges.append("  ").append(id).append(" -.->|").append(end[0]).append("| ")
-                            .append(node(objects, "o", tenant, tenant, nodes)).append('\n');
+                    edges.append("  ")
+                            .append(id)
+                            .append(" -.->|")
+                            .append(end[0])
+                            .append("| ")
+                            .append(node(objects, "o", tenant, tenant, nodes))
+                            .append('\n');
                 }
             }
             String impact = switch (step.op().privilege()) {
@@ -641,12 +740,16 @@ public final class PlanMarkdownView {
                 classes.computeIfAbsent(impact, k -> new ArrayList<>()).add(id);
             }
         }
-        StringBuilder out = new StringBuilder("```mermaid\nflowchart TD\n").append(nodes).append(edges);
+        StringBuilder out =
+                new StringBuilder("```mermaid\nflowchart TD\n").append(nodes).append(edges);
         out.append("  classDef grant stroke:#1a7f37,stroke-width:3px\n");
         out.append("  classDef revoke stroke:#cf222e,stroke-width:3px\n");
         out.append("  classDef delete stroke:#cf222e,stroke-width:3px,stroke-dasharray:5 5\n");
-        classes.forEach((name, ids) -> out.append("  class ").append(String.join(",", ids)).append(' ')
-                .append(name).append('\n'));
+        classes.forEach((name, ids) -> out.append("  class ")
+                .append(String.join(",", ids))
+                .append(' ')
+                .append(name)
+                .append('\n'));
         return out.append("```\n").toString();
     }
 
@@ -655,7 +758,11 @@ public final class PlanMarkdownView {
         if (id == null) {
             id = prefix + (ids.size() + 1);
             ids.put(key, id);
-            nodes.append("  ").append(id).append("[\"").append(Markdown.label(label)).append("\"]\n");
+            nodes.append("  ")
+                    .append(id)
+                    .append("[\"")
+                    .append(Markdown.label(label))
+                    .append("\"]\n");
         }
         return id;
     }
@@ -663,8 +770,7 @@ public final class PlanMarkdownView {
     // ---------------------------------------------------------------- the budget
 
     /** A step's row, with what is needed to count it and to merge the two tables back into plan order. */
-    private record Row(int index, Op op, String text) {
-    }
+    private record Row(int index, Op op, String text) {}
 
     /**
      * Characters left to spend. The first part that does not fit closes it, so that what has

@@ -20,8 +20,7 @@ public final class PlanTextView {
     /** Kept objects are listed one by one up to this many, then counted. */
     static final int KEPT_SHOWN = 20;
 
-    private PlanTextView() {
-    }
+    private PlanTextView() {}
 
     public static String render(Plan plan, Style style) {
         StringWriter text = new StringWriter();
@@ -45,7 +44,9 @@ public final class PlanTextView {
         if (plan.drift().isEmpty()) {
             return;
         }
-        out.append(style.yellow("Drift:")).append(" changed by others since applyset ").append(plan.applyset())
+        out.append(style.yellow("Drift:"))
+                .append(" changed by others since applyset ")
+                .append(plan.applyset())
                 .append(" applied them (the plan below puts them back)\n");
         for (var d : plan.drift()) {
             out.append("  ! ").append(d.describe()).append('\n');
@@ -91,7 +92,8 @@ public final class PlanTextView {
             // One note for all: which kept objects a prune would take depends on ownership and
             // protection, so "would be deleted" on each line would be wrong for some of them.
             out.append(style.dim("  (--prune deletes only objects that the plan's applyset owns and that are not"
-                    + " protected)")).append('\n');
+                            + " protected)"))
+                    .append('\n');
         }
         if (any || kept > 0) {
             out.append('\n');
@@ -102,17 +104,39 @@ public final class PlanTextView {
         for (FieldChange f : change.fields()) {
             String path = f.path().substring(1).replace('/', '.');
             if (change.action() == ChangeAction.CREATE) {
-                out.append("    ").append(style.green("+")).append(' ').append(path).append(": ")
-                        .append(value(f.after())).append('\n');
+                out.append("    ")
+                        .append(style.green("+"))
+                        .append(' ')
+                        .append(path)
+                        .append(": ")
+                        .append(value(f.after()))
+                        .append('\n');
             } else if (f.before().isNull()) {
-                out.append("    ").append(style.green("+")).append(' ').append(path).append(": ")
-                        .append(value(f.after())).append('\n');
+                out.append("    ")
+                        .append(style.green("+"))
+                        .append(' ')
+                        .append(path)
+                        .append(": ")
+                        .append(value(f.after()))
+                        .append('\n');
             } else if (f.after().isNull()) {
-                out.append("    ").append(style.red("-")).append(' ').append(path).append(": ")
-                        .append(value(f.before())).append('\n');
+                out.append("    ")
+                        .append(style.red("-"))
+                        .append(' ')
+                        .append(path)
+                        .append(": ")
+                        .append(value(f.before()))
+                        .append('\n');
             } else {
-                out.append("    ").append(style.yellow("~")).append(' ').append(path).append(": ")
-                        .append(value(f.before())).append(" -> ").append(value(f.after())).append('\n');
+                out.append("    ")
+                        .append(style.yellow("~"))
+                        .append(' ')
+                        .append(path)
+                        .append(": ")
+                        .append(value(f.before()))
+                        .append(" -> ")
+                        .append(value(f.after()))
+                        .append('\n');
             }
         }
     }
@@ -129,7 +153,11 @@ public final class PlanTextView {
         int width = String.valueOf(steps.size()).length();
         for (PlannedStep step : steps) {
             String number = String.format("%" + width + "d.", step.index());
-            out.append("  ").append(number).append(' ').append(style.bold(step.step().describe())).append('\n');
+            out.append("  ")
+                    .append(number)
+                    .append(' ')
+                    .append(style.bold(step.step().describe()))
+                    .append('\n');
             String indent = " ".repeat(width + 4);
             out.append(indent).append("actor: ").append(actor(step)).append('\n');
             for (String effect : step.effects()) {
@@ -141,15 +169,17 @@ public final class PlanTextView {
 
     /** Who must sign in, and why they may. */
     public static String actor(PlannedStep step) {
-        return step.actor().map(a -> a + " (" + step.authority() + ")")
+        return step.actor()
+                .map(a -> a + " (" + step.authority() + ")")
                 .orElse("none needed (" + step.authority() + ")");
     }
 
     static String summaryLine(Plan plan, Style style) {
         Summary s = plan.summary();
         if (plan.failed()) {
-            return style.red("Plan failed:") + " " + DiagnosticsView.plural(
-                    plan.diagnostics().stream().filter(d -> d.isError()).count(), "error")
+            return style.red("Plan failed:") + " "
+                    + DiagnosticsView.plural(
+                            plan.diagnostics().stream().filter(d -> d.isError()).count(), "error")
                     + "; see the diagnostics above. Nothing will change.";
         }
         if (!plan.hasChanges()) {

@@ -15,8 +15,7 @@ import tools.jackson.databind.node.ObjectNode;
 /** {@code get} and {@code history} as tables, JSON ({@code {"items": [...]}}) and YAML. */
 public final class StateViews {
 
-    private StateViews() {
-    }
+    private StateViews() {}
 
     public static String objectsTable(List<WorldObject> objects) {
         List<String[]> rows = new ArrayList<>();
@@ -31,19 +30,26 @@ public final class StateViews {
         return switch (object.kind()) {
             case TENANT -> {
                 Tenant t = (Tenant) object;
-                yield t.displayName() + " (" + t.initialDomain() + "), " + DiagnosticsView.plural(t.domains().size(),
-                        "custom domain") + ", global administrators: " + String.join(", ", t.globalAdministrators());
+                yield t.displayName() + " (" + t.initialDomain() + "), "
+                        + DiagnosticsView.plural(t.domains().size(), "custom domain") + ", global administrators: "
+                        + String.join(", ", t.globalAdministrators());
             }
             case ACCOUNT -> {
                 Account a = (Account) object;
-                yield a.signInName() + ", " + a.type().describe() + a.displayName().map(n -> ", " + n).orElse("");
+                yield a.signInName() + ", " + a.type().describe()
+                        + a.displayName().map(n -> ", " + n).orElse("");
             }
             case SUBSCRIPTION -> {
                 Subscription s = (Subscription) object;
                 yield s.offer().manifestName() + ", tenant " + s.tenant()
-                        + s.serviceAdministrator().map(a -> ", service administrator " + a).orElse("")
-                        + (s.coAdministrators().isEmpty() ? "" : ", " + DiagnosticsView.plural(
-                                s.coAdministrators().size(), "co-administrator"));
+                        + s.serviceAdministrator()
+                                .map(a -> ", service administrator " + a)
+                                .orElse("")
+                        + (s.coAdministrators().isEmpty()
+                                ? ""
+                                : ", "
+                                        + DiagnosticsView.plural(
+                                                s.coAdministrators().size(), "co-administrator"));
             }
         };
     }
@@ -63,12 +69,17 @@ public final class StateViews {
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"REVISION", "TIME", "ACTORS", "CHANGES", "STEPS", "DIGEST"});
         for (RevisionRecord r : records) {
-            String changes = "+" + r.summary().getOrDefault("create", 0) + " ~" + r.summary().getOrDefault("update", 0)
-                    + " -" + r.summary().getOrDefault("delete", 0);
+            String changes = "+" + r.summary().getOrDefault("create", 0) + " ~"
+                    + r.summary().getOrDefault("update", 0) + " -" + r.summary().getOrDefault("delete", 0);
             String digest = r.digest().length() > 19 ? r.digest().substring(0, 19) : r.digest();
-            rows.add(new String[] {String.valueOf(r.revision()), r.time().toString(),
-                    r.actors().isEmpty() ? "-" : String.join(", ", r.actors()), changes,
-                    String.valueOf(r.steps().size()), digest});
+            rows.add(new String[] {
+                String.valueOf(r.revision()),
+                r.time().toString(),
+                r.actors().isEmpty() ? "-" : String.join(", ", r.actors()),
+                changes,
+                String.valueOf(r.steps().size()),
+                digest
+            });
         }
         return table(rows);
     }

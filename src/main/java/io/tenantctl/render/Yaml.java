@@ -14,8 +14,7 @@ public final class Yaml {
             .disable(YAMLWriteFeature.WRITE_DOC_START_MARKER)
             .build();
 
-    private Yaml() {
-    }
+    private Yaml() {}
 
     public static String document(JsonNode node) {
         return MAPPER.writeValueAsString(node);

@@ -1,5 +1,6 @@
 package io.tenantctl.rules;
 
+import io.tenantctl.diag.Codes;
 import io.tenantctl.model.Tenant;
 import io.tenantctl.world.WorldView;
 import java.util.Set;
@@ -20,8 +21,8 @@ public final class DomainConflict implements Rule {
         for (String domain : tenant.allDomains()) {
             Set<String> owners = world.domainOwners(domain);
             if (owners.size() > 1) {
-                String all = new TreeSet<>(owners).stream().map(n -> "Tenant/" + n)
-                        .collect(Collectors.joining(" and "));
+                String all =
+                        new TreeSet<>(owners).stream().map(n -> "Tenant/" + n).collect(Collectors.joining(" and "));
                 String message = "domain " + domain + " is claimed by " + all + "; a domain belongs to one tenant only";
                 if (domain.equals(tenant.initialDomain())) {
                     out.accept(Violation.error(code(), tenant.ref(), "/spec/initialDomain", message));

@@ -1,5 +1,6 @@
 package io.tenantctl.rules;
 
+import io.tenantctl.diag.Codes;
 import io.tenantctl.model.Account;
 import io.tenantctl.model.Tenant;
 import io.tenantctl.world.WorldView;
@@ -26,8 +27,13 @@ public final class ForeignWorkAccount implements Rule {
             }
             Optional<Tenant> home = world.homeTenant(account.get());
             if (home.isPresent() && !home.get().name().equals(tenant.name())) {
-                out.accept(Violation.errorAt(code(), tenant.ref(), "/spec/globalAdministrators", admin,
-                        "work or school account " + account.get().signInName() + " is homed in " + home.get().ref()
+                out.accept(Violation.errorAt(
+                        code(),
+                        tenant.ref(),
+                        "/spec/globalAdministrators",
+                        admin,
+                        "work or school account " + account.get().signInName() + " is homed in "
+                                + home.get().ref()
                                 + " and cannot be a global administrator of " + tenant.ref()
                                 + "; use a Microsoft account or an account of this tenant"));
             }

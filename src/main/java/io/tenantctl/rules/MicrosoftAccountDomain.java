@@ -1,5 +1,6 @@
 package io.tenantctl.rules;
 
+import io.tenantctl.diag.Codes;
 import io.tenantctl.model.Account;
 import io.tenantctl.world.WorldView;
 import java.util.Set;
@@ -24,7 +25,10 @@ public final class MicrosoftAccountDomain implements Rule {
         }
         Set<String> owners = world.domainOwners(account.domain());
         if (!owners.isEmpty()) {
-            out.accept(Violation.error(code(), account.ref(), "/spec/signInName",
+            out.accept(Violation.error(
+                    code(),
+                    account.ref(),
+                    "/spec/signInName",
                     "Microsoft account " + account.signInName() + " is on domain " + account.domain()
                             + ", which belongs to Tenant/" + new TreeSet<>(owners).first()
                             + "; the same name would be both a Microsoft account and a work or school account"));

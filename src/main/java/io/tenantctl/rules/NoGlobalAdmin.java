@@ -1,5 +1,6 @@
 package io.tenantctl.rules;
 
+import io.tenantctl.diag.Codes;
 import io.tenantctl.model.Tenant;
 import io.tenantctl.world.WorldView;
 import java.util.function.Consumer;
@@ -15,7 +16,10 @@ public final class NoGlobalAdmin implements Rule {
     @Override
     public void checkTenant(WorldView world, Tenant tenant, Consumer<Violation> out) {
         if (tenant.globalAdministrators().isEmpty()) {
-            out.accept(Violation.error(code(), tenant.ref(), "/spec/globalAdministrators",
+            out.accept(Violation.error(
+                    code(),
+                    tenant.ref(),
+                    "/spec/globalAdministrators",
                     tenant.ref() + " would have no global administrator; every tenant needs at least one"));
         }
     }

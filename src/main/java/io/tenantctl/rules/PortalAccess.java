@@ -1,5 +1,6 @@
 package io.tenantctl.rules;
 
+import io.tenantctl.diag.Codes;
 import io.tenantctl.model.Subscription;
 import io.tenantctl.model.Tenant;
 import io.tenantctl.world.WorldView;
@@ -21,7 +22,11 @@ public final class PortalAccess implements Rule {
     public void checkTenant(WorldView world, Tenant tenant, Consumer<Violation> out) {
         for (String admin : tenant.globalAdministrators()) {
             if (world.account(admin).isPresent() && !hasPortalRole(world, admin)) {
-                out.accept(Violation.warningAt(code(), tenant.ref(), "/spec/globalAdministrators", admin,
+                out.accept(Violation.warningAt(
+                        code(),
+                        tenant.ref(),
+                        "/spec/globalAdministrators",
+                        admin,
                         "global administrator " + world.display(admin) + " of " + tenant.ref() + " is neither service"
                                 + " administrator nor co-administrator of an Azure subscription and cannot sign in"
                                 + " to the management portal"));

@@ -15,12 +15,9 @@ public interface Rule {
     /** The stable code its diagnostics carry. */
     String code();
 
-    default void checkTenant(WorldView world, Tenant tenant, Consumer<Violation> out) {
-    }
+    default void checkTenant(WorldView world, Tenant tenant, Consumer<Violation> out) {}
 
-    default void checkAccount(WorldView world, Account account, Consumer<Violation> out) {
-    }
+    default void checkAccount(WorldView world, Account account, Consumer<Violation> out) {}
 
-    default void checkSubscription(WorldView world, Subscription subscription, Consumer<Violation> out) {
-    }
+    default void checkSubscription(WorldView world, Subscription subscription, Consumer<Violation> out) {}
 }

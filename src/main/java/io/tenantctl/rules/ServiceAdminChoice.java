@@ -1,5 +1,6 @@
 package io.tenantctl.rules;
 
+import io.tenantctl.diag.Codes;
 import io.tenantctl.model.Account;
 import io.tenantctl.model.Subscription;
 import io.tenantctl.world.WorldView;
@@ -20,7 +21,9 @@ public final class ServiceAdminChoice implements Rule {
 
     @Override
     public void checkSubscription(WorldView world, Subscription s, Consumer<Violation> out) {
-        if (!s.isAzure() || s.accountAdministrator().isEmpty() || s.serviceAdministrator().isEmpty()
+        if (!s.isAzure()
+                || s.accountAdministrator().isEmpty()
+                || s.serviceAdministrator().isEmpty()
                 || world.tenant(s.tenant()).isEmpty()) {
             return; // a missing tenant is unknown-reference's to report
         }
@@ -30,12 +33,20 @@ public final class ServiceAdminChoice implements Rule {
             return;
         }
         if (aa.get().isMicrosoftAccount()) {
-            out.accept(Violation.error(code(), s.ref(), "/spec/serviceAdministrator",
+            out.accept(Violation.error(
+                    code(),
+                    s.ref(),
+                    "/spec/serviceAdministrator",
                     "account administrator " + aa.get().signInName() + " is a Microsoft account and may name only a"
-                            + " Microsoft account as service administrator, not " + sa.get().signInName()));
+                            + " Microsoft account as service administrator, not "
+                            + sa.get().signInName()));
         } else if (!world.isHomedIn(sa.get(), s.tenant())) {
-            out.accept(Violation.error(code(), s.ref(), "/spec/serviceAdministrator",
-                    "account administrator " + aa.get().signInName() + " may name a Microsoft account or a work or school"
+            out.accept(Violation.error(
+                    code(),
+                    s.ref(),
+                    "/spec/serviceAdministrator",
+                    "account administrator " + aa.get().signInName()
+                            + " may name a Microsoft account or a work or school"
                             + " account of Tenant/" + s.tenant() + " as service administrator, not "
                             + sa.get().signInName()));
         }

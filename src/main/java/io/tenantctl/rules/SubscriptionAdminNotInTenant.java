@@ -1,5 +1,6 @@
 package io.tenantctl.rules;
 
+import io.tenantctl.diag.Codes;
 import io.tenantctl.model.Account;
 import io.tenantctl.model.Subscription;
 import io.tenantctl.world.WorldView;
@@ -24,14 +25,14 @@ public final class SubscriptionAdminNotInTenant implements Rule {
         }
         s.serviceAdministrator().ifPresent(sa -> {
             if (foreign(world, sa, s)) {
-                out.accept(Violation.error(code(), s.ref(), "/spec/serviceAdministrator",
-                        message(world, sa, "service administrator", s)));
+                out.accept(Violation.error(
+                        code(), s.ref(), "/spec/serviceAdministrator", message(world, sa, "service administrator", s)));
             }
         });
         for (String co : s.coAdministrators()) {
             if (foreign(world, co, s)) {
-                out.accept(Violation.errorAt(code(), s.ref(), "/spec/coAdministrators", co,
-                        message(world, co, "co-administrator", s)));
+                out.accept(Violation.errorAt(
+                        code(), s.ref(), "/spec/coAdministrators", co, message(world, co, "co-administrator", s)));
             }
         }
     }
@@ -42,7 +43,9 @@ public final class SubscriptionAdminNotInTenant implements Rule {
     }
 
     private static String message(WorldView world, String key, String role, Subscription s) {
-        String home = world.account(key).flatMap(world::homeTenant).map(t -> "homed in " + t.ref())
+        String home = world.account(key)
+                .flatMap(world::homeTenant)
+                .map(t -> "homed in " + t.ref())
                 .orElse("without a home tenant");
         return role + " " + world.display(key) + " is a work or school account " + home + ", but " + s.ref()
                 + " trusts Tenant/" + s.tenant() + "; use a Microsoft account or an account of Tenant/" + s.tenant();

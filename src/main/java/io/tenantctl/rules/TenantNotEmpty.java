@@ -1,5 +1,6 @@
 package io.tenantctl.rules;
 
+import io.tenantctl.diag.Codes;
 import io.tenantctl.model.Account;
 import io.tenantctl.model.Subscription;
 import io.tenantctl.model.Tenant;
@@ -16,8 +17,7 @@ import java.util.List;
  */
 public final class TenantNotEmpty {
 
-    private TenantNotEmpty() {
-    }
+    private TenantNotEmpty() {}
 
     /** What the desired world still holds in each tenant that is being deleted. */
     public static List<Violation> check(WorldView desired, Collection<Tenant> deleted) {
@@ -25,15 +25,23 @@ public final class TenantNotEmpty {
         for (Tenant tenant : deleted) {
             for (Subscription s : desired.subscriptions()) {
                 if (s.tenant().equals(tenant.name())) {
-                    out.add(Violation.errorAt(Codes.TENANT_NOT_EMPTY, s.ref(), "/spec/tenant", s.tenant(),
+                    out.add(Violation.errorAt(
+                            Codes.TENANT_NOT_EMPTY,
+                            s.ref(),
+                            "/spec/tenant",
+                            s.tenant(),
                             tenant.ref() + " cannot be deleted while " + s.ref() + " trusts it; delete or move the"
                                     + " subscription too"));
                 }
             }
             for (String domain : tenant.allDomains()) {
                 for (String key : desired.accountsOnDomain(domain)) {
-                    desired.account(key).filter(Account::isWorkOrSchool).ifPresent(a ->
-                            out.add(Violation.error(Codes.TENANT_NOT_EMPTY, a.ref(), "/spec/signInName",
+                    desired.account(key)
+                            .filter(Account::isWorkOrSchool)
+                            .ifPresent(a -> out.add(Violation.error(
+                                    Codes.TENANT_NOT_EMPTY,
+                                    a.ref(),
+                                    "/spec/signInName",
                                     tenant.ref() + " cannot be deleted while its work or school account "
                                             + a.signInName() + " remains; delete the account too")));
                 }

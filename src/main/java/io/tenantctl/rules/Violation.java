@@ -11,12 +11,7 @@ import java.util.Optional;
  * @param element for a list, the (normalised) entry concerned; located by value since lists are sorted
  */
 public record Violation(
-        Severity severity,
-        String code,
-        String message,
-        ObjectRef subject,
-        String pointer,
-        Optional<String> element) {
+        Severity severity, String code, String message, ObjectRef subject, String pointer, Optional<String> element) {
 
     public static Violation error(String code, ObjectRef subject, String pointer, String message) {
         return new Violation(Severity.ERROR, code, message, subject, pointer, Optional.empty());
@@ -40,6 +35,5 @@ public record Violation(
     }
 
     /** Identity of a violation, to compare the problems before and after a step. */
-    public record Key(String code, ObjectRef subject, String pointer, String element) {
-    }
+    public record Key(String code, ObjectRef subject, String pointer, String element) {}
 }

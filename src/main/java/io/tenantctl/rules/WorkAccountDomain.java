@@ -1,5 +1,6 @@
 package io.tenantctl.rules;
 
+import io.tenantctl.diag.Codes;
 import io.tenantctl.model.Account;
 import io.tenantctl.world.WorldView;
 import java.util.function.Consumer;
@@ -15,7 +16,10 @@ public final class WorkAccountDomain implements Rule {
     @Override
     public void checkAccount(WorldView world, Account account, Consumer<Violation> out) {
         if (account.isWorkOrSchool() && world.domainOwners(account.domain()).isEmpty()) {
-            out.accept(Violation.error(code(), account.ref(), "/spec/signInName",
+            out.accept(Violation.error(
+                    code(),
+                    account.ref(),
+                    "/spec/signInName",
                     "work or school account " + account.signInName() + " has no home tenant: no tenant has the domain "
                             + account.domain()));
         }

@@ -2,6 +2,7 @@ package io.tenantctl.state;
 
 import io.tenantctl.json.Json;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -35,7 +36,7 @@ public record RevisionRecord(
         source = Map.copyOf(source);
         // Not copied: an apply passes a list that encodes each step as the store writes it, so
         // that a revision of a few hundred thousand steps is never held as JSON all at once.
-        steps = java.util.Collections.unmodifiableList(steps);
+        steps = Collections.unmodifiableList(steps);
     }
 
     /** The revision as {@code history -o json} shows it, and as a state's digest covers it. */

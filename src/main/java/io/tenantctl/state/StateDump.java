@@ -2,9 +2,9 @@ package io.tenantctl.state;
 
 import io.tenantctl.json.Json;
 import io.tenantctl.model.ManifestCodec;
+import io.tenantctl.model.ObjectRef;
 import io.tenantctl.model.WorldObject;
 import java.util.ArrayList;
-import io.tenantctl.model.ObjectRef;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;

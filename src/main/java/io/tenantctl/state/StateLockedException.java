@@ -1,7 +1,6 @@
 package io.tenantctl.state;
 
-import io.tenantctl.rules.Codes;
-
+import io.tenantctl.diag.Codes;
 import java.util.Optional;
 
 /** Another apply held the store's write lock for longer than we were willing to wait. */

@@ -1,7 +1,10 @@
 package io.tenantctl.state;
 
+import io.tenantctl.model.ObjectRef;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /** The system of record. Implementations are safe for several processes at once. */
 public interface StateStore extends AutoCloseable {
@@ -23,13 +26,13 @@ public interface StateStore extends AutoCloseable {
      * What the applyset's manifests last set each object to, for the objects whose live state is
      * no longer that (changed since, or deleted): the candidates for drift.
      */
-    java.util.Map<io.tenantctl.model.ObjectRef, Applied> differingFromApplied(String applyset);
+    Map<ObjectRef, Applied> differingFromApplied(String applyset);
 
     /** One applied revision, if there is such a revision. */
-    java.util.Optional<RevisionRecord> revision(long number);
+    Optional<RevisionRecord> revision(long number);
 
     /** The revision that deleted an object most recently, if one did. */
-    java.util.Optional<Long> deletedIn(io.tenantctl.model.ObjectRef ref);
+    Optional<Long> deletedIn(ObjectRef ref);
 
     /** Applied revisions, newest first; {@code limit} of 0 means all. */
     List<RevisionRecord> history(int limit);

@@ -52,10 +52,18 @@ public enum Op {
     /** What the step does to administrator rights, for reviewers. */
     public Privilege privilege() {
         return switch (this) {
-            case CREATE_TENANT, ADD_GLOBAL_ADMIN, SET_SERVICE_ADMIN, ADD_CO_ADMIN, CREATE_SUBSCRIPTION -> Privilege.GRANT;
+            case CREATE_TENANT, ADD_GLOBAL_ADMIN, SET_SERVICE_ADMIN, ADD_CO_ADMIN, CREATE_SUBSCRIPTION ->
+                Privilege.GRANT;
             case REMOVE_GLOBAL_ADMIN, REMOVE_CO_ADMIN, TRANSFER_SUBSCRIPTION -> Privilege.REVOKE;
-            case UPDATE_TENANT, ADD_DOMAIN, REMOVE_DOMAIN, DELETE_TENANT, CREATE_ACCOUNT, UPDATE_ACCOUNT,
-                    DELETE_ACCOUNT, UPDATE_SUBSCRIPTION, DELETE_SUBSCRIPTION -> Privilege.NONE;
+            case UPDATE_TENANT,
+                    ADD_DOMAIN,
+                    REMOVE_DOMAIN,
+                    DELETE_TENANT,
+                    CREATE_ACCOUNT,
+                    UPDATE_ACCOUNT,
+                    DELETE_ACCOUNT,
+                    UPDATE_SUBSCRIPTION,
+                    DELETE_SUBSCRIPTION -> Privilege.NONE;
         };
     }
 

@@ -62,8 +62,15 @@ public record Step(
     }
 
     public static Step of(Op op, ObjectRef target) {
-        return new Step(op, target, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), List.of());
+        return new Step(
+                op,
+                target,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                List.of());
     }
 
     public static Step withObject(Op op, WorldObject object) {
@@ -75,13 +82,27 @@ public record Step(
     }
 
     public static Step forDomain(Op op, ObjectRef target, String domain) {
-        return new Step(op, target, Optional.empty(), Optional.of(domain), Optional.empty(), Optional.empty(),
-                Optional.empty(), List.of());
+        return new Step(
+                op,
+                target,
+                Optional.empty(),
+                Optional.of(domain),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                List.of());
     }
 
     public static Step transfer(ObjectRef target, String from, String to) {
-        return new Step(Op.TRANSFER_SUBSCRIPTION, target, Optional.empty(), Optional.empty(), Optional.of(from),
-                Optional.of(to), Optional.empty(), List.of());
+        return new Step(
+                Op.TRANSFER_SUBSCRIPTION,
+                target,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.of(from),
+                Optional.of(to),
+                Optional.empty(),
+                List.of());
     }
 
     /** The account this step concerns, normalised for comparison (the field may hold the declared form). */
@@ -104,11 +125,13 @@ public record Step(
     /** A one-line description: {@code AddGlobalAdmin msmith@hotmail.com to Tenant/contoso}. */
     public String describe() {
         if (op == Op.CREATE_TENANT) {
-            return op.wireName() + " " + target + account.map(a -> " (signed up by " + a + ")").orElse("");
+            return op.wireName() + " " + target
+                    + account.map(a -> " (signed up by " + a + ")").orElse("");
         }
         StringBuilder out = new StringBuilder(op.wireName());
-        account.ifPresent(a -> out.append(' ').append(a).append(op == Op.REMOVE_GLOBAL_ADMIN
-                || op == Op.REMOVE_CO_ADMIN ? " from" : " to"));
+        account.ifPresent(a -> out.append(' ')
+                .append(a)
+                .append(op == Op.REMOVE_GLOBAL_ADMIN || op == Op.REMOVE_CO_ADMIN ? " from" : " to"));
         domain.ifPresent(d -> out.append(' ').append(d).append(op == Op.REMOVE_DOMAIN ? " from" : " to"));
         out.append(' ').append(target);
         if (from.isPresent() && to.isPresent()) {

@@ -1,19 +1,19 @@
 package io.tenantctl.validate;
 
+import io.tenantctl.diag.Codes;
 import io.tenantctl.diag.Diagnostic;
 import io.tenantctl.diag.Diagnostics;
 import io.tenantctl.load.Document;
-import io.tenantctl.load.SourceMap;
 import io.tenantctl.load.LoadResult;
+import io.tenantctl.load.SourceMap;
 import io.tenantctl.model.Account;
 import io.tenantctl.model.ManifestCodec;
+import io.tenantctl.model.Names;
 import io.tenantctl.model.ObjectRef;
 import io.tenantctl.model.WorldObject;
-import io.tenantctl.rules.Codes;
 import io.tenantctl.rules.RuleSet;
-import io.tenantctl.world.World;
-import io.tenantctl.model.Names;
 import io.tenantctl.rules.Violation;
+import io.tenantctl.world.World;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -37,11 +37,12 @@ public final class ManifestValidator {
     }
 
     /** The desired objects and every problem found on the way. */
-    public record Result(DesiredState desired, Diagnostics diagnostics) {
-    }
+    public record Result(DesiredState desired, Diagnostics diagnostics) {}
 
     public Result validate(LoadResult loaded) {
-        return assemble(loaded.diagnostics(), loaded.documents().parallelStream().map(this::check).toList());
+        return assemble(
+                loaded.diagnostics(),
+                loaded.documents().parallelStream().map(this::check).toList());
     }
 
     /**
@@ -51,20 +52,19 @@ public final class ManifestValidator {
      * @param names for a document that failed its schema, the names it declares, as far as they
      *              can be read: references to them are not reported again as unknown
      */
-    public record Checked(SourceMap sourceMap, Optional<WorldObject> object, List<Diagnostic> problems,
-            Set<String> names) {
-    }
+    public record Checked(
+            SourceMap sourceMap, Optional<WorldObject> object, List<Diagnostic> problems, Set<String> names) {}
 
     /** Checks one document on its own; safe to call from several threads. */
     public Checked check(Document document) {
         List<Diagnostic> problems = schemas.validate(document);
         if (problems.isEmpty()) {
             try {
-                return new Checked(document.sourceMap(), Optional.of(ManifestCodec.decode(document.root())),
-                        List.of(), Set.of());
+                return new Checked(
+                        document.sourceMap(), Optional.of(ManifestCodec.decode(document.root())), List.of(), Set.of());
             } catch (IllegalArgumentException e) {
-                problems = List.of(Diagnostic.error(Codes.SCHEMA, "cannot read manifest: " + e.getMessage(),
-                        document.location()));
+                problems = List.of(
+                        Diagnostic.error(Codes.SCHEMA, "cannot read manifest: " + e.getMessage(), document.location()));
             }
         }
         Set<String> names = new HashSet<>();
@@ -101,17 +101,22 @@ public final class ManifestValidator {
             WorldObject object = c.object().get();
             SourceMap first = byRef.putIfAbsent(object.ref(), map);
             if (first != null) {
-                diagnostics.add(Diagnostic.error(Codes.DUPLICATE_OBJECT, object.ref() + " is declared twice; the first"
-                        + " declaration is at " + first.locateValue("/metadata/name"), map.locateValue("/metadata/name")));
+                diagnostics.add(Diagnostic.error(
+                        Codes.DUPLICATE_OBJECT,
+                        object.ref() + " is declared twice; the first" + " declaration is at "
+                                + first.locateValue("/metadata/name"),
+                        map.locateValue("/metadata/name")));
                 continue;
             }
             if (object instanceof Account account) {
                 Account clash = bySignIn.putIfAbsent(account.key(), account);
                 if (clash != null) {
-                    diagnostics.add(Diagnostic.error(Codes.DUPLICATE_SIGN_IN_NAME, account.ref() + " uses sign-in name "
-                            + account.signInName() + ", which is already used by " + clash.ref() + " (at "
-                            + byRef.get(clash.ref()).locateValue("/spec/signInName")
-                            + "); sign-in names compare case-insensitively",
+                    diagnostics.add(Diagnostic.error(
+                            Codes.DUPLICATE_SIGN_IN_NAME,
+                            account.ref() + " uses sign-in name "
+                                    + account.signInName() + ", which is already used by " + clash.ref() + " (at "
+                                    + byRef.get(clash.ref()).locateValue("/spec/signInName")
+                                    + "); sign-in names compare case-insensitively",
                             map.locateValue("/spec/signInName")));
                     byRef.remove(object.ref(), map);
                     continue;

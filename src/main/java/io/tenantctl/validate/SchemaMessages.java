@@ -1,11 +1,11 @@
 package io.tenantctl.validate;
 
 import com.networknt.schema.Error;
+import io.tenantctl.diag.Codes;
 import io.tenantctl.diag.Diagnostic;
 import io.tenantctl.diag.Location;
 import io.tenantctl.load.Document;
 import io.tenantctl.load.SourceMap;
-import io.tenantctl.rules.Codes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntPredicate;
 import tools.jackson.core.JsonPointer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -26,8 +27,7 @@ final class SchemaMessages {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Map<String, JsonNode> RAW = new HashMap<>();
 
-    private SchemaMessages() {
-    }
+    private SchemaMessages() {}
 
     static Diagnostic toDiagnostic(Error error, Document document) {
         String pointer = error.getInstanceLocation().toString();
@@ -73,18 +73,20 @@ final class SchemaMessages {
                             + " administrator roles";
                 }
             }
-            case "pattern" -> message = field + ": " + show(instance) + " is not a valid "
-                    + title(parentSchema, "value") + example(parentSchema) + nonAscii(instance);
+            case "pattern" ->
+                message = field + ": " + show(instance) + " is not a valid " + title(parentSchema, "value")
+                        + example(parentSchema) + nonAscii(instance);
             case "enum" -> message = field + ": " + show(instance) + " is not one of " + join(schema);
             case "const" -> message = field + ": must be " + show(schema) + ", not " + show(instance);
-            case "maxLength" -> message = field + ": " + length(instance) + " characters long; at most "
-                    + schema.asString() + " allowed";
+            case "maxLength" ->
+                message =
+                        field + ": " + length(instance) + " characters long; at most " + schema.asString() + " allowed";
             case "minLength" -> message = field + ": must not be empty";
-            case "maxItems" -> message = field + ": " + instance.size() + " entries; at most " + schema.asString()
-                    + " allowed";
+            case "maxItems" ->
+                message = field + ": " + instance.size() + " entries; at most " + schema.asString() + " allowed";
             case "uniqueItems" -> message = field + ": lists the same entry more than once";
-            case "maxProperties" -> message = field + ": " + instance.size() + " entries; at most "
-                    + schema.asString() + " allowed";
+            case "maxProperties" ->
+                message = field + ": " + instance.size() + " entries; at most " + schema.asString() + " allowed";
             case "propertyNames" -> {
                 message = field + ": " + printable(oneLine(error.getMessage()));
             }
@@ -135,7 +137,9 @@ final class SchemaMessages {
 
     private static String example(JsonNode schema) {
         JsonNode examples = resolveRef(schema).path("examples");
-        return examples.isArray() && !examples.isEmpty() ? " (for example " + examples.get(0).asString() + ")" : "";
+        return examples.isArray() && !examples.isEmpty()
+                ? " (for example " + examples.get(0).asString() + ")"
+                : "";
     }
 
     private static JsonNode resolveRef(JsonNode schema) {
@@ -165,7 +169,7 @@ final class SchemaMessages {
         return nonAscii < 0 ? "" : describeAt(text, nonAscii, "and only ASCII is allowed");
     }
 
-    private static int firstIndex(String text, java.util.function.IntPredicate test) {
+    private static int firstIndex(String text, IntPredicate test) {
         for (int i = 0; i < text.length(); ) {
             int cp = text.codePointAt(i);
             if (test.test(cp)) {
@@ -179,12 +183,16 @@ final class SchemaMessages {
     private static String describeAt(String text, int index, String verdict) {
         int cp = text.codePointAt(index);
         String name = Character.getName(cp);
-        return String.format("; it contains U+%04X %sat position %d, %s", cp,
-                name == null ? "" : "(" + name + ") ", text.codePointCount(0, index) + 1, verdict);
+        return String.format(
+                "; it contains U+%04X %sat position %d, %s",
+                cp, name == null ? "" : "(" + name + ") ", text.codePointCount(0, index) + 1, verdict);
     }
 
     private static int length(JsonNode instance) {
-        return instance.isString() ? instance.stringValue().codePointCount(0, instance.stringValue().length()) : 0;
+        return instance.isString()
+                ? instance.stringValue()
+                        .codePointCount(0, instance.stringValue().length())
+                : 0;
     }
 
     private static String join(JsonNode array) {

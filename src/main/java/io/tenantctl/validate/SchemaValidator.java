@@ -7,15 +7,17 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.path.PathType;
+import io.tenantctl.diag.Codes;
 import io.tenantctl.diag.Diagnostic;
 import io.tenantctl.load.Document;
 import io.tenantctl.load.Limits;
 import io.tenantctl.model.Kind;
 import io.tenantctl.model.ManifestCodec;
-import io.tenantctl.rules.Codes;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import tools.jackson.databind.JsonNode;
@@ -38,14 +40,16 @@ public final class SchemaValidator {
     private final Map<Kind, Schema> schemas = new EnumMap<>(Kind.class);
 
     public SchemaValidator() {
-        SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12, builder -> builder
-                .schemaRegistryConfig(SchemaRegistryConfig.builder().pathType(PathType.JSON_POINTER).build())
-                .schemaLoader(loader -> loader
-                        .fetchRemoteResources(false)
-                        .schemaIdResolvers(ids -> ids.mapPrefix(ID_PREFIX, "classpath:schemas/"))
-                        .block(iri -> !(iri.toString().startsWith(ID_PREFIX)
-                                || iri.toString().startsWith("classpath:schemas/")
-                                || iri.toString().startsWith(DRAFT_2020_12_PREFIX)))));
+        SchemaRegistry registry = SchemaRegistry.withDefaultDialect(
+                SpecificationVersion.DRAFT_2020_12,
+                builder -> builder.schemaRegistryConfig(SchemaRegistryConfig.builder()
+                                .pathType(PathType.JSON_POINTER)
+                                .build())
+                        .schemaLoader(loader -> loader.fetchRemoteResources(false)
+                                .schemaIdResolvers(ids -> ids.mapPrefix(ID_PREFIX, "classpath:schemas/"))
+                                .block(iri -> !(iri.toString().startsWith(ID_PREFIX)
+                                        || iri.toString().startsWith("classpath:schemas/")
+                                        || iri.toString().startsWith(DRAFT_2020_12_PREFIX)))));
         for (Kind kind : Kind.values()) {
             Schema schema = registry.getSchema(SchemaLocation.of(ID_PREFIX + fileName(kind)));
             schema.initializeValidators();
@@ -54,7 +58,7 @@ public final class SchemaValidator {
     }
 
     public static String fileName(Kind kind) {
-        return kind.manifestName().toLowerCase(java.util.Locale.ROOT) + ".schema.json";
+        return kind.manifestName().toLowerCase(Locale.ROOT) + ".schema.json";
     }
 
     /** Every schema problem of one document, located; empty when it is valid. */
@@ -62,36 +66,46 @@ public final class SchemaValidator {
         JsonNode root = document.root();
         List<Diagnostic> out = new ArrayList<>();
         if (!root.isObject()) {
-            out.add(Diagnostic.error(Codes.SCHEMA, "a manifest must be a mapping with apiVersion, kind, metadata"
-                    + " and spec, not " + SchemaMessages.describe(root), document.location()));
+            out.add(Diagnostic.error(
+                    Codes.SCHEMA,
+                    "a manifest must be a mapping with apiVersion, kind, metadata" + " and spec, not "
+                            + SchemaMessages.describe(root),
+                    document.location()));
             return out;
         }
         JsonNode apiVersion = root.get("apiVersion");
         if (apiVersion == null) {
-            out.add(Diagnostic.error(Codes.SCHEMA, "missing required field \"apiVersion\" (expected "
-                    + ManifestCodec.API_VERSION + ")", document.location()));
+            out.add(Diagnostic.error(
+                    Codes.SCHEMA,
+                    "missing required field \"apiVersion\" (expected " + ManifestCodec.API_VERSION + ")",
+                    document.location()));
         } else if (!ManifestCodec.API_VERSION.equals(apiVersion.asString(""))) {
-            out.add(Diagnostic.error(Codes.SCHEMA, "unknown apiVersion " + SchemaMessages.show(apiVersion)
-                    + "; expected " + ManifestCodec.API_VERSION, document.locateValue("/apiVersion")));
+            out.add(Diagnostic.error(
+                    Codes.SCHEMA,
+                    "unknown apiVersion " + SchemaMessages.show(apiVersion) + "; expected " + ManifestCodec.API_VERSION,
+                    document.locateValue("/apiVersion")));
         }
         JsonNode kindNode = root.get("kind");
         if (kindNode == null) {
-            out.add(Diagnostic.error(Codes.SCHEMA, "missing required field \"kind\" (one of " + kinds() + ")",
-                    document.location()));
+            out.add(Diagnostic.error(
+                    Codes.SCHEMA, "missing required field \"kind\" (one of " + kinds() + ")", document.location()));
             return out;
         }
         Kind kind = Kind.fromManifestName(kindNode.asString("")).orElse(null);
         if (kind == null) {
-            out.add(Diagnostic.error(Codes.SCHEMA, "unknown kind " + SchemaMessages.show(kindNode) + "; expected one of "
-                    + kinds(), document.locateValue("/kind")));
+            out.add(Diagnostic.error(
+                    Codes.SCHEMA,
+                    "unknown kind " + SchemaMessages.show(kindNode) + "; expected one of " + kinds(),
+                    document.locateValue("/kind")));
             return out;
         }
         List<Error> errors = schemas.get(kind).validate(root);
         int reported = out.size();
         int more = 0;
         for (Error error : errors) {
-            if (reported > 0 && ("/apiVersion".equals(error.getInstanceLocation().toString())
-                    || "apiVersion".equals(error.getProperty()) && "required".equals(error.getKeyword()))) {
+            if (reported > 0
+                    && ("/apiVersion".equals(error.getInstanceLocation().toString())
+                            || "apiVersion".equals(error.getProperty()) && "required".equals(error.getKeyword()))) {
                 continue; // already reported, with a better message
             }
             // Locating a problem walks the document, so an unbounded number of them (a list of
@@ -103,13 +117,13 @@ public final class SchemaValidator {
             out.add(SchemaMessages.toDiagnostic(error, document));
         }
         if (more > 0) {
-            out.add(Diagnostic.error(Codes.SCHEMA, more + " more schema problems in this document are not shown",
-                    document.location()));
+            out.add(Diagnostic.error(
+                    Codes.SCHEMA, more + " more schema problems in this document are not shown", document.location()));
         }
         return out;
     }
 
     private static String kinds() {
-        return java.util.Arrays.stream(Kind.values()).map(Kind::manifestName).collect(Collectors.joining(", "));
+        return Arrays.stream(Kind.values()).map(Kind::manifestName).collect(Collectors.joining(", "));
     }
 }

@@ -83,8 +83,8 @@ final class Index implements WorldView {
             Account clash = accountLookup.get(a.key());
             if (clash != null && !clash.name().equals(a.name())) {
                 // Callers check duplicate-sign-in-name first; reaching here is a bug.
-                throw new IllegalStateException("sign-in name " + a.signInName() + " is already used by "
-                        + clash.ref());
+                throw new IllegalStateException(
+                        "sign-in name " + a.signInName() + " is already used by " + clash.ref());
             }
         }
         // Replacing an object re-links only the references that changed: an AddCoAdmin on a
@@ -96,7 +96,11 @@ final class Index implements WorldView {
                 tenants.put(t.name(), t);
                 tenantLookup.put(t.name(), t);
                 relink(domainOwners, old == null ? Set.of() : old.allDomains(), t.allDomains(), t.name());
-                relink(adminOf, old == null ? Set.of() : old.globalAdministrators(), t.globalAdministrators(), t.name());
+                relink(
+                        adminOf,
+                        old == null ? Set.of() : old.globalAdministrators(),
+                        t.globalAdministrators(),
+                        t.name());
                 return Optional.ofNullable(old);
             }
             case ACCOUNT -> {

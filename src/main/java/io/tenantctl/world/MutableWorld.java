@@ -14,8 +14,7 @@ import java.util.Optional;
 public final class MutableWorld extends IndexedWorld {
 
     /** What one change replaced, for undo. */
-    private record Undo(ObjectRef ref, Optional<WorldObject> previous) {
-    }
+    private record Undo(ObjectRef ref, Optional<WorldObject> previous) {}
 
     private final List<Undo> undo = new ArrayList<>();
     private boolean recording;

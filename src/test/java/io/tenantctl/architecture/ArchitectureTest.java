@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -38,18 +39,50 @@ class ArchitectureTest {
         ALLOWED.put("state", List.of("json", "diag", "model", "world", "rules"));
         ALLOWED.put("apply", List.of("json", "diag", "model", "world", "rules", "step", "profile", "plan", "state"));
         ALLOWED.put("generate", List.of("model", "world"));
-        ALLOWED.put("engine", List.of("json", "diag", "load", "model", "world", "rules", "step", "diff", "profile",
-                "validate", "plan", "state", "apply"));
+        ALLOWED.put(
+                "engine",
+                List.of(
+                        "json",
+                        "diag",
+                        "load",
+                        "model",
+                        "world",
+                        "rules",
+                        "step",
+                        "diff",
+                        "profile",
+                        "validate",
+                        "plan",
+                        "state",
+                        "apply"));
         ALLOWED.put("render", List.of("json", "diag", "model", "world", "step", "diff", "plan", "state"));
-        ALLOWED.put("cli", List.of("json", "diag", "load", "model", "world", "rules", "step", "diff", "profile",
-                "validate", "plan", "state", "apply", "generate", "engine", "render"));
+        ALLOWED.put(
+                "cli",
+                List.of(
+                        "json",
+                        "diag",
+                        "load",
+                        "model",
+                        "world",
+                        "rules",
+                        "step",
+                        "diff",
+                        "profile",
+                        "validate",
+                        "plan",
+                        "state",
+                        "apply",
+                        "generate",
+                        "engine",
+                        "render"));
     }
 
     static JavaClasses classes;
 
     @BeforeAll
     static void importClasses() {
-        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("io.tenantctl");
     }
 
@@ -62,8 +95,12 @@ class ArchitectureTest {
                     forbidden.add("io.tenantctl." + other + "..");
                 }
             }
-            noClasses().that().resideInAPackage("io.tenantctl." + entry.getKey() + "..")
-                    .should().dependOnClassesThat().resideInAnyPackage(forbidden.toArray(String[]::new))
+            noClasses()
+                    .that()
+                    .resideInAPackage("io.tenantctl." + entry.getKey() + "..")
+                    .should()
+                    .dependOnClassesThat()
+                    .resideInAnyPackage(forbidden.toArray(String[]::new))
                     .because("docs/architecture.md allows " + entry.getKey() + " to use only " + entry.getValue())
                     .check(classes);
         }
@@ -77,7 +114,9 @@ class ArchitectureTest {
                 continue;
             }
             String top = name.substring("io.tenantctl.".length()).split("\\.")[0];
-            org.assertj.core.api.Assertions.assertThat(ALLOWED).as("package %s is in the table", name).containsKey(top);
+            Assertions.assertThat(ALLOWED)
+                    .as("package %s is in the table", name)
+                    .containsKey(top);
         }
     }
 
@@ -88,9 +127,18 @@ class ArchitectureTest {
 
     @Test
     void theEngineUsesProfilesOnlyThroughTheSeam() {
-        noClasses().that().resideInAnyPackage("io.tenantctl.load..", "io.tenantctl.diff..", "io.tenantctl.plan..",
-                        "io.tenantctl.apply..", "io.tenantctl.engine..", "io.tenantctl.validate..")
-                .should().dependOnClassesThat().resideInAPackage("io.tenantctl.profile.classic..")
+        noClasses()
+                .that()
+                .resideInAnyPackage(
+                        "io.tenantctl.load..",
+                        "io.tenantctl.diff..",
+                        "io.tenantctl.plan..",
+                        "io.tenantctl.apply..",
+                        "io.tenantctl.engine..",
+                        "io.tenantctl.validate..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("io.tenantctl.profile.classic..")
                 .because("a later profile must be addable without touching the loader, the diff or the planner")
                 .check(classes);
     }

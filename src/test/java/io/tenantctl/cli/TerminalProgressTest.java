@@ -3,6 +3,7 @@ package io.tenantctl.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tenantctl.diag.Progress;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Clock;
@@ -13,14 +14,15 @@ import org.junit.jupiter.api.Test;
 class TerminalProgressTest {
 
     private static Environment environment(boolean terminal) {
-        return new Environment(() -> java.io.InputStream.nullInputStream(), Map.of(), Clock.systemUTC(), false,
-                false, terminal, () -> "id");
+        return new Environment(
+                () -> InputStream.nullInputStream(), Map.of(), Clock.systemUTC(), false, false, terminal, () -> "id");
     }
 
     @Test
     void nothingIsShownWhenStandardErrorIsNotATerminal() {
         StringWriter err = new StringWriter();
-        assertThat(TerminalProgress.forTerminal(environment(false), new PrintWriter(err))).isSameAs(Progress.NONE);
+        assertThat(TerminalProgress.forTerminal(environment(false), new PrintWriter(err)))
+                .isSameAs(Progress.NONE);
     }
 
     @Test
@@ -42,7 +44,10 @@ class TerminalProgressTest {
         Thread.sleep(TerminalProgress.DELAY_MILLIS + 3 * TerminalProgress.PERIOD_MILLIS);
         TerminalProgress.end(progress);
         String shown = err.toString();
-        assertThat(shown).contains("planning 50,000/200,000 (25%)").startsWith("\r\u001b[2K").endsWith("\r\u001b[2K")
+        assertThat(shown)
+                .contains("planning 50,000/200,000 (25%)")
+                .startsWith("\r\u001b[2K")
+                .endsWith("\r\u001b[2K")
                 .doesNotContain("\n");
     }
 }

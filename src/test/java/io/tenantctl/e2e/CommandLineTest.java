@@ -23,8 +23,11 @@ class CommandLineTest {
     void everyCommandHasHelpWithExamples(String command) {
         Result help = cli().run(command, "--help");
         assertThat(help.exitCode()).isZero();
-        assertThat(help.out()).contains("Usage: tenantctl " + command).contains("Examples:")
-                .as("every ${...} in a help text is picocli's to fill or escaped").doesNotContain("null");
+        assertThat(help.out())
+                .contains("Usage: tenantctl " + command)
+                .contains("Examples:")
+                .as("every ${...} in a help text is picocli's to fill or escaped")
+                .doesNotContain("null");
     }
 
     @Test
@@ -53,18 +56,19 @@ class CommandLineTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "validate",
-        "validate -f x.yaml -o markdown",
-        "validate --frobnicate",
-        "plan",
-        "apply",
-        "apply plan.json -f x.yaml",
-        "get Nonsense",
-        "history -o yaml",
-        "plan -f x.yaml --lock-timeout soon",
-        "frobnicate",
-    })
+    @ValueSource(
+            strings = {
+                "validate",
+                "validate -f x.yaml -o markdown",
+                "validate --frobnicate",
+                "plan",
+                "apply",
+                "apply plan.json -f x.yaml",
+                "get Nonsense",
+                "history -o yaml",
+                "plan -f x.yaml --lock-timeout soon",
+                "frobnicate",
+            })
     void badUsageExits64WithoutAStackTrace(String args) {
         Result result = cli().run(args.split(" "));
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(64);
@@ -85,7 +89,8 @@ class CommandLineTest {
                 .run("apply", "-f", "manifests/examples/seed/before", "--auto-approve");
         assertThat(applied.exitCode()).as(applied.toString()).isZero();
         assertThat(dir.resolve("env.db")).exists();
-        Result plan = cli().env("TENANTCTL_STATE", state).env("TENANTCTL_AS", "msmith@hotmail.com,JohnDoe@contoso.com")
+        Result plan = cli().env("TENANTCTL_STATE", state)
+                .env("TENANTCTL_AS", "msmith@hotmail.com,JohnDoe@contoso.com")
                 .run("plan", "-f", "manifests/examples/seed/after");
         assertThat(plan.exitCode()).isEqualTo(1);
         assertThat(plan.err()).contains("error[unauthorized]").contains("msmith@hotmail.com, johndoe@contoso.com");
@@ -106,15 +111,21 @@ class CommandLineTest {
     void filesThatCannotBeWrittenAreOneLineWithTheReason() throws IOException {
         String state = "sqlite:" + dir.resolve("state.db");
         assertThat(cli().run("apply", "-f", "manifests/examples/seed/before", "--auto-approve", "--state", state)
-                .exitCode()).isZero();
+                        .exitCode())
+                .isZero();
         Path nowhere = dir.resolve("no/such/folder/plan.json");
-        Result plan = cli().run("plan", "-f", "manifests/examples/seed/after", "--state", state, "--out",
-                nowhere.toString());
+        Result plan =
+                cli().run("plan", "-f", "manifests/examples/seed/after", "--state", state, "--out", nowhere.toString());
         assertThat(plan.exitCode()).isEqualTo(1);
         assertThat(plan.err()).endsWith("error[io]: " + nowhere + ": no such file or directory\n");
         Path file = dir.resolve("a-file");
         Files.writeString(file, "not a folder");
-        Result export = cli().run("export", "--state", state, "--out", file.resolve("below").toString());
+        Result export = cli().run(
+                        "export",
+                        "--state",
+                        state,
+                        "--out",
+                        file.resolve("below").toString());
         assertThat(export.exitCode()).isEqualTo(1);
         assertThat(export.err()).isEqualTo("error[io]: " + file.resolve("below") + ": not a directory\n");
     }

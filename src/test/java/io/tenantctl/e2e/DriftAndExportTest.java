@@ -20,8 +20,11 @@ class DriftAndExportTest extends OnEachBackend {
 
     @Test
     void anObjectChangedByAnotherApplysetIsDriftWithWhoAndWhen() {
-        assertThat(cli().run("apply", "-f", BEFORE, "--auto-approve", "--state", state).exitCode()).isZero();
-        assertThat(cli().run("drift", "-f", BEFORE, "--state", state).exitCode()).isZero();
+        assertThat(cli().run("apply", "-f", BEFORE, "--auto-approve", "--state", state)
+                        .exitCode())
+                .isZero();
+        assertThat(cli().run("drift", "-f", BEFORE, "--state", state).exitCode())
+                .isZero();
 
         ManifestSet other = ManifestSet.empty();
         other.raw("contoso.yaml", """
@@ -34,25 +37,42 @@ class DriftAndExportTest extends OnEachBackend {
                   domains: [contoso.com]
                   globalAdministrators: [msmith@contoso.com]
                 """);
-        Result rename = cli().run("apply", "-f", other.writeTo(dir.resolve("other")).toString(), "--applyset",
-                "platform", "--as", "msmith@contoso.com", "--auto-approve", "--state", state);
+        Result rename = cli().run(
+                        "apply",
+                        "-f",
+                        other.writeTo(dir.resolve("other")).toString(),
+                        "--applyset",
+                        "platform",
+                        "--as",
+                        "msmith@contoso.com",
+                        "--auto-approve",
+                        "--state",
+                        state);
         assertThat(rename.exitCode()).as(rename.toString()).isZero();
 
         Result drift = cli().run("drift", "-f", BEFORE, "--state", state);
         assertThat(drift.exitCode()).as(drift.toString()).isEqualTo(2);
-        assertThat(drift.out()).contains("Tenant/contoso was changed in revision 2")
-                .contains("2026-01-02T03:04:05Z").contains("msmith@contoso.com").contains("applyset platform")
+        assertThat(drift.out())
+                .contains("Tenant/contoso was changed in revision 2")
+                .contains("2026-01-02T03:04:05Z")
+                .contains("msmith@contoso.com")
+                .contains("applyset platform")
                 .contains("after this applyset applied it in revision 1")
                 .contains("spec.displayName: applied \"Contoso\", now \"Contoso Ltd (renamed by the platform team)\"");
-        JsonNode json = Json.parse(cli().run("drift", "-f", BEFORE, "--state", state, "-o", "json").out());
+        JsonNode json = Json.parse(
+                cli().run("drift", "-f", BEFORE, "--state", state, "-o", "json").out());
         assertThat(json.path("drift")).hasSize(1);
         assertThat(json.path("drift").get(0).path("changedRevision").asInt()).isEqualTo(2);
 
         Result plan = cli().run("plan", "-f", BEFORE, "--state", state);
-        assertThat(plan.out()).contains("Drift:").contains("Tenant/contoso was changed in revision 2")
+        assertThat(plan.out())
+                .contains("Drift:")
+                .contains("Tenant/contoso was changed in revision 2")
                 .contains("~ Tenant/contoso will be updated in place");
-        assertThat(cli().run("drift", "-f", BEFORE, "--applyset", "platform", "--state", state).exitCode())
-                .as("the platform applyset sees its own change, not drift").isZero();
+        assertThat(cli().run("drift", "-f", BEFORE, "--applyset", "platform", "--state", state)
+                        .exitCode())
+                .as("the platform applyset sees its own change, not drift")
+                .isZero();
     }
 
     @Test
@@ -60,25 +80,44 @@ class DriftAndExportTest extends OnEachBackend {
         ManifestSet mine = ManifestSet.empty();
         mine.account("shared").microsoft("shared@outlook.com");
         String mineDir = mine.writeTo(dir.resolve("mine")).toString();
-        assertThat(cli().run("apply", "-f", mineDir, "--auto-approve", "--state", state).exitCode()).isZero();
+        assertThat(cli().run("apply", "-f", mineDir, "--auto-approve", "--state", state)
+                        .exitCode())
+                .isZero();
         // Another applyset takes the account over, then prunes it.
         assertThat(cli().run("apply", "-f", mineDir, "--applyset", "cleanup", "--auto-approve", "--state", state)
-                .exitCode()).isZero();
-        Result pruned = cli().run("apply", "-f", ManifestSet.empty().raw("none.yaml", "").writeTo(dir.resolve("none"))
-                .toString(), "--applyset", "cleanup", "--prune", "--allow-mass-prune", "--auto-approve", "--state",
-                state);
+                        .exitCode())
+                .isZero();
+        Result pruned = cli().run(
+                        "apply",
+                        "-f",
+                        ManifestSet.empty()
+                                .raw("none.yaml", "")
+                                .writeTo(dir.resolve("none"))
+                                .toString(),
+                        "--applyset",
+                        "cleanup",
+                        "--prune",
+                        "--allow-mass-prune",
+                        "--auto-approve",
+                        "--state",
+                        state);
         assertThat(pruned.exitCode()).as(pruned.toString()).isZero();
 
         Result drift = cli().run("drift", "-f", mineDir, "--state", state);
         assertThat(drift.exitCode()).isEqualTo(2);
-        assertThat(drift.out()).contains("Account/shared was deleted in revision 3").contains("applyset cleanup");
+        assertThat(drift.out())
+                .contains("Account/shared was deleted in revision 3")
+                .contains("applyset cleanup");
     }
 
     @Test
     void exportingTheSeedStateAndPlanningItGivesNoChanges() throws Exception {
-        assertThat(cli().run("apply", "-f", BEFORE, "--auto-approve", "--state", state).exitCode()).isZero();
+        assertThat(cli().run("apply", "-f", BEFORE, "--auto-approve", "--state", state)
+                        .exitCode())
+                .isZero();
         assertThat(cli().run("apply", "-f", "manifests/examples/seed/after", "--auto-approve", "--state", state)
-                .exitCode()).isZero();
+                        .exitCode())
+                .isZero();
         for (String layout : new String[] {"tenant", "kind"}) {
             Path out = dir.resolve("export-" + layout);
             Result export = cli().run("export", "--out", out.toString(), "--layout", layout, "--state", state);
@@ -92,19 +131,25 @@ class DriftAndExportTest extends OnEachBackend {
         Result stdout = cli().run("export", "--state", state);
         Path single = dir.resolve("single.yaml");
         Files.writeString(single, stdout.out());
-        assertThat(cli().run("plan", "-f", single.toString(), "--state", state, "--detailed-exitcode").exitCode())
+        assertThat(cli().run("plan", "-f", single.toString(), "--state", state, "--detailed-exitcode")
+                        .exitCode())
                 .isZero();
-        assertThat(cli().run("export", "--state", state).out()).as("stable order").isEqualTo(stdout.out());
+        assertThat(cli().run("export", "--state", state).out())
+                .as("stable order")
+                .isEqualTo(stdout.out());
     }
 
     @Test
     void exportingAGeneratedWorldAndPlanningItGivesNoChanges() {
         Path generated = dir.resolve("generated");
         ManifestTree.write(new WorldGenerator(21).generate(1500), generated);
-        assertThat(cli().run("apply", "-f", generated.toString(), "--auto-approve", "--state", state).exitCode())
+        assertThat(cli().run("apply", "-f", generated.toString(), "--auto-approve", "--state", state)
+                        .exitCode())
                 .isZero();
         Path out = dir.resolve("export");
-        assertThat(cli().run("export", "--out", out.toString(), "--state", state).exitCode()).isZero();
+        assertThat(cli().run("export", "--out", out.toString(), "--state", state)
+                        .exitCode())
+                .isZero();
         Result plan = cli().run("plan", "-f", out.toString(), "--state", state, "--prune", "--detailed-exitcode");
         assertThat(plan.exitCode()).as(plan.err()).isZero();
     }

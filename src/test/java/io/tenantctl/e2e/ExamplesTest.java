@@ -16,8 +16,8 @@ class ExamplesTest {
     Path dir;
 
     @ParameterizedTest
-    @ValueSource(strings = {"manifests/examples/seed/before", "manifests/examples/seed/after",
-        "manifests/examples/company"})
+    @ValueSource(
+            strings = {"manifests/examples/seed/before", "manifests/examples/seed/after", "manifests/examples/company"})
     void anExampleAppliesFromScratchAndConverges(String example) {
         String state = "sqlite:" + dir.resolve("state.db");
         Result validate = cli().run("validate", "-f", example);

@@ -34,7 +34,8 @@ class GitRefTest {
     void repository() throws Exception {
         repo = dir.resolve("repo");
         state = "sqlite:" + dir.resolve("state.db");
-        try (Git git = Git.init().setDirectory(repo.toFile()).setInitialBranch("main").call()) {
+        try (Git git =
+                Git.init().setDirectory(repo.toFile()).setInitialBranch("main").call()) {
             copy(Path.of("manifests/examples/seed/before"), repo.resolve("manifests"));
             git.add().addFilepattern(".").call();
             before = commit(git, "before");
@@ -47,8 +48,11 @@ class GitRefTest {
     }
 
     private static String commit(Git git, String message) throws Exception {
-        RevCommit commit = git.commit().setMessage(message).setAuthor("t", "t@example.com")
-                .setCommitter("t", "t@example.com").call();
+        RevCommit commit = git.commit()
+                .setMessage(message)
+                .setAuthor("t", "t@example.com")
+                .setCommitter("t", "t@example.com")
+                .call();
         return commit.name();
     }
 
@@ -63,22 +67,52 @@ class GitRefTest {
 
     @Test
     void aPlanAndAnApplyAtARefReadTheCommitAndRecordItsId() {
-        Result applied = cli().run("apply", "-f", "manifests", "--git-ref", before, "--repo", repo.toString(),
-                "--auto-approve", "--state", state);
+        Result applied = cli().run(
+                        "apply",
+                        "-f",
+                        "manifests",
+                        "--git-ref",
+                        before,
+                        "--repo",
+                        repo.toString(),
+                        "--auto-approve",
+                        "--state",
+                        state);
         assertThat(applied.exitCode()).as(applied.toString()).isZero();
 
-        Result plan = cli().run("plan", "-f", "manifests", "--git-ref", "main", "--repo", repo.toString(), "--state",
-                state, "-o", "json");
+        Result plan = cli().run(
+                        "plan",
+                        "-f",
+                        "manifests",
+                        "--git-ref",
+                        "main",
+                        "--repo",
+                        repo.toString(),
+                        "--state",
+                        state,
+                        "-o",
+                        "json");
         assertThat(plan.exitCode()).as(plan.toString()).isZero();
         JsonNode doc = Json.parse(plan.out());
         assertThat(doc.path("source").path("commit").asString()).isEqualTo(after);
         assertThat(doc.path("source").path("ref").asString()).isEqualTo("main");
         assertThat(doc.path("steps")).hasSize(3);
 
-        Result apply = cli().run("apply", "-f", "manifests", "--git-ref", "main~0", "--repo", repo.toString(),
-                "--auto-approve", "--state", state);
+        Result apply = cli().run(
+                        "apply",
+                        "-f",
+                        "manifests",
+                        "--git-ref",
+                        "main~0",
+                        "--repo",
+                        repo.toString(),
+                        "--auto-approve",
+                        "--state",
+                        state);
         assertThat(apply.exitCode()).as(apply.toString()).isZero();
-        JsonNode history = Json.parse(cli().run("history", "--state", state, "-o", "json").out()).path("items");
+        JsonNode history = Json.parse(
+                        cli().run("history", "--state", state, "-o", "json").out())
+                .path("items");
         assertThat(history.get(0).path("source").path("commit").asString()).isEqualTo(after);
         assertThat(history.get(1).path("source").path("commit").asString()).isEqualTo(before);
     }
@@ -93,8 +127,16 @@ class GitRefTest {
 
     @Test
     void anUnknownRefIsOneClearError() {
-        Result plan = cli().run("plan", "-f", "manifests", "--git-ref", "no-such-branch", "--repo", repo.toString(),
-                "--state", state);
+        Result plan = cli().run(
+                        "plan",
+                        "-f",
+                        "manifests",
+                        "--git-ref",
+                        "no-such-branch",
+                        "--repo",
+                        repo.toString(),
+                        "--state",
+                        state);
         assertThat(plan.exitCode()).isEqualTo(1);
         assertThat(plan.err()).contains("error[git]").contains("no-such-branch").doesNotContain("\tat ");
     }

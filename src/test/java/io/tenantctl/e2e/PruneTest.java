@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tenantctl.json.Json;
 import io.tenantctl.testing.CliRun.Result;
 import io.tenantctl.testing.ManifestSet;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -73,8 +74,18 @@ class PruneTest extends OnEachBackend {
         assertThat(deletions(plan)).isEmpty();
         assertThat(plan.out()).contains("\"action\" : \"keep\"").contains("team-member");
 
-        Result teamPrunes = cli().run("plan", "-f", write(ManifestSet.empty().raw("empty.yaml", "")), "--prune",
-                "--applyset", "team", "--allow-mass-prune", "--state", state, "-o", "json");
+        Result teamPrunes = cli().run(
+                        "plan",
+                        "-f",
+                        write(ManifestSet.empty().raw("empty.yaml", "")),
+                        "--prune",
+                        "--applyset",
+                        "team",
+                        "--allow-mass-prune",
+                        "--state",
+                        state,
+                        "-o",
+                        "json");
         assertThat(deletions(teamPrunes)).containsExactly("Account/team-member");
     }
 
@@ -87,12 +98,16 @@ class PruneTest extends OnEachBackend {
         }
         Result refused = cli().run("plan", "-f", write(fewer), "--prune", "--state", state);
         assertThat(refused.exitCode()).isEqualTo(1);
-        assertThat(refused.err()).contains("error[prune]").contains("would delete 6 of the 20 objects")
+        assertThat(refused.err())
+                .contains("error[prune]")
+                .contains("would delete 6 of the 20 objects")
                 .contains("--allow-mass-prune");
         assertThat(cli().run("plan", "-f", write(fewer), "--prune", "--max-prune", "50%", "--state", state)
-                .exitCode()).isZero();
+                        .exitCode())
+                .isZero();
         assertThat(cli().run("plan", "-f", write(fewer), "--prune", "--allow-mass-prune", "--state", state)
-                .exitCode()).isZero();
+                        .exitCode())
+                .isZero();
     }
 
     @Test
@@ -100,8 +115,17 @@ class PruneTest extends OnEachBackend {
         ManifestSet one = ManifestSet.empty();
         one.account("alone").microsoft("alone@outlook.com");
         assertThat(apply(one, "--applyset", "solo").exitCode()).isZero();
-        Result refused = cli().run("plan", "-f", write(ManifestSet.empty().raw("empty.yaml", "")), "--prune",
-                "--applyset", "solo", "--max-prune", "100%", "--state", state);
+        Result refused = cli().run(
+                        "plan",
+                        "-f",
+                        write(ManifestSet.empty().raw("empty.yaml", "")),
+                        "--prune",
+                        "--applyset",
+                        "solo",
+                        "--max-prune",
+                        "100%",
+                        "--state",
+                        state);
         assertThat(refused.exitCode()).isEqualTo(1);
         assertThat(refused.err()).contains("all of them");
     }
@@ -146,22 +170,37 @@ class PruneTest extends OnEachBackend {
     void movingManifestFilesOrphansNothing() {
         assertThat(apply(base()).exitCode()).isZero();
         Result moved = cli().run("plan", "-f", write(base()), "--prune", "--state", state, "--detailed-exitcode");
-        assertThat(moved.exitCode()).as("same applyset, other folder: nothing to prune").isZero();
+        assertThat(moved.exitCode())
+                .as("same applyset, other folder: nothing to prune")
+                .isZero();
     }
 
     @Test
     void theSavedPlanRecordsItsApplysetAndWhatItDeclares() throws Exception {
         Path saved = dir.resolve("plan.json");
-        assertThat(cli().run("plan", "-f", write(base()), "--applyset", "infra", "--state", state, "--out",
-                saved.toString()).exitCode()).isZero();
-        JsonNode doc = Json.parse(java.nio.file.Files.readString(saved));
+        assertThat(cli().run(
+                                "plan",
+                                "-f",
+                                write(base()),
+                                "--applyset",
+                                "infra",
+                                "--state",
+                                state,
+                                "--out",
+                                saved.toString())
+                        .exitCode())
+                .isZero();
+        JsonNode doc = Json.parse(Files.readString(saved));
         assertThat(doc.path("applyset").asString()).isEqualTo("infra");
         assertThat(doc.path("declared")).hasSize(20);
-        assertThat(cli().run("apply", saved.toString(), "--state", state).exitCode()).isZero();
+        assertThat(cli().run("apply", saved.toString(), "--state", state).exitCode())
+                .isZero();
         ManifestSet fewer = base();
         fewer.remove("Account", "spare-0");
-        Result plan = cli().run("plan", "-f", write(fewer), "--applyset", "infra", "--prune", "--state", state, "-o",
-                "json");
-        assertThat(deletions(plan)).as("a saved plan's apply claims ownership too").containsExactly("Account/spare-0");
+        Result plan =
+                cli().run("plan", "-f", write(fewer), "--applyset", "infra", "--prune", "--state", state, "-o", "json");
+        assertThat(deletions(plan))
+                .as("a saved plan's apply claims ownership too")
+                .containsExactly("Account/spare-0");
     }
 }

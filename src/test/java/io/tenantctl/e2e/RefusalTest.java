@@ -21,14 +21,19 @@ class RefusalTest extends OnEachBackend {
 
     @BeforeEach
     void applyTheValidWorld() {
-        Result first = cli().run("apply", "-f", ManifestSet.valid().writeTo(dir.resolve("v0")).toString(),
-                "--auto-approve", "--state", state);
+        Result first = cli().run(
+                        "apply",
+                        "-f",
+                        ManifestSet.valid().writeTo(dir.resolve("v0")).toString(),
+                        "--auto-approve",
+                        "--state",
+                        state);
         assertThat(first.exitCode()).as(first.toString()).isZero();
     }
 
     private JsonNode planRefused(ManifestSet manifests, String... extra) {
-        List<String> args = new ArrayList<>(List.of("plan", "-f", manifests.writeTo(dir.resolve("v1")).toString(),
-                "--state", state, "-o", "json"));
+        List<String> args = new ArrayList<>(
+                List.of("plan", "-f", manifests.writeTo(dir.resolve("v1")).toString(), "--state", state, "-o", "json"));
         args.addAll(List.of(extra));
         Result plan = cli().run(args.toArray(String[]::new));
         assertThat(plan.exitCode()).as(plan.toString()).isEqualTo(1);
@@ -40,7 +45,8 @@ class RefusalTest extends OnEachBackend {
 
     private static JsonNode error(JsonNode doc, String code) {
         for (JsonNode d : doc.path("diagnostics")) {
-            if (d.path("code").asString().equals(code) && d.path("severity").asString().equals("error")) {
+            if (d.path("code").asString().equals(code)
+                    && d.path("severity").asString().equals("error")) {
                 return d;
             }
         }
@@ -73,7 +79,8 @@ class RefusalTest extends OnEachBackend {
     void theSameRemovalIsPlannedWhenAnotherAdministratorMayAct() {
         ManifestSet set = ManifestSet.valid();
         set.tenant("contoso").admins("msmith@hotmail.com");
-        Result plan = cli().run("plan", "-f", set.writeTo(dir.resolve("v1")).toString(), "--state", state, "-o", "json");
+        Result plan =
+                cli().run("plan", "-f", set.writeTo(dir.resolve("v1")).toString(), "--state", state, "-o", "json");
         assertThat(plan.exitCode()).as(plan.toString()).isZero();
         JsonNode step = Json.parse(plan.out()).path("steps").get(0);
         assertThat(step.path("op").asString()).isEqualTo("RemoveGlobalAdmin");
@@ -85,8 +92,8 @@ class RefusalTest extends OnEachBackend {
         ManifestSet set = ManifestSet.valid();
         set.subscription("contoso-o365").tenant("fabrikam");
         JsonNode error = error(planRefused(set), "office365-transfer");
-        assertThat(error.path("message").asString()).contains("Subscription/contoso-o365", "Tenant/contoso",
-                "Tenant/fabrikam");
+        assertThat(error.path("message").asString())
+                .contains("Subscription/contoso-o365", "Tenant/contoso", "Tenant/fabrikam");
         assertThat(error.path("file").asString()).endsWith("subscription-contoso-o365.yaml");
         assertThat(error.path("line").asInt()).isEqualTo(7);
     }
@@ -96,8 +103,8 @@ class RefusalTest extends OnEachBackend {
         ManifestSet set = ManifestSet.valid();
         set.subscription("msdn-1").coAdmins("admin@contoso.com", "JohnDoe@contoso.com", "admin@fabrikam.com");
         JsonNode error = error(planRefused(set), "subscription-admin-not-in-tenant");
-        assertThat(error.path("message").asString()).contains("admin@fabrikam.com", "Tenant/fabrikam",
-                "Subscription/msdn-1");
+        assertThat(error.path("message").asString())
+                .contains("admin@fabrikam.com", "Tenant/fabrikam", "Subscription/msdn-1");
         assertThat(error.path("line").asInt()).isEqualTo(13);
     }
 
@@ -117,19 +124,37 @@ class RefusalTest extends OnEachBackend {
         set.remove("Tenant", "fabrikam");
         set.remove("Account", "fabrikam-admin");
         set.remove("Subscription", "fabrikam-azure");
-        Result plan = cli().run("plan", "-f", set.writeTo(dir.resolve("v1")).toString(), "--state", state,
-                "--prune", "--allow-mass-prune", "-o", "json");
+        Result plan = cli().run(
+                        "plan",
+                        "-f",
+                        set.writeTo(dir.resolve("v1")).toString(),
+                        "--state",
+                        state,
+                        "--prune",
+                        "--allow-mass-prune",
+                        "-o",
+                        "json");
         assertThat(plan.exitCode()).as(plan.toString()).isZero();
         List<String> ops = new ArrayList<>();
-        Json.parse(plan.out()).path("steps").forEach(s -> ops.add(s.path("op").asString() + " "
-                + s.path("target").asString()));
-        assertThat(ops).containsExactly(
-                "RemoveGlobalAdmin Tenant/fabrikam",
-                "DeleteSubscription Subscription/fabrikam-azure",
-                "DeleteAccount Account/fabrikam-admin",
-                "DeleteTenant Tenant/fabrikam");
-        Result apply = cli().run("apply", "-f", set.writeTo(dir.resolve("v2")).toString(), "--state", state,
-                "--prune", "--allow-mass-prune", "--auto-approve");
+        Json.parse(plan.out())
+                .path("steps")
+                .forEach(s ->
+                        ops.add(s.path("op").asString() + " " + s.path("target").asString()));
+        assertThat(ops)
+                .containsExactly(
+                        "RemoveGlobalAdmin Tenant/fabrikam",
+                        "DeleteSubscription Subscription/fabrikam-azure",
+                        "DeleteAccount Account/fabrikam-admin",
+                        "DeleteTenant Tenant/fabrikam");
+        Result apply = cli().run(
+                        "apply",
+                        "-f",
+                        set.writeTo(dir.resolve("v2")).toString(),
+                        "--state",
+                        state,
+                        "--prune",
+                        "--allow-mass-prune",
+                        "--auto-approve");
         assertThat(apply.exitCode()).as(apply.toString()).isZero();
         assertThat(cli().run("get", "tenants", "--state", state).out()).doesNotContain("fabrikam");
     }
@@ -140,7 +165,8 @@ class RefusalTest extends OnEachBackend {
         set.remove("Subscription", "contoso-o365");
         Result plan = cli().run("plan", "-f", set.writeTo(dir.resolve("v1")).toString(), "--state", state);
         assertThat(plan.exitCode()).as(plan.toString()).isZero();
-        assertThat(plan.out()).contains("Subscription/contoso-o365 is not in the manifests and is kept")
+        assertThat(plan.out())
+                .contains("Subscription/contoso-o365 is not in the manifests and is kept")
                 .contains("No changes.");
     }
 

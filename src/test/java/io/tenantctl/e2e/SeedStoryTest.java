@@ -54,7 +54,9 @@ class SeedStoryTest extends OnEachBackend {
 
     @Test
     void actingOnlyAsTheMicrosoftAccountIsUnauthorizedAtTheFirstStep() {
-        assertThat(cli().run("apply", "-f", BEFORE, "--auto-approve", "--state", state()).exitCode()).isZero();
+        assertThat(cli().run("apply", "-f", BEFORE, "--auto-approve", "--state", state())
+                        .exitCode())
+                .isZero();
 
         Result plan = cli().run("plan", "-f", AFTER, "--state", state(), "--as", "msmith@hotmail.com", "-o", "json");
 
@@ -74,10 +76,12 @@ class SeedStoryTest extends OnEachBackend {
 
     @Test
     void theSavedPlanAppliesExactlyAndIsRefusedOnceTheStateHasMoved() throws Exception {
-        assertThat(cli().run("apply", "-f", BEFORE, "--auto-approve", "--state", state()).exitCode()).isZero();
+        assertThat(cli().run("apply", "-f", BEFORE, "--auto-approve", "--state", state())
+                        .exitCode())
+                .isZero();
         Path saved = dir.resolve("plan.json");
-        Result plan = cli().run("plan", "-f", AFTER, "--state", state(), "--out", saved.toString(),
-                "--detailed-exitcode");
+        Result plan =
+                cli().run("plan", "-f", AFTER, "--state", state(), "--out", saved.toString(), "--detailed-exitcode");
         assertThat(plan.exitCode()).as(plan.toString()).isEqualTo(2);
 
         Result apply = cli().run("apply", saved.toString(), "--state", state());
@@ -86,31 +90,47 @@ class SeedStoryTest extends OnEachBackend {
 
         Result stale = cli().run("apply", saved.toString(), "--state", state());
         assertThat(stale.exitCode()).isEqualTo(3);
-        assertThat(stale.err()).contains("error[stale-plan]").contains("revision 1").contains("revision 2");
+        assertThat(stale.err())
+                .contains("error[stale-plan]")
+                .contains("revision 1")
+                .contains("revision 2");
     }
 
     @Test
     void anEditedPlanFileIsRefusedByItsDigest() throws Exception {
-        assertThat(cli().run("apply", "-f", BEFORE, "--auto-approve", "--state", state()).exitCode()).isZero();
+        assertThat(cli().run("apply", "-f", BEFORE, "--auto-approve", "--state", state())
+                        .exitCode())
+                .isZero();
         Path saved = dir.resolve("plan.json");
-        assertThat(cli().run("plan", "-f", AFTER, "--state", state(), "--out", saved.toString()).exitCode()).isZero();
-        Files.writeString(saved, Files.readString(saved).replace("\"actor\" : \"msmith@contoso.com\"",
-                "\"actor\" : \"msmith@hotmail.com\""));
+        assertThat(cli().run("plan", "-f", AFTER, "--state", state(), "--out", saved.toString())
+                        .exitCode())
+                .isZero();
+        Files.writeString(
+                saved,
+                Files.readString(saved)
+                        .replace("\"actor\" : \"msmith@contoso.com\"", "\"actor\" : \"msmith@hotmail.com\""));
 
         Result apply = cli().run("apply", saved.toString(), "--state", state());
 
         assertThat(apply.exitCode()).isEqualTo(1);
         assertThat(apply.err()).contains("error[plan-digest]");
-        assertThat(cli().run("history", "--state", state(), "-o", "json").out()).contains("\"revision\" : 1")
+        assertThat(cli().run("history", "--state", state(), "-o", "json").out())
+                .contains("\"revision\" : 1")
                 .doesNotContain("\"revision\" : 2");
     }
 
     @Test
     void historyAndGetShowWhatWasApplied() {
-        assertThat(cli().run("apply", "-f", BEFORE, "--auto-approve", "--state", state()).exitCode()).isZero();
-        assertThat(cli().run("apply", "-f", AFTER, "--auto-approve", "--state", state()).exitCode()).isZero();
+        assertThat(cli().run("apply", "-f", BEFORE, "--auto-approve", "--state", state())
+                        .exitCode())
+                .isZero();
+        assertThat(cli().run("apply", "-f", AFTER, "--auto-approve", "--state", state())
+                        .exitCode())
+                .isZero();
 
-        JsonNode history = Json.parse(cli().run("history", "--state", state(), "-o", "json").out()).path("items");
+        JsonNode history = Json.parse(
+                        cli().run("history", "--state", state(), "-o", "json").out())
+                .path("items");
         assertThat(history).hasSize(2);
         assertThat(history.get(0).path("revision").asInt()).isEqualTo(2);
         assertThat(history.get(0).path("time").asString()).isEqualTo("2026-01-02T03:04:05Z");
@@ -119,8 +139,10 @@ class SeedStoryTest extends OnEachBackend {
         assertThat(history.get(0).path("steps")).hasSize(3);
         assertThat(history.get(0).path("summary").path("update").asInt()).isEqualTo(2);
 
-        JsonNode msdn = Json.parse(cli().run("get", "subscription", "msdn-1", "--state", state(), "-o", "json").out())
-                .path("items").get(0);
+        JsonNode msdn = Json.parse(cli().run("get", "subscription", "msdn-1", "--state", state(), "-o", "json")
+                        .out())
+                .path("items")
+                .get(0);
         assertThat(msdn.path("spec").path("tenant").asString()).isEqualTo("contoso");
         assertThat(msdn.path("spec").path("coAdministrators").get(0).asString()).isEqualTo("johndoe@contoso.com");
 
@@ -130,9 +152,13 @@ class SeedStoryTest extends OnEachBackend {
 
     @Test
     void plansAreByteIdenticalForTheSameInputs() {
-        assertThat(cli().run("apply", "-f", BEFORE, "--auto-approve", "--state", state()).exitCode()).isZero();
-        String first = cli().run("plan", "-f", AFTER, "--state", state(), "-o", "json").out();
-        String second = cli().run("plan", "-f", AFTER, "--state", state(), "-o", "json").out();
+        assertThat(cli().run("apply", "-f", BEFORE, "--auto-approve", "--state", state())
+                        .exitCode())
+                .isZero();
+        String first =
+                cli().run("plan", "-f", AFTER, "--state", state(), "-o", "json").out();
+        String second =
+                cli().run("plan", "-f", AFTER, "--state", state(), "-o", "json").out();
         assertThat(second).isEqualTo(first);
         String text = cli().run("plan", "-f", AFTER, "--state", state()).out();
         assertThat(cli().run("plan", "-f", AFTER, "--state", state()).out()).isEqualTo(text);

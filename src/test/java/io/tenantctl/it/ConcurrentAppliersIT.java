@@ -29,16 +29,18 @@ class ConcurrentAppliersIT {
     void twoAppliesAtOnceBothCommitOneAfterTheOther() throws Exception {
         String state = "sqlite:" + dir.resolve("state.db");
         Path base = ManifestSet.valid().writeTo(dir.resolve("base"));
-        assertThat(Child.run(dir, "apply", "-f", base.toString(), "--auto-approve", "--state", state).exitCode()).isZero();
+        assertThat(Child.run(dir, "apply", "-f", base.toString(), "--auto-approve", "--state", state)
+                        .exitCode())
+                .isZero();
 
         ManifestSet one = ManifestSet.valid();
         one.account("extra-one").microsoft("one@outlook.com");
         ManifestSet two = ManifestSet.valid();
         two.account("extra-two").microsoft("two@outlook.com");
-        Child first = Child.start(dir, "apply", "-f", one.writeTo(dir.resolve("one")).toString(), "--auto-approve",
-                "--state", state);
-        Child second = Child.start(dir, "apply", "-f", two.writeTo(dir.resolve("two")).toString(), "--auto-approve",
-                "--state", state);
+        Child first = Child.start(
+                dir, "apply", "-f", one.writeTo(dir.resolve("one")).toString(), "--auto-approve", "--state", state);
+        Child second = Child.start(
+                dir, "apply", "-f", two.writeTo(dir.resolve("two")).toString(), "--auto-approve", "--state", state);
         CliRun.Result r1 = first.await(120);
         CliRun.Result r2 = second.await(120);
 
@@ -55,14 +57,18 @@ class ConcurrentAppliersIT {
     void anApplyThatCannotGetTheLockInTimeExits3NamingTheHolder() throws Exception {
         String state = "sqlite:" + dir.resolve("state.db");
         Path base = ManifestSet.valid().writeTo(dir.resolve("base"));
-        assertThat(Child.run(dir, "apply", "-f", base.toString(), "--auto-approve", "--state", state).exitCode()).isZero();
+        assertThat(Child.run(dir, "apply", "-f", base.toString(), "--auto-approve", "--state", state)
+                        .exitCode())
+                .isZero();
 
-        JdbcStateStore store = JdbcStateStore.open(state, Clock.systemUTC(), () -> UUID.randomUUID().toString(),
-                Duration.ofSeconds(10));
+        JdbcStateStore store = JdbcStateStore.open(
+                state, Clock.systemUTC(), () -> UUID.randomUUID().toString(), Duration.ofSeconds(10));
         CountDownLatch locked = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        Thread holder = new Thread(() -> store.write(Duration.ofSeconds(10),
-                new LockHolder("pipeline-7", "ci-runner-3", 4242, Instant.parse("2026-01-02T03:04:05Z")), tx -> {
+        Thread holder = new Thread(() -> store.write(
+                Duration.ofSeconds(10),
+                new LockHolder("pipeline-7", "ci-runner-3", 4242, Instant.parse("2026-01-02T03:04:05Z")),
+                tx -> {
                     locked.countDown();
                     try {
                         release.await(60, TimeUnit.SECONDS);
@@ -76,11 +82,19 @@ class ConcurrentAppliersIT {
         try {
             ManifestSet more = ManifestSet.valid();
             more.account("extra").microsoft("extra@outlook.com");
-            CliRun.Result blocked = Child.run(dir, "apply", "-f", more.writeTo(dir.resolve("more")).toString(),
-                    "--auto-approve", "--lock-timeout", "2s", "--state", state);
+            CliRun.Result blocked = Child.run(
+                    dir,
+                    "apply",
+                    "-f",
+                    more.writeTo(dir.resolve("more")).toString(),
+                    "--auto-approve",
+                    "--lock-timeout",
+                    "2s",
+                    "--state",
+                    state);
             assertThat(blocked.exitCode()).as(blocked.toString()).isEqualTo(3);
-            assertThat(blocked.err()).contains("error[state-locked]", "pipeline-7", "ci-runner-3", "4242",
-                    "2026-01-02T03:04:05Z", "2s");
+            assertThat(blocked.err())
+                    .contains("error[state-locked]", "pipeline-7", "ci-runner-3", "4242", "2026-01-02T03:04:05Z", "2s");
         } finally {
             release.countDown();
             holder.join();

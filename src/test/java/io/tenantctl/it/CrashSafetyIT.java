@@ -43,8 +43,8 @@ class CrashSafetyIT {
         Path manifestsB = pair.manifestsB();
 
         Path base = dir.resolve("base.db");
-        CliRun.Result first = Child.run(dir, "apply", "-f", manifestsA.toString(), "--auto-approve",
-                "--state", "sqlite:" + base);
+        CliRun.Result first =
+                Child.run(dir, "apply", "-f", manifestsA.toString(), "--auto-approve", "--state", "sqlite:" + base);
         assertThat(first.exitCode()).as(first.toString()).isZero();
         checkpoint(base);
 
@@ -53,12 +53,14 @@ class CrashSafetyIT {
         for (int i = 0; i < 14; i++) {
             Path db = dir.resolve("crash-" + i + ".db");
             Files.copy(base, db, StandardCopyOption.REPLACE_EXISTING);
-            Child child = Child.start(dir, "apply", "-f", manifestsB.toString(), "--auto-approve", "--prune",
-                    "--state", "sqlite:" + db);
+            Child child = Child.start(
+                    dir, "apply", "-f", manifestsB.toString(), "--auto-approve", "--prune", "--state", "sqlite:" + db);
             Thread.sleep(250 + i * 300L);
             child.kill();
 
-            assertThat(integrity(db)).as("integrity_check after a kill at %d ms", 250 + i * 300).isEqualTo("ok");
+            assertThat(integrity(db))
+                    .as("integrity_check after a kill at %d ms", 250 + i * 300)
+                    .isEqualTo("ok");
             Snapshot snapshot = open(db).read();
             assertThat(snapshot.revision()).isIn(1L, 2L);
             if (snapshot.revision() == 1) {
@@ -70,12 +72,19 @@ class CrashSafetyIT {
                 assertThat(open(db).history(1).get(0).steps()).isNotEmpty();
                 killedAfter++;
             }
-            CliRun.Result again = Child.run(dir, "apply", "-f", manifestsB.toString(), "--auto-approve", "--prune",
-                    "--state", "sqlite:" + db);
+            CliRun.Result again = Child.run(
+                    dir, "apply", "-f", manifestsB.toString(), "--auto-approve", "--prune", "--state", "sqlite:" + db);
             assertThat(again.exitCode()).as(again.toString()).isZero();
             assertThat(open(db).read().world()).isEqualTo(b);
-            CliRun.Result plan = Child.run(dir, "plan", "-f", manifestsB.toString(), "--prune", "--detailed-exitcode",
-                    "--state", "sqlite:" + db);
+            CliRun.Result plan = Child.run(
+                    dir,
+                    "plan",
+                    "-f",
+                    manifestsB.toString(),
+                    "--prune",
+                    "--detailed-exitcode",
+                    "--state",
+                    "sqlite:" + db);
             assertThat(plan.exitCode()).as(plan.toString()).isZero();
         }
         System.out.printf("crash safety: %d kills left the old revision, %d the new one%n", killedBefore, killedAfter);
@@ -83,14 +92,14 @@ class CrashSafetyIT {
     }
 
     private static JdbcStateStore open(Path db) {
-        return JdbcStateStore.open("sqlite:" + db, Clock.systemUTC(), () -> UUID.randomUUID().toString(),
-                Duration.ofSeconds(30));
+        return JdbcStateStore.open(
+                "sqlite:" + db, Clock.systemUTC(), () -> UUID.randomUUID().toString(), Duration.ofSeconds(30));
     }
 
     private static String integrity(Path db) throws Exception {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
-             Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("PRAGMA integrity_check")) {
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("PRAGMA integrity_check")) {
             rs.next();
             return rs.getString(1);
         }
@@ -99,7 +108,7 @@ class CrashSafetyIT {
     /** Moves the WAL into the main file so that copying the file copies the whole state. */
     private static void checkpoint(Path db) throws Exception {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
-             Statement s = c.createStatement()) {
+                Statement s = c.createStatement()) {
             s.execute("PRAGMA wal_checkpoint(TRUNCATE)");
         }
     }

@@ -14,10 +14,13 @@ import java.util.UUID;
 public final class LockHolderMain {
 
     public static void main(String[] args) {
-        JdbcStateStore store = JdbcStateStore.open(args[0], Clock.systemUTC(), () -> UUID.randomUUID().toString(),
-                Duration.ofSeconds(30));
-        store.write(Duration.ofSeconds(30), new LockHolder("doomed-pipeline", "runner-9",
-                ProcessHandle.current().pid(), Instant.now()), tx -> {
+        JdbcStateStore store = JdbcStateStore.open(
+                args[0], Clock.systemUTC(), () -> UUID.randomUUID().toString(), Duration.ofSeconds(30));
+        store.write(
+                Duration.ofSeconds(30),
+                new LockHolder(
+                        "doomed-pipeline", "runner-9", ProcessHandle.current().pid(), Instant.now()),
+                tx -> {
                     System.out.println("locked at revision " + tx.snapshot().revision());
                     System.out.flush();
                     try {

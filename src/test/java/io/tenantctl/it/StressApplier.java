@@ -37,8 +37,15 @@ public final class StressApplier {
             }
             Path manifests = set.writeTo(work.resolve("applier-" + id + "-" + i));
             if (i % 2 == 0) {
-                Result r = run("apply", "-f", manifests.toString(), "--auto-approve", "--state", state,
-                        "--lock-timeout", "120s");
+                Result r = run(
+                        "apply",
+                        "-f",
+                        manifests.toString(),
+                        "--auto-approve",
+                        "--state",
+                        state,
+                        "--lock-timeout",
+                        "120s");
                 System.out.println("apply-f " + r.code + " " + revision(r.out) + " " + oneLine(r.err));
             } else {
                 Path plan = work.resolve("plan-" + id + "-" + i + ".json");
@@ -55,12 +62,17 @@ public final class StressApplier {
         System.exit(0);
     }
 
-    private record Result(int code, String out, String err) {
-    }
+    private record Result(int code, String out, String err) {}
 
     private static Result run(String... args) {
-        Environment env = new Environment(() -> new ByteArrayInputStream(new byte[0]), Map.of(), Clock.systemUTC(),
-                false, false, false, () -> UUID.randomUUID().toString());
+        Environment env = new Environment(
+                () -> new ByteArrayInputStream(new byte[0]),
+                Map.of(),
+                Clock.systemUTC(),
+                false,
+                false,
+                false,
+                () -> UUID.randomUUID().toString());
         CommandLine cli = new Cli(env).commandLine();
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();

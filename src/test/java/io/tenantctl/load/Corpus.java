@@ -31,8 +31,7 @@ final class Corpus {
               type: MicrosoftAccount
             """;
 
-    private Corpus() {
-    }
+    private Corpus() {}
 
     static String account(String name) {
         return ACCOUNT.replace("NAME", name);
@@ -65,7 +64,8 @@ final class Corpus {
 
     /** Writes {@code head}, then {@code count} copies of {@code unit}, then {@code tail}, without holding it all. */
     static Path repeat(Path file, String head, String unit, long count, String tail) {
-        byte[] chunk = unit.repeat(Math.max(1, 65_536 / Math.max(1, unit.length()))).getBytes(StandardCharsets.UTF_8);
+        byte[] chunk =
+                unit.repeat(Math.max(1, 65_536 / Math.max(1, unit.length()))).getBytes(StandardCharsets.UTF_8);
         long perChunk = Math.max(1, 65_536 / Math.max(1, unit.length()));
         try (OutputStream out = Files.newOutputStream(file)) {
             out.write(head.getBytes(StandardCharsets.UTF_8));
@@ -95,9 +95,13 @@ final class Corpus {
     record Diag(String severity, String code, String message, String file, int line, int column) {
 
         static Diag of(JsonNode node) {
-            return new Diag(node.path("severity").asString(), node.path("code").asString(),
-                    node.path("message").asString(), node.path("file").asString(),
-                    node.path("line").asInt(), node.path("column").asInt());
+            return new Diag(
+                    node.path("severity").asString(),
+                    node.path("code").asString(),
+                    node.path("message").asString(),
+                    node.path("file").asString(),
+                    node.path("line").asInt(),
+                    node.path("column").asInt());
         }
 
         /** The form the text output gives it, without the severity word's styling. */
@@ -110,7 +114,9 @@ final class Corpus {
     record Outcome(CliRun.Result text, CliRun.Result json, boolean valid, List<Diag> diagnostics) {
 
         long errors() {
-            return diagnostics.stream().filter(d -> d.severity().equals("error")).count();
+            return diagnostics.stream()
+                    .filter(d -> d.severity().equals("error"))
+                    .count();
         }
     }
 
@@ -129,10 +135,13 @@ final class Corpus {
         assertNoStackTrace(text);
         assertNoStackTrace(json);
         JsonNode root = JSON.readTree(json.out());
-        assertThat(root.isObject()).as("validate -o json prints one JSON object:%n%s", json).isTrue();
+        assertThat(root.isObject())
+                .as("validate -o json prints one JSON object:%n%s", json)
+                .isTrue();
         List<Diag> diagnostics = new ArrayList<>();
         root.path("diagnostics").forEach(node -> diagnostics.add(Diag.of(node)));
-        assertThat(text.exitCode()).as("the text and JSON runs agree:%n%s%n%s", text, json)
+        assertThat(text.exitCode())
+                .as("the text and JSON runs agree:%n%s%n%s", text, json)
                 .isEqualTo(json.exitCode());
         return new Outcome(text, json, root.path("valid").asBoolean(), diagnostics);
     }
@@ -143,7 +152,8 @@ final class Corpus {
 
     static void assertNoStackTrace(CliRun.Result result) {
         String all = result.out() + result.err();
-        assertThat(all).as("no stack trace:%n%s", result)
+        assertThat(all)
+                .as("no stack trace:%n%s", result)
                 .doesNotContain("Exception")
                 .doesNotContain("\tat ")
                 .doesNotContainPattern("(?m)^\\s+at [a-z]+\\.");

@@ -3,6 +3,7 @@ package io.tenantctl.load;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tenantctl.diag.Codes;
 import io.tenantctl.diag.Diagnostic;
 import io.tenantctl.load.GitManifestSource.GitFile;
 import io.tenantctl.load.GitManifestSource.GitLoad;
@@ -13,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.zip.DeflaterOutputStream;
+import org.assertj.core.groups.Tuple;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.lib.CommitBuilder;
 import org.eclipse.jgit.lib.Constants;
@@ -57,7 +59,12 @@ class GitManifestSourceTest {
     void readsTheCommitTheRefNamesNotTheWorkingTree() throws Exception {
         write("manifests/a.yaml", "v: 1\n");
         RevCommit first = commit("first");
-        git.tag().setName("v1").setAnnotated(true).setMessage("one").setTagger(WHO).call();
+        git.tag()
+                .setName("v1")
+                .setAnnotated(true)
+                .setMessage("one")
+                .setTagger(WHO)
+                .call();
         git.tag().setName("light").setAnnotated(false).call();
         git.branchCreate().setName("old").call();
         write("manifests/a.yaml", "v: 2\n");
@@ -72,7 +79,14 @@ class GitManifestSourceTest {
         assertThat(atMain.commitId().orElseThrow()).isEqualTo(second.name()).hasSize(40);
         assertThat(texts(atMain)).containsExactly("manifests/a.yaml=v: 2\n", "manifests/b.yaml=b: 2\n");
 
-        for (String ref : List.of("v1", "light", "old", "HEAD~1", "main^", first.name(), first.name().substring(0, 7))) {
+        for (String ref : List.of(
+                "v1",
+                "light",
+                "old",
+                "HEAD~1",
+                "main^",
+                first.name(),
+                first.name().substring(0, 7))) {
             GitRead read = source.read(dir, ref, List.of("manifests/"));
             assertThat(read.diagnostics()).as(ref).isEmpty();
             assertThat(read.commitId().orElseThrow()).as(ref).isEqualTo(first.name());
@@ -104,13 +118,18 @@ class GitManifestSourceTest {
 
         // A file named directly is read whatever its extension; display names stay repository-relative.
         GitRead named = source.read(dir, "HEAD", List.of("manifests/README.md", "manifests/sub/"));
-        assertThat(names(named)).containsExactly("manifests/README.md", "manifests/sub/b.yml",
-                "manifests/sub/deep/c.json");
+        assertThat(names(named))
+                .containsExactly("manifests/README.md", "manifests/sub/b.yml", "manifests/sub/deep/c.json");
 
         // The top of the tree, as "." names it: everything not hidden, in sorted order.
         GitRead all = source.read(dir, "HEAD", List.of("."));
-        assertThat(names(all)).containsExactly("manifests-old/x.yaml", "manifests/a.yaml", "manifests/sub/b.yml",
-                "manifests/sub/deep/c.json", "other/secret.yaml");
+        assertThat(names(all))
+                .containsExactly(
+                        "manifests-old/x.yaml",
+                        "manifests/a.yaml",
+                        "manifests/sub/b.yml",
+                        "manifests/sub/deep/c.json",
+                        "other/secret.yaml");
     }
 
     @Test
@@ -122,7 +141,11 @@ class GitManifestSourceTest {
         assertThat(fromSub.diagnostics()).isEmpty();
         assertThat(names(fromSub)).containsExactly("manifests/a.yaml");
 
-        Git.cloneRepository().setBare(true).setURI(dir.toUri().toString()).setDirectory(bare.toFile()).call()
+        Git.cloneRepository()
+                .setBare(true)
+                .setURI(dir.toUri().toString())
+                .setDirectory(bare.toFile())
+                .call()
                 .close();
         GitRead read = source.read(bare, "main", List.of("manifests"));
         assertThat(read.diagnostics()).isEmpty();
@@ -146,19 +169,21 @@ class GitManifestSourceTest {
         commit("links");
 
         GitRead read = source.read(dir, "HEAD", List.of("manifests"));
-        assertThat(texts(read)).containsExactly(
-                "manifests/chain.yaml=target: 1\n",
-                "manifests/link.yaml=target: 1\n",
-                "manifests/real/target.yaml=target: 1\n",
-                "manifests/sub/inner.yaml=inner: 1\n",
-                // Inside manifests/, so followed when manifests/ is the path named...
-                "manifests/sub/up.yaml=target: 1\n");
-        assertThat(lines(read)).containsExactlyInAnyOrder(
-                "manifests/out.yaml:1:1 yaml " + OUTSIDE,
-                "manifests/passwd.yaml:1:1 yaml " + OUTSIDE,
-                "manifests/absolute.yaml:1:1 yaml " + OUTSIDE,
-                "manifests/dangling.yaml:1:1 yaml broken symbolic link; it is not read",
-                "manifests/folder.yaml:1:1 yaml symbolic link does not point to a file; it is not read");
+        assertThat(texts(read))
+                .containsExactly(
+                        "manifests/chain.yaml=target: 1\n",
+                        "manifests/link.yaml=target: 1\n",
+                        "manifests/real/target.yaml=target: 1\n",
+                        "manifests/sub/inner.yaml=inner: 1\n",
+                        // Inside manifests/, so followed when manifests/ is the path named...
+                        "manifests/sub/up.yaml=target: 1\n");
+        assertThat(lines(read))
+                .containsExactlyInAnyOrder(
+                        "manifests/out.yaml:1:1 yaml " + OUTSIDE,
+                        "manifests/passwd.yaml:1:1 yaml " + OUTSIDE,
+                        "manifests/absolute.yaml:1:1 yaml " + OUTSIDE,
+                        "manifests/dangling.yaml:1:1 yaml broken symbolic link; it is not read",
+                        "manifests/folder.yaml:1:1 yaml symbolic link does not point to a file; it is not read");
 
         // ...but not when only manifests/sub/ is.
         GitRead sub = source.read(dir, "HEAD", List.of("manifests/sub"));
@@ -178,17 +203,24 @@ class GitManifestSourceTest {
     @Test
     void aSubmoduleIsNotReadAndSaysSo() throws Exception {
         write("manifests/a.yaml", "a: 1\n");
-        try (Git inner = Git.init().setDirectory(dir.resolve("manifests/team").toFile()).call()) {
+        try (Git inner =
+                Git.init().setDirectory(dir.resolve("manifests/team").toFile()).call()) {
             Files.writeString(dir.resolve("manifests/team/t.yaml"), "t: 1\n");
             inner.add().addFilepattern(".").call();
-            inner.commit().setMessage("inner").setAuthor(WHO).setCommitter(WHO).setSign(false).call();
+            inner.commit()
+                    .setMessage("inner")
+                    .setAuthor(WHO)
+                    .setCommitter(WHO)
+                    .setSign(false)
+                    .call();
         }
         commit("with a submodule");
 
         GitRead read = source.read(dir, "HEAD", List.of("manifests"));
         assertThat(names(read)).containsExactly("manifests/a.yaml");
-        assertThat(lines(read)).containsExactly(
-                "manifests/team:1:1 yaml submodule; its files are not in this commit and are not read");
+        assertThat(lines(read))
+                .containsExactly(
+                        "manifests/team:1:1 yaml submodule; its files are not in this commit and are not read");
     }
 
     @Test
@@ -199,8 +231,9 @@ class GitManifestSourceTest {
         GitRead unknown = source.read(dir, "origin/nope", List.of("manifests"));
         assertThat(unknown.commitId()).isEmpty();
         assertThat(unknown.files()).isEmpty();
-        assertThat(lines(unknown)).containsExactly(" git unknown git ref origin/nope: it names no commit in this"
-                + " repository; fetch it first (in a shallow clone, fetch more history)");
+        assertThat(lines(unknown))
+                .containsExactly(" git unknown git ref origin/nope: it names no commit in this"
+                        + " repository; fetch it first (in a shallow clone, fetch more history)");
 
         assertThat(lines(source.read(dir, commit.getTree().name(), List.of("manifests"))))
                 .containsExactly(" git git ref " + commit.getTree().name() + " does not name a commit");
@@ -208,20 +241,22 @@ class GitManifestSourceTest {
 
         GitRead notRepo = source.read(plain, "main", List.of("manifests"));
         assertThat(notRepo.commitId()).isEmpty();
-        assertThat(lines(notRepo)).containsExactly(
-                " git not a git repository (nor any of its parents): " + plain.toAbsolutePath().normalize());
+        assertThat(lines(notRepo))
+                .containsExactly(" git not a git repository (nor any of its parents): "
+                        + plain.toAbsolutePath().normalize());
         assertThat(lines(source.read(dir.resolve("missing"), "main", List.of("manifests"))))
                 .containsExactly(" git no such directory: " + dir.resolve("missing"));
 
         GitRead paths = source.read(dir, "main", List.of("-", "nowhere/", "../manifests", "/etc", "manifests"));
         assertThat(paths.commitId().orElseThrow()).isEqualTo(commit.name());
         assertThat(names(paths)).containsExactly("manifests/a.yaml");
-        assertThat(lines(paths)).containsExactly(
-                " git standard input (-f -) cannot be read from a git commit; name files or directories",
-                "nowhere/:1:1 yaml no such file or directory: nowhere/",
-                "../manifests:1:1 yaml path must be relative to the top of the repository and stay inside it:"
-                        + " ../manifests",
-                "/etc:1:1 yaml path must be relative to the top of the repository and stay inside it: /etc");
+        assertThat(lines(paths))
+                .containsExactly(
+                        " git standard input (-f -) cannot be read from a git commit; name files or directories",
+                        "nowhere/:1:1 yaml no such file or directory: nowhere/",
+                        "../manifests:1:1 yaml path must be relative to the top of the repository and stay inside it:"
+                                + " ../manifests",
+                        "/etc:1:1 yaml path must be relative to the top of the repository and stay inside it: /etc");
     }
 
     @Test
@@ -238,8 +273,8 @@ class GitManifestSourceTest {
         // 5 + 5 bytes fit in 12, the third file does not.
         GitRead tooMuch = new GitManifestSource(limits(1000, 12, 10)).read(dir, "HEAD", List.of("manifests"));
         assertThat(names(tooMuch)).containsExactly("manifests/a.yaml", "manifests/b.yaml");
-        assertThat(lines(tooMuch)).containsExactly(
-                "manifests/c.yaml:1:1 yaml manifests total more than 12 bytes; the rest is not read");
+        assertThat(lines(tooMuch))
+                .containsExactly("manifests/c.yaml:1:1 yaml manifests total more than 12 bytes; the rest is not read");
     }
 
     /**
@@ -280,14 +315,14 @@ class GitManifestSourceTest {
 
         GitRead limited = new GitManifestSource(limits(1000, 1_000_000, 10)).read(dir, "crafted", List.of("manifests"));
         assertThat(texts(limited)).containsExactly("manifests/small.yaml=s: 1\n");
-        assertThat(lines(limited)).containsExactly(
-                "manifests/big.yaml:1:1 yaml file is 100000 bytes; the limit is 1000 bytes per file");
+        assertThat(lines(limited))
+                .containsExactly("manifests/big.yaml:1:1 yaml file is 100000 bytes; the limit is 1000 bytes per file");
 
         // Within the limit it is read, fails, and says so where it is: a diagnostic, not a stack trace.
         GitRead unlimited = source.read(dir, "crafted", List.of("manifests"));
         assertThat(names(unlimited)).containsExactly("manifests/small.yaml");
         assertThat(unlimited.diagnostics()).singleElement().satisfies(d -> {
-            assertThat(d.code()).isEqualTo(GitManifestSource.CODE);
+            assertThat(d.code()).isEqualTo(Codes.GIT);
             assertThat(d.location().toString()).isEqualTo("manifests/big.yaml:1:1");
         });
     }
@@ -301,9 +336,10 @@ class GitManifestSourceTest {
 
         GitLoad load = source.load(dir, "main", List.of("manifests"));
         assertThat(load.commitId().orElseThrow()).isEqualTo(commit.name());
-        assertThat(load.result().documents()).extracting(Document::file, d -> d.root().toString())
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("manifests/a.yaml", "{\"a\":1}"),
-                        org.assertj.core.groups.Tuple.tuple("manifests/a.yaml", "{\"b\":2}"));
+        assertThat(load.result().documents())
+                .extracting(Document::file, d -> d.root().toString())
+                .containsExactly(
+                        Tuple.tuple("manifests/a.yaml", "{\"a\":1}"), Tuple.tuple("manifests/a.yaml", "{\"b\":2}"));
         assertThat(load.result().diagnostics()).singleElement().satisfies(d -> {
             assertThat(d.code()).isEqualTo("yaml");
             assertThat(d.location().file()).isEqualTo("manifests/bad.yaml");
@@ -331,13 +367,24 @@ class GitManifestSourceTest {
     private RevCommit commit(String message) throws Exception {
         git.add().addFilepattern(".").call();
         // A user's commit.gpgSign must not make the test try to sign.
-        return git.commit().setMessage(message).setAuthor(WHO).setCommitter(WHO).setSign(false).call();
+        return git.commit()
+                .setMessage(message)
+                .setAuthor(WHO)
+                .setCommitter(WHO)
+                .setSign(false)
+                .call();
     }
 
     private static Limits limits(long fileBytes, long totalBytes, int files) {
         Limits d = Limits.DEFAULT;
-        return new Limits(fileBytes, totalBytes, files, d.maxDocumentsPerFile(), d.maxDepth(),
-                d.maxScalarLength(), d.maxProblemsPerFile());
+        return new Limits(
+                fileBytes,
+                totalBytes,
+                files,
+                d.maxDocumentsPerFile(),
+                d.maxDepth(),
+                d.maxScalarLength(),
+                d.maxProblemsPerFile());
     }
 
     private static List<String> names(GitRead read) {
@@ -345,7 +392,9 @@ class GitManifestSourceTest {
     }
 
     private static List<String> texts(GitRead read) {
-        return read.files().stream().map(f -> f.display() + "=" + new String(f.bytes(), UTF_8)).toList();
+        return read.files().stream()
+                .map(f -> f.display() + "=" + new String(f.bytes(), UTF_8))
+                .toList();
     }
 
     private static List<String> lines(GitRead read) {

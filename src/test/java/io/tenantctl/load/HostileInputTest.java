@@ -9,6 +9,7 @@ import io.tenantctl.load.Corpus.Diag;
 import io.tenantctl.load.Corpus.Outcome;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +20,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -59,40 +61,64 @@ class HostileInputTest {
     private static final Map<String, Function<Path, Input>> GENERATED = new HashMap<>();
 
     static {
-        GENERATED.put("deep-flow-sequences", dir -> Input.file(
-                Corpus.write(dir.resolve("deep.yaml"), "[".repeat(10_000) + "]".repeat(10_000) + "\n")));
-        GENERATED.put("deep-flow-mappings", dir -> Input.file(
-                Corpus.write(dir.resolve("deep.yaml"), "{a: ".repeat(10_000) + "1" + "}".repeat(10_000) + "\n")));
-        GENERATED.put("deep-block-sequences", dir -> Input.file(
-                Corpus.write(dir.resolve("deep.yaml"), "- ".repeat(10_000) + "x\n")));
+        GENERATED.put(
+                "deep-flow-sequences",
+                dir -> Input.file(
+                        Corpus.write(dir.resolve("deep.yaml"), "[".repeat(10_000) + "]".repeat(10_000) + "\n")));
+        GENERATED.put(
+                "deep-flow-mappings",
+                dir -> Input.file(Corpus.write(
+                        dir.resolve("deep.yaml"), "{a: ".repeat(10_000) + "1" + "}".repeat(10_000) + "\n")));
+        GENERATED.put(
+                "deep-block-sequences",
+                dir -> Input.file(Corpus.write(dir.resolve("deep.yaml"), "- ".repeat(10_000) + "x\n")));
         // Block mappings indent one more space per level, so 2,000 levels already take 2 MB.
         GENERATED.put("deep-block-mappings", dir -> {
             StringBuilder text = new StringBuilder();
             for (int i = 0; i < 2_000; i++) {
                 text.append(" ".repeat(i)).append("k:\n");
             }
-            return Input.file(Corpus.write(dir.resolve("deep.yaml"), text.append(" ".repeat(2_000)).append("x\n")
-                    .toString()));
+            return Input.file(Corpus.write(
+                    dir.resolve("deep.yaml"),
+                    text.append(" ".repeat(2_000)).append("x\n").toString()));
         });
-        GENERATED.put("scalar-50mb", dir -> Input.file(Corpus.repeat(dir.resolve("big.yaml"),
-                HEAD + "  displayName: ", "a", 50L * 1024 * 1024, "\n")));
-        GENERATED.put("scalar-50mb-stdin", dir -> Input.stdin(
-                (HEAD + "  displayName: " + "a".repeat(50 * 1024 * 1024) + "\n").getBytes(StandardCharsets.UTF_8)));
-        GENERATED.put("file-20mb", dir -> Input.file(Corpus.repeat(dir.resolve("big.yaml"),
-                HEAD, "# padding padding padding padding padding padding padding padding padding padding\n",
-                20L * 1024 * 1024 / 80, "")));
+        GENERATED.put(
+                "scalar-50mb",
+                dir -> Input.file(Corpus.repeat(
+                        dir.resolve("big.yaml"), HEAD + "  displayName: ", "a", 50L * 1024 * 1024, "\n")));
+        GENERATED.put(
+                "scalar-50mb-stdin",
+                dir -> Input.stdin((HEAD + "  displayName: " + "a".repeat(50 * 1024 * 1024) + "\n")
+                        .getBytes(StandardCharsets.UTF_8)));
+        GENERATED.put(
+                "file-20mb",
+                dir -> Input.file(Corpus.repeat(
+                        dir.resolve("big.yaml"),
+                        HEAD,
+                        "# padding padding padding padding padding padding padding padding padding padding\n",
+                        20L * 1024 * 1024 / 80,
+                        "")));
         // Under the file limit: the parser must get to the scalar's length quickly (it used to be quadratic).
-        GENERATED.put("scalar-15mb", dir -> Input.file(Corpus.repeat(dir.resolve("big.yaml"),
-                HEAD + "  displayName: ", "a", 15L * 1024 * 1024, "\n")));
-        GENERATED.put("scalar-8193", dir -> Input.file(Corpus.write(dir.resolve("long.yaml"),
-                HEAD + "  displayName: " + "a".repeat(8_193) + "\n")));
-        GENERATED.put("key-8193", dir -> Input.file(Corpus.write(dir.resolve("long.yaml"),
-                HEAD + "  ? " + "k".repeat(8_193) + "\n  : value\n")));
+        GENERATED.put(
+                "scalar-15mb",
+                dir -> Input.file(Corpus.repeat(
+                        dir.resolve("big.yaml"), HEAD + "  displayName: ", "a", 15L * 1024 * 1024, "\n")));
+        GENERATED.put(
+                "scalar-8193",
+                dir -> Input.file(
+                        Corpus.write(dir.resolve("long.yaml"), HEAD + "  displayName: " + "a".repeat(8_193) + "\n")));
+        GENERATED.put(
+                "key-8193",
+                dir -> Input.file(
+                        Corpus.write(dir.resolve("long.yaml"), HEAD + "  ? " + "k".repeat(8_193) + "\n  : value\n")));
         GENERATED.put("documents-25000", dir -> {
             StringBuilder text = new StringBuilder();
             for (int i = 0; i < 25_000; i++) { // five lines each: document 20,001 starts on line 100,001
-                text.append("---\napiVersion: tenantctl.io/v1\nkind: Account\nmetadata: {name: a").append(i)
-                        .append("}\nspec: {signInName: a").append(i).append("@hotmail.com, type: MicrosoftAccount}\n");
+                text.append("---\napiVersion: tenantctl.io/v1\nkind: Account\nmetadata: {name: a")
+                        .append(i)
+                        .append("}\nspec: {signInName: a")
+                        .append(i)
+                        .append("@hotmail.com, type: MicrosoftAccount}\n");
             }
             return Input.file(Corpus.write(dir.resolve("many.yaml"), text.toString()));
         });
@@ -103,49 +129,88 @@ class HostileInputTest {
             System.arraycopy(png, 0, bytes, 0, png.length);
             return Input.file(Corpus.write(dir.resolve("logo.yaml"), bytes));
         });
-        GENERATED.put("latin1", dir -> Input.file(Corpus.write(dir.resolve("latin1.yaml"),
-                (HEAD + "  displayName: Caf\u00e9 Ren\u00e9\n").getBytes(StandardCharsets.ISO_8859_1))));
-        GENERATED.put("overlong-utf8", dir -> Input.file(Corpus.write(dir.resolve("overlong.yaml"),
-                concat(HEAD + "  displayName: ..", new byte[] {(byte) 0xC0, (byte) 0xAF}, "etc\n"))));
-        GENERATED.put("utf8-surrogate", dir -> Input.file(Corpus.write(dir.resolve("surrogate.yaml"),
-                concat(HEAD + "  displayName: x", new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80}, "y\n"))));
-        GENERATED.put("truncated-utf8", dir -> Input.file(Corpus.write(dir.resolve("truncated.yaml"),
-                concat(HEAD + "  displayName: caf", new byte[] {(byte) 0xC3}, ""))));
-        GENERATED.put("utf16le-bom", dir -> Input.file(Corpus.write(dir.resolve("utf16.yaml"),
-                utf16(new byte[] {(byte) 0xFF, (byte) 0xFE}, HEAD, "UTF-16LE"))));
-        GENERATED.put("utf16be-bom", dir -> Input.file(Corpus.write(dir.resolve("utf16.yaml"),
-                utf16(new byte[] {(byte) 0xFE, (byte) 0xFF}, HEAD, "UTF-16BE"))));
-        GENERATED.put("utf16-without-bom", dir -> Input.file(Corpus.write(dir.resolve("utf16.yaml"),
-                utf16(new byte[0], HEAD, "UTF-16LE"))));
-        GENERATED.put("nul-byte", dir -> Input.file(Corpus.write(dir.resolve("nul.yaml"),
-                concat(HEAD + "  displayName: ab", new byte[] {0}, "cd\n"))));
+        GENERATED.put(
+                "latin1",
+                dir -> Input.file(Corpus.write(
+                        dir.resolve("latin1.yaml"),
+                        (HEAD + "  displayName: Caf\u00e9 Ren\u00e9\n").getBytes(StandardCharsets.ISO_8859_1))));
+        GENERATED.put(
+                "overlong-utf8",
+                dir -> Input.file(Corpus.write(
+                        dir.resolve("overlong.yaml"),
+                        concat(HEAD + "  displayName: ..", new byte[] {(byte) 0xC0, (byte) 0xAF}, "etc\n"))));
+        GENERATED.put(
+                "utf8-surrogate",
+                dir -> Input.file(Corpus.write(
+                        dir.resolve("surrogate.yaml"),
+                        concat(HEAD + "  displayName: x", new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80}, "y\n"))));
+        GENERATED.put(
+                "truncated-utf8",
+                dir -> Input.file(Corpus.write(
+                        dir.resolve("truncated.yaml"),
+                        concat(HEAD + "  displayName: caf", new byte[] {(byte) 0xC3}, ""))));
+        GENERATED.put(
+                "utf16le-bom",
+                dir -> Input.file(Corpus.write(
+                        dir.resolve("utf16.yaml"), utf16(new byte[] {(byte) 0xFF, (byte) 0xFE}, HEAD, "UTF-16LE"))));
+        GENERATED.put(
+                "utf16be-bom",
+                dir -> Input.file(Corpus.write(
+                        dir.resolve("utf16.yaml"), utf16(new byte[] {(byte) 0xFE, (byte) 0xFF}, HEAD, "UTF-16BE"))));
+        GENERATED.put(
+                "utf16-without-bom",
+                dir -> Input.file(Corpus.write(dir.resolve("utf16.yaml"), utf16(new byte[0], HEAD, "UTF-16LE"))));
+        GENERATED.put(
+                "nul-byte",
+                dir -> Input.file(Corpus.write(
+                        dir.resolve("nul.yaml"), concat(HEAD + "  displayName: ab", new byte[] {0}, "cd\n"))));
         // A byte-order mark and CRLF line ends shift neither lines nor columns.
-        GENERATED.put("bom-crlf-bare-number", dir -> Input.file(Corpus.write(dir.resolve("windows.yaml"),
-                concat("\uFEFF", new byte[0], (HEAD + "  displayName: 12\n").replace("\n", "\r\n")))));
+        GENERATED.put(
+                "bom-crlf-bare-number",
+                dir -> Input.file(Corpus.write(
+                        dir.resolve("windows.yaml"),
+                        concat("\uFEFF", new byte[0], (HEAD + "  displayName: 12\n").replace("\n", "\r\n")))));
         // Columns count code points, as the parser's own marks do, and a lone CR ends a line.
-        GENERATED.put("emoji-then-nul", dir -> Input.file(Corpus.write(dir.resolve("emoji.yaml"),
-                concat("# " + "\uD83D\uDE00".repeat(20) + "\n" + HEAD + "  displayName: \uD83D\uDE00\uD83D\uDE00",
-                        new byte[] {0}, "\n"))));
-        GENERATED.put("emoji-then-bad-utf8", dir -> Input.file(Corpus.write(dir.resolve("emoji.yaml"),
-                concat("# " + "\uD83D\uDE00".repeat(20) + "\n" + HEAD + "  displayName: \uD83D\uDE00\uD83D\uDE00",
-                        new byte[] {(byte) 0xFF}, "\n"))));
-        GENERATED.put("cr-line-ends-then-nul", dir -> Input.file(Corpus.write(dir.resolve("mac.yaml"),
-                concat("a: 1\rb: 2\rc: x", new byte[] {0}, "\r"))));
-        GENERATED.put("c1-control", dir -> Input.file(Corpus.write(dir.resolve("c1.yaml"),
-                HEAD + "  displayName: ab\u009bcd\n")));
+        GENERATED.put(
+                "emoji-then-nul",
+                dir -> Input.file(Corpus.write(
+                        dir.resolve("emoji.yaml"),
+                        concat(
+                                "# " + "\uD83D\uDE00".repeat(20) + "\n" + HEAD
+                                        + "  displayName: \uD83D\uDE00\uD83D\uDE00",
+                                new byte[] {0},
+                                "\n"))));
+        GENERATED.put(
+                "emoji-then-bad-utf8",
+                dir -> Input.file(Corpus.write(
+                        dir.resolve("emoji.yaml"),
+                        concat(
+                                "# " + "\uD83D\uDE00".repeat(20) + "\n" + HEAD
+                                        + "  displayName: \uD83D\uDE00\uD83D\uDE00",
+                                new byte[] {(byte) 0xFF},
+                                "\n"))));
+        GENERATED.put(
+                "cr-line-ends-then-nul",
+                dir -> Input.file(
+                        Corpus.write(dir.resolve("mac.yaml"), concat("a: 1\rb: 2\rc: x", new byte[] {0}, "\r"))));
+        GENERATED.put(
+                "c1-control",
+                dir -> Input.file(Corpus.write(dir.resolve("c1.yaml"), HEAD + "  displayName: ab\u009bcd\n")));
         GENERATED.put("symlink-out-of-folder", dir -> {
             Path outside = Corpus.write(dir.resolve("outside/secret.yaml"), account("secret"));
             Path manifests = dir.resolve("manifests");
             Corpus.write(manifests.resolve("fine.yaml"), account("fine"));
             Corpus.symlink(manifests.resolve("evil.yaml"), Path.of("..", "outside", "secret.yaml"));
             assertThat(outside).exists();
-            return new Input(manifests.toString(), manifests.resolve("evil.yaml").toString(), new byte[0]);
+            return new Input(
+                    manifests.toString(), manifests.resolve("evil.yaml").toString(), new byte[0]);
         });
         GENERATED.put("symlink-to-etc-passwd", dir -> {
             Path manifests = dir.resolve("manifests");
             Corpus.write(manifests.resolve("fine.yaml"), account("fine"));
             Corpus.symlink(manifests.resolve("passwd.yaml"), Path.of("/etc/passwd"));
-            return new Input(manifests.toString(), manifests.resolve("passwd.yaml").toString(), new byte[0]);
+            return new Input(
+                    manifests.toString(), manifests.resolve("passwd.yaml").toString(), new byte[0]);
         });
         GENERATED.put("symlink-loop", dir -> {
             Path manifests = dir.resolve("manifests");
@@ -156,7 +221,8 @@ class HostileInputTest {
         GENERATED.put("broken-symlink", dir -> {
             Path manifests = dir.resolve("manifests");
             Corpus.symlink(manifests.resolve("gone.yaml"), Path.of("nowhere.yaml"));
-            return new Input(manifests.toString(), manifests.resolve("gone.yaml").toString(), new byte[0]);
+            return new Input(
+                    manifests.toString(), manifests.resolve("gone.yaml").toString(), new byte[0]);
         });
         GENERATED.put("missing-file", dir -> Input.file(dir.resolve("nope.yaml")));
         GENERATED.put("alias-bomb-stdin", dir -> {
@@ -191,8 +257,8 @@ class HostileInputTest {
             }
             String[] cells = row.split("\t", -1);
             assertThat(cells).as("six tab-separated cells: %s", row).hasSize(6);
-            cases.add(new Case(cells[0], cells[1], Integer.parseInt(cells[2]), optional(cells[3]), optional(cells[4]),
-                    cells[5]));
+            cases.add(new Case(
+                    cells[0], cells[1], Integer.parseInt(cells[2]), optional(cells[3]), optional(cells[4]), cells[5]));
         }
         return cases.stream();
     }
@@ -205,21 +271,37 @@ class HostileInputTest {
 
         Outcome outcome = Corpus.validate(input.stdin(), input.path());
 
-        assertThat(outcome.json().exitCode()).as("exit code%n%s", outcome.json()).isEqualTo(1);
+        assertThat(outcome.json().exitCode())
+                .as("exit code%n%s", outcome.json())
+                .isEqualTo(1);
         assertThat(outcome.valid()).isFalse();
-        assertThat(outcome.text().out()).as("nothing but requested output on stdout").isEmpty();
+        assertThat(outcome.text().out())
+                .as("nothing but requested output on stdout")
+                .isEmpty();
         assertThat(outcome.diagnostics()).as("every diagnostic is located").allSatisfy(d -> {
             assertThat(d.file()).isNotEmpty();
             assertThat(d.line()).isPositive();
             assertThat(d.column()).isPositive();
         });
         List<Diag> matching = outcome.diagnostics().stream()
-                .filter(d -> d.severity().equals("error") && d.code().equals(c.code()) && d.file().equals(input.file())
-                        && d.line() == c.line() && (c.column() == null || d.column() == c.column())
+                .filter(d -> d.severity().equals("error")
+                        && d.code().equals(c.code())
+                        && d.file().equals(input.file())
+                        && d.line() == c.line()
+                        && (c.column() == null || d.column() == c.column())
                         && d.message().contains(c.message()))
                 .toList();
-        assertThat(matching).as("expected %s; got (first 10)%n%s", c, String.join("\n",
-                outcome.diagnostics().stream().limit(10).map(Diag::text).toList())).isNotEmpty();
+        assertThat(matching)
+                .as(
+                        "expected %s; got (first 10)%n%s",
+                        c,
+                        String.join(
+                                "\n",
+                                outcome.diagnostics().stream()
+                                        .limit(10)
+                                        .map(Diag::text)
+                                        .toList()))
+                .isNotEmpty();
         if (c.count() != null) {
             assertThat(outcome.diagnostics()).as("diagnostics of %s", c.name()).hasSize(c.count());
         }
@@ -273,10 +355,12 @@ class HostileInputTest {
         Outcome outcome = Corpus.validate(stdin, duplicate.toString(), "-", unknown.toString());
 
         assertThat(outcome.json().exitCode()).isEqualTo(1);
-        assertThat(outcome.diagnostics()).extracting(Diag::file, Diag::line, Diag::code).containsExactlyInAnyOrder(
-                org.assertj.core.groups.Tuple.tuple(duplicate.toString(), 9, "yaml"),
-                org.assertj.core.groups.Tuple.tuple("<stdin>", 6, "yaml"),
-                org.assertj.core.groups.Tuple.tuple(unknown.toString(), 3, "schema"));
+        assertThat(outcome.diagnostics())
+                .extracting(Diag::file, Diag::line, Diag::code)
+                .containsExactlyInAnyOrder(
+                        Tuple.tuple(duplicate.toString(), 9, "yaml"),
+                        Tuple.tuple("<stdin>", 6, "yaml"),
+                        Tuple.tuple(unknown.toString(), 3, "schema"));
     }
 
     /** A symbolic link to a file outside the folder is refused, while the rest of the folder is read. */
@@ -287,7 +371,9 @@ class HostileInputTest {
 
         Outcome outcome = Corpus.validate(input.path());
 
-        assertThat(outcome.diagnostics()).singleElement().satisfies(d -> assertThat(d.file()).endsWith("evil.yaml"));
+        assertThat(outcome.diagnostics())
+                .singleElement()
+                .satisfies(d -> assertThat(d.file()).endsWith("evil.yaml"));
         assertThat(outcome.text().err() + outcome.json().out()).doesNotContain("secret@hotmail.com");
     }
 
@@ -328,7 +414,7 @@ class HostileInputTest {
     }
 
     private static byte[] utf16(byte[] bom, String text, String charset) {
-        byte[] body = text.getBytes(java.nio.charset.Charset.forName(charset));
+        byte[] body = text.getBytes(Charset.forName(charset));
         byte[] out = new byte[bom.length + body.length];
         System.arraycopy(bom, 0, out, 0, bom.length);
         System.arraycopy(body, 0, out, bom.length, body.length);

@@ -68,16 +68,33 @@ class LegalOddInputTest {
                 fixture("yaml-directive-1-2.yaml", 1),
                 fixture("account.json", 1),
                 fixture("account.yml", 1),
-                generated("utf-8 byte-order mark", 1, dir -> Input.of(
-                        Corpus.write(dir.resolve("bom.yaml"), "\uFEFF" + account("bom")))),
-                generated("CRLF line ends", 2, dir -> Input.of(Corpus.write(dir.resolve("crlf.yaml"),
-                        (account("crlf-1") + "---\n" + account("crlf-2")).replace("\n", "\r\n")))),
-                generated("byte-order mark and CRLF", 1, dir -> Input.of(Corpus.write(dir.resolve("windows.yaml"),
-                        "\uFEFF" + account("windows").replace("\n", "\r\n")))),
-                generated("CR-only line ends", 2, dir -> Input.of(Corpus.write(dir.resolve("cr.yaml"),
-                        (account("cr-1") + "---\n" + account("cr-2")).replace("\n", "\r")))),
-                generated("no newline at the end", 1, dir -> Input.of(Corpus.write(dir.resolve("eof.yaml"),
-                        account("eof").stripTrailing()))),
+                generated(
+                        "utf-8 byte-order mark",
+                        1,
+                        dir -> Input.of(Corpus.write(dir.resolve("bom.yaml"), "\uFEFF" + account("bom")))),
+                generated(
+                        "CRLF line ends",
+                        2,
+                        dir -> Input.of(Corpus.write(
+                                dir.resolve("crlf.yaml"),
+                                (account("crlf-1") + "---\n" + account("crlf-2")).replace("\n", "\r\n")))),
+                generated(
+                        "byte-order mark and CRLF",
+                        1,
+                        dir -> Input.of(Corpus.write(
+                                dir.resolve("windows.yaml"),
+                                "\uFEFF" + account("windows").replace("\n", "\r\n")))),
+                generated(
+                        "CR-only line ends",
+                        2,
+                        dir -> Input.of(Corpus.write(
+                                dir.resolve("cr.yaml"),
+                                (account("cr-1") + "---\n" + account("cr-2")).replace("\n", "\r")))),
+                generated(
+                        "no newline at the end",
+                        1,
+                        dir -> Input.of(Corpus.write(
+                                dir.resolve("eof.yaml"), account("eof").stripTrailing()))),
                 generated("JSON manifests, one object per file", 3, dir -> {
                     for (String name : List.of("alpha", "beta", "gamma")) {
                         Corpus.write(dir.resolve("json/" + name + ".json"), json(name));
@@ -85,16 +102,26 @@ class LegalOddInputTest {
                     return Input.of(dir.resolve("json"));
                 }),
                 generated("JSON on one line, CRLF, upper-case extension", 2, dir -> {
-                    Corpus.write(dir.resolve("m/ONE.JSON"), json("one").replace("\n", "").replace("  ", ""));
+                    Corpus.write(
+                            dir.resolve("m/ONE.JSON"),
+                            json("one").replace("\n", "").replace("  ", ""));
                     Corpus.write(dir.resolve("m/two.json"), json("two").replace("\n", "\r\n"));
                     return Input.of(dir.resolve("m"));
                 }),
                 generated("standard input", 1, dir -> Input.stdin(account("from-stdin"))),
-                generated("standard input, several documents", 2, dir -> Input.stdin(
-                        account("stdin-1") + "---\n" + account("stdin-2"))),
-                generated("standard input next to files", 2, dir -> new Input(
-                        List.of(Corpus.write(dir.resolve("file.yaml"), account("file")).toString(), "-"),
-                        account("piped").getBytes(StandardCharsets.UTF_8))),
+                generated(
+                        "standard input, several documents",
+                        2,
+                        dir -> Input.stdin(account("stdin-1") + "---\n" + account("stdin-2"))),
+                generated(
+                        "standard input next to files",
+                        2,
+                        dir -> new Input(
+                                List.of(
+                                        Corpus.write(dir.resolve("file.yaml"), account("file"))
+                                                .toString(),
+                                        "-"),
+                                account("piped").getBytes(StandardCharsets.UTF_8))),
                 generated("directories searched recursively", 4, dir -> {
                     Corpus.write(dir.resolve("m/top.yaml"), account("top"));
                     Corpus.write(dir.resolve("m/a/one.yml"), account("one"));
@@ -122,10 +149,14 @@ class LegalOddInputTest {
                     Corpus.write(dir.resolve("m/Makefile"), "all:\n\techo\n");
                     return Input.of(dir.resolve("m"));
                 }),
-                generated("a .txt file named explicitly is read", 1, dir -> Input.of(
-                        Corpus.write(dir.resolve("account.txt"), account("txt")))),
-                generated("a file without extension named explicitly is read", 1, dir -> Input.of(
-                        Corpus.write(dir.resolve("ACCOUNT"), account("bare")))),
+                generated(
+                        "a .txt file named explicitly is read",
+                        1,
+                        dir -> Input.of(Corpus.write(dir.resolve("account.txt"), account("txt")))),
+                generated(
+                        "a file without extension named explicitly is read",
+                        1,
+                        dir -> Input.of(Corpus.write(dir.resolve("ACCOUNT"), account("bare")))),
                 generated("a symbolic link inside the folder is read", 2, dir -> {
                     linkable(dir);
                     Corpus.write(dir.resolve("m/real.yaml"), account("real"));
@@ -142,23 +173,35 @@ class LegalOddInputTest {
                 generated("exactly 20,000 documents in one file", 20_000, dir -> {
                     StringBuilder text = new StringBuilder();
                     for (int i = 0; i < 20_000; i++) {
-                        text.append("---\n{apiVersion: tenantctl.io/v1, kind: Account, metadata: {name: a").append(i)
-                                .append("}, spec: {signInName: a").append(i)
+                        text.append("---\n{apiVersion: tenantctl.io/v1, kind: Account, metadata: {name: a")
+                                .append(i)
+                                .append("}, spec: {signInName: a")
+                                .append(i)
                                 .append("@hotmail.com, type: MicrosoftAccount}}\n");
                     }
                     return Input.of(Corpus.write(dir.resolve("many.yaml"), text.toString()));
                 }),
-                generated("a 15 MB comment", 1, dir -> Input.of(Corpus.repeat(dir.resolve("commented.yaml"),
-                        account("commented") + "# ", "x", 15L * 1024 * 1024, "\n"))),
-                generated("long values up to the schema's bounds", 1, dir -> Input.of(Corpus.write(
-                        dir.resolve("long.yaml"), """
+                generated(
+                        "a 15 MB comment",
+                        1,
+                        dir -> Input.of(Corpus.repeat(
+                                dir.resolve("commented.yaml"),
+                                account("commented") + "# ",
+                                "x",
+                                15L * 1024 * 1024,
+                                "\n"))),
+                generated(
+                        "long values up to the schema's bounds",
+                        1,
+                        dir -> Input.of(Corpus.write(dir.resolve("long.yaml"), """
                                 apiVersion: tenantctl.io/v1
                                 kind: Account
                                 metadata:
                                   name: NAME
                                   annotations: {note: NOTE}
                                 spec: {signInName: long@hotmail.com, type: MicrosoftAccount, displayName: DISPLAY}
-                                """.replace("NAME", "n".repeat(63)).replace("NOTE", "a".repeat(4_096))
+                                """.replace("NAME", "n".repeat(63))
+                                .replace("NOTE", "a".repeat(4_096))
                                 .replace("DISPLAY", "d".repeat(256))))));
     }
 
@@ -187,16 +230,23 @@ class LegalOddInputTest {
     void yaml12WordsStayStrings() throws IOException {
         ManifestLoader loader = new ManifestLoader(Limits.DEFAULT, () -> new ByteArrayInputStream(new byte[0]));
 
-        LoadResult words = loader.load(List.of(Corpus.fixture("legal", "yaml12-words.yaml").toString()));
-        LoadResult quoted = loader.load(List.of(Corpus.fixture("legal", "quoted-words.yaml").toString()));
+        LoadResult words =
+                loader.load(List.of(Corpus.fixture("legal", "yaml12-words.yaml").toString()));
+        LoadResult quoted =
+                loader.load(List.of(Corpus.fixture("legal", "quoted-words.yaml").toString()));
 
         assertThat(words.diagnostics()).isEmpty();
-        assertThat(words.documents()).extracting(d -> d.root().at("/spec/displayName"))
-                .allSatisfy(node -> assertThat(node.isString()).as("%s is a string", node).isTrue())
-                .extracting(JsonNode::stringValue).containsExactly("NO", "on", "yes", "Off", "y", "N");
-        assertThat(words.documents()).extracting(d -> d.root().at("/metadata/name").stringValue())
+        assertThat(words.documents())
+                .extracting(d -> d.root().at("/spec/displayName"))
+                .allSatisfy(node ->
+                        assertThat(node.isString()).as("%s is a string", node).isTrue())
+                .extracting(JsonNode::stringValue)
+                .containsExactly("NO", "on", "yes", "Off", "y", "N");
+        assertThat(words.documents())
+                .extracting(d -> d.root().at("/metadata/name").stringValue())
                 .containsExactly("norway", "on", "yes", "off", "y", "n");
-        assertThat(quoted.documents()).extracting(d -> d.root().at("/spec/displayName").stringValue())
+        assertThat(quoted.documents())
+                .extracting(d -> d.root().at("/spec/displayName").stringValue())
                 .containsExactly("true", "null", "~", "007", "NO");
     }
 
@@ -205,10 +255,12 @@ class LegalOddInputTest {
     void emptyDocumentsKeepLocations() {
         ManifestLoader loader = new ManifestLoader(Limits.DEFAULT, () -> new ByteArrayInputStream(new byte[0]));
 
-        LoadResult result = loader.load(List.of(Corpus.fixture("legal", "empty-documents.yaml").toString()));
+        LoadResult result = loader.load(
+                List.of(Corpus.fixture("legal", "empty-documents.yaml").toString()));
 
         assertThat(result.diagnostics()).isEmpty();
-        assertThat(result.documents()).extracting(d -> d.locateValue("/metadata/name").line())
+        assertThat(result.documents())
+                .extracting(d -> d.locateValue("/metadata/name").line())
                 .containsExactly(6, 14);
     }
 

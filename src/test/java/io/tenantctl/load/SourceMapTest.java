@@ -18,31 +18,32 @@ class SourceMapTest {
      * Every scalar below is written once in the file, so that its place can be found by searching
      * the text; the property test relies on it.
      */
-    private static final String MULTI = String.join("\n",
-            "# three documents",                                          // 1
-            "apiVersion: tenantctl.io/v1",                                 // 2
-            "kind: Tenant",                                                // 3
-            "metadata:",                                                   // 4
-            "  name: northwind",                                           // 5
-            "  annotations:",                                              // 6
-            "    tenantctl.io/protect: yes-please",                        // 7
-            "    a~b: tilde-value",                                        // 8
-            "spec:",                                                       // 9
-            "  displayName: Contoso",                                      // 10
-            "  initialDomain: contoso.onmicrosoft.com",                    // 11
-            "  domains: [example.org, fabrikam.com]",                      // 12
-            "  globalAdministrators:",                                     // 13
-            "  - msmith@contoso.com",                                      // 14
-            "  -   JohnDoe@contoso.com",                                   // 15
-            "---",                                                         // 16
-            "apiVersion: tenantctl.io/v2",                                 // 17
-            "kind: Account",                                               // 18
-            "metadata: {name: john-doe}",                                  // 19
-            "spec:",                                                       // 20
-            "    signInName: jd@contoso.com",                              // 21
-            "    type: WorkOrSchool",                                      // 22
-            "--- {apiVersion: x1, kind: Subscription, metadata: {name: msdn-1},",  // 23
-            "     spec: {offer: Azure, coAdministrators: [a@b.com, c@d.com]}}",    // 24
+    private static final String MULTI = String.join(
+            "\n",
+            "# three documents", // 1
+            "apiVersion: tenantctl.io/v1", // 2
+            "kind: Tenant", // 3
+            "metadata:", // 4
+            "  name: northwind", // 5
+            "  annotations:", // 6
+            "    tenantctl.io/protect: yes-please", // 7
+            "    a~b: tilde-value", // 8
+            "spec:", // 9
+            "  displayName: Contoso", // 10
+            "  initialDomain: contoso.onmicrosoft.com", // 11
+            "  domains: [example.org, fabrikam.com]", // 12
+            "  globalAdministrators:", // 13
+            "  - msmith@contoso.com", // 14
+            "  -   JohnDoe@contoso.com", // 15
+            "---", // 16
+            "apiVersion: tenantctl.io/v2", // 17
+            "kind: Account", // 18
+            "metadata: {name: john-doe}", // 19
+            "spec:", // 20
+            "    signInName: jd@contoso.com", // 21
+            "    type: WorkOrSchool", // 22
+            "--- {apiVersion: x1, kind: Subscription, metadata: {name: msdn-1},", // 23
+            "     spec: {offer: Azure, coAdministrators: [a@b.com, c@d.com]}}", // 24
             "");
 
     private static List<Document> load(String display, String text) {
@@ -62,7 +63,8 @@ class SourceMapTest {
 
         assertThat(documents).extracting(Document::file).containsOnly("multi.yaml");
         assertThat(documents).extracting(Document::index).containsExactly(0, 1, 2);
-        assertThat(documents).extracting(d -> at(d.location()))
+        assertThat(documents)
+                .extracting(d -> at(d.location()))
                 .containsExactly("multi.yaml:2:1", "multi.yaml:17:1", "multi.yaml:23:5");
     }
 
@@ -88,8 +90,10 @@ class SourceMapTest {
 
         assertThat(SourceMap.escape("tenantctl.io/protect")).isEqualTo("tenantctl.io~1protect");
         assertThat(SourceMap.escape("a~b")).isEqualTo("a~0b");
-        assertThat(at(tenant.locateValue("/metadata/annotations/tenantctl.io~1protect"))).isEqualTo("multi.yaml:7:27");
-        assertThat(at(tenant.locateEntry("/metadata/annotations/tenantctl.io~1protect"))).isEqualTo("multi.yaml:7:5");
+        assertThat(at(tenant.locateValue("/metadata/annotations/tenantctl.io~1protect")))
+                .isEqualTo("multi.yaml:7:27");
+        assertThat(at(tenant.locateEntry("/metadata/annotations/tenantctl.io~1protect")))
+                .isEqualTo("multi.yaml:7:5");
         assertThat(at(tenant.locateValue("/metadata/annotations/a~0b"))).isEqualTo("multi.yaml:8:10");
     }
 
@@ -133,7 +137,8 @@ class SourceMapTest {
                     continue;
                 }
                 String expected = find(lines, node.asString());
-                assertThat(at(document.locateValue(pointer))).as("%s in document %d", pointer, document.index())
+                assertThat(at(document.locateValue(pointer)))
+                        .as("%s in document %d", pointer, document.index())
                         .isEqualTo(expected);
                 checked++;
             }
@@ -156,7 +161,9 @@ class SourceMapTest {
             int column = lines[i].indexOf(value);
             if (column >= 0) {
                 assertThat(found).as("%s is written once", value).isNull();
-                assertThat(lines[i].indexOf(value, column + 1)).as("%s is written once", value).isNegative();
+                assertThat(lines[i].indexOf(value, column + 1))
+                        .as("%s is written once", value)
+                        .isNegative();
                 found = "multi.yaml:" + (i + 1) + ":" + (column + 1);
             }
         }

@@ -13,7 +13,9 @@ import io.tenantctl.step.PlannedStep;
 import io.tenantctl.world.World;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import tools.jackson.core.JsonGenerator;
@@ -48,9 +50,13 @@ class CanonicalFormTest {
         World a = new WorldGenerator(13).generate(300);
         World b = new WorldMutator(14).mutate(a, 0.6);
         List<PlannedStep> steps = new Planner(new ClassicProfile())
-                .schedule(a, new Differ().diff(b.objects(), a, o -> true).changeSet(), List.of()).steps();
+                .schedule(a, new Differ().diff(b.objects(), a, o -> true).changeSet(), List.of())
+                .steps();
         List<PlannedStep> fromScratch = new Planner(new ClassicProfile())
-                .schedule(World.empty(), new Differ().diff(a.objects(), World.empty(), o -> true).changeSet(), List.of())
+                .schedule(
+                        World.empty(),
+                        new Differ().diff(a.objects(), World.empty(), o -> true).changeSet(),
+                        List.of())
                 .steps();
         assertThat(steps).isNotEmpty();
         for (PlannedStep step : concat(steps, fromScratch)) {
@@ -63,17 +69,27 @@ class CanonicalFormTest {
     void aPlansDigestIsTheDigestOfItsDocument() {
         World a = new WorldGenerator(15).generate(200);
         World b = new WorldMutator(16).mutate(a, 0.3);
-        Plan plan = new Plan(new Base("lineage", 4), "classic", List.of("x@outlook.com"),
-                java.util.Map.of("paths", "here"), "default", b.objects().stream().map(WorldObject::ref).toList(),
-                Summary.NONE, new Differ().diff(b.objects(), a, o -> true).changeSet().changes(),
-                new Planner(new ClassicProfile()).schedule(a, new Differ().diff(b.objects(), a, o -> true).changeSet(),
-                        List.of()).steps(), List.of(), List.of());
+        Plan plan = new Plan(
+                new Base("lineage", 4),
+                "classic",
+                List.of("x@outlook.com"),
+                Map.of("paths", "here"),
+                "default",
+                b.objects().stream().map(WorldObject::ref).toList(),
+                Summary.NONE,
+                new Differ().diff(b.objects(), a, o -> true).changeSet().changes(),
+                new Planner(new ClassicProfile())
+                        .schedule(
+                                a, new Differ().diff(b.objects(), a, o -> true).changeSet(), List.of())
+                        .steps(),
+                List.of(),
+                List.of());
         assertThat(PlanCodec.digest(PlanCodec.encode(plan))).isEqualTo(PlanCodec.digestOf(plan));
         assertThat(PlanCodec.encode(plan).path("digest").asString()).isEqualTo(PlanCodec.digestOf(plan));
     }
 
     private static List<PlannedStep> concat(List<PlannedStep> a, List<PlannedStep> b) {
-        java.util.ArrayList<PlannedStep> all = new java.util.ArrayList<>(a);
+        ArrayList<PlannedStep> all = new ArrayList<>(a);
         all.addAll(b);
         return all;
     }

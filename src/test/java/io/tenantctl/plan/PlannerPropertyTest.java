@@ -2,6 +2,7 @@ package io.tenantctl.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tenantctl.diag.Codes;
 import io.tenantctl.diag.Severity;
 import io.tenantctl.diff.ChangeSet;
 import io.tenantctl.diff.Differ;
@@ -9,11 +10,11 @@ import io.tenantctl.generate.WorldGenerator;
 import io.tenantctl.generate.WorldMutator;
 import io.tenantctl.profile.Profile;
 import io.tenantctl.profile.classic.ClassicProfile;
-import io.tenantctl.rules.Codes;
 import io.tenantctl.rules.Violation;
 import io.tenantctl.step.PlannedStep;
 import io.tenantctl.world.MutableWorld;
 import io.tenantctl.world.World;
+import io.tenantctl.world.WorldView;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
@@ -34,8 +35,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 class PlannerPropertyTest {
 
     private static final Profile PROFILE = new ClassicProfile();
-    private static final Set<String> REFUSALS = Set.of(Codes.NO_LEGAL_ORDER, Codes.UNAUTHORIZED,
-            Codes.TENANT_NOT_EMPTY, Codes.OFFICE365_TRANSFER, Codes.INITIAL_DOMAIN_IMMUTABLE);
+    private static final Set<String> REFUSALS = Set.of(
+            Codes.NO_LEGAL_ORDER,
+            Codes.UNAUTHORIZED,
+            Codes.TENANT_NOT_EMPTY,
+            Codes.OFFICE365_TRANSFER,
+            Codes.INITIAL_DOMAIN_IMMUTABLE);
 
     static LongStream seeds() {
         return LongStream.rangeClosed(1, 400);
@@ -58,7 +63,8 @@ class PlannerPropertyTest {
         ChangeSet changes = diff.changeSet();
         if (!diff.violations().isEmpty()) {
             // an unrelated world can ask for what may never change; that is a refusal, located
-            assertThat(diff.violations()).allSatisfy(v -> assertThat(v.severity()).isEqualTo(Severity.ERROR));
+            assertThat(diff.violations())
+                    .allSatisfy(v -> assertThat(v.severity()).isEqualTo(Severity.ERROR));
             return;
         }
         List<Violation> beyond = errors(changes.desired());
@@ -66,7 +72,9 @@ class PlannerPropertyTest {
         Schedule schedule = new Planner(PROFILE).schedule(a, changes, List.of());
         if (!schedule.complete()) {
             // the mutator only makes changes a plan can reach; an unrelated world may be unreachable
-            assertThat(mutated).as("a changed world is reached (seed %d): %s", seed, schedule.blocked()).isFalse();
+            assertThat(mutated)
+                    .as("a changed world is reached (seed %d): %s", seed, schedule.blocked())
+                    .isFalse();
             assertThat(schedule.blocked()).allSatisfy(v -> {
                 assertThat(REFUSALS).contains(v.code());
                 assertThat(v.message()).isNotBlank();
@@ -77,18 +85,31 @@ class PlannerPropertyTest {
         StepRunner runner = new StepRunner(PROFILE);
         for (PlannedStep step : schedule.steps()) {
             Optional<Violation> problem = runner.replay(step, world);
-            assertThat(problem).as("step %s replays (seed %d)", step.step().describe(), seed).isEmpty();
-            assertThat(errors(world)).as("every rule holds after step %d %s (seed %d)", step.index(),
-                    step.step().describe(), seed).isEmpty();
+            assertThat(problem)
+                    .as("step %s replays (seed %d)", step.step().describe(), seed)
+                    .isEmpty();
+            assertThat(errors(world))
+                    .as(
+                            "every rule holds after step %d %s (seed %d)",
+                            step.index(), step.step().describe(), seed)
+                    .isEmpty();
         }
         assertThat(world.snapshot()).as("the plan reaches B (seed %d)", seed).isEqualTo(b);
 
-        ChangeSet again = new Differ().diff(b.objects(), world.snapshot(), object -> true).changeSet();
-        assertThat(again.hasChanges()).as("a second plan is empty (seed %d)", seed).isFalse();
-        assertThat(new Planner(PROFILE).schedule(world.snapshot(), again, List.of()).steps()).isEmpty();
+        ChangeSet again =
+                new Differ().diff(b.objects(), world.snapshot(), object -> true).changeSet();
+        assertThat(again.hasChanges())
+                .as("a second plan is empty (seed %d)", seed)
+                .isFalse();
+        assertThat(new Planner(PROFILE)
+                        .schedule(world.snapshot(), again, List.of())
+                        .steps())
+                .isEmpty();
     }
 
-    private static List<Violation> errors(io.tenantctl.world.WorldView world) {
-        return PROFILE.rules().checkAll(world).stream().filter(v -> v.severity() == Severity.ERROR).toList();
+    private static List<Violation> errors(WorldView world) {
+        return PROFILE.rules().checkAll(world).stream()
+                .filter(v -> v.severity() == Severity.ERROR)
+                .toList();
     }
 }

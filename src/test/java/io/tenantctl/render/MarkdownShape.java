@@ -41,8 +41,7 @@ final class MarkdownShape {
         }
     }
 
-    private MarkdownShape() {
-    }
+    private MarkdownShape() {}
 
     static Shown check(String markdown) {
         List<Integer> steps = new ArrayList<>();
@@ -74,13 +73,16 @@ final class MarkdownShape {
             }
             if ("```mermaid".equals(fence)) {
                 assertThat(MERMAID.stream().anyMatch(p -> p.matcher(line).matches()))
-                        .as("a Mermaid line the view writes: %s", line).isTrue();
+                        .as("a Mermaid line the view writes: %s", line)
+                        .isTrue();
                 if (line.matches("  s\\d+\\[.*")) {
                     mermaidSteps++;
                 }
                 continue;
             }
-            assertThat(FOREIGN_TAG.matcher(line).find()).as("no HTML but ours: %s", line).isFalse();
+            assertThat(FOREIGN_TAG.matcher(line).find())
+                    .as("no HTML but ours: %s", line)
+                    .isFalse();
             assertThat(LINK.matcher(line).find()).as("no link: %s", line).isFalse();
             if (line.startsWith("|")) {
                 int cells = cells(line);
@@ -88,8 +90,12 @@ final class MarkdownShape {
                     tableCells = cells;
                 }
                 assertThat(cells).as("as many cells as the header: %s", line).isEqualTo(tableCells);
-                assertThat(UNESCAPED_BACKTICK.matcher(line).find()).as("no code span in a table: %s", line).isFalse();
-                assertThat(MENTION.matcher(line).find()).as("no mention: %s", line).isFalse();
+                assertThat(UNESCAPED_BACKTICK.matcher(line).find())
+                        .as("no code span in a table: %s", line)
+                        .isFalse();
+                assertThat(MENTION.matcher(line).find())
+                        .as("no mention: %s", line)
+                        .isFalse();
                 Matcher step = STEP_ROW.matcher(line);
                 if (step.find()) {
                     steps.add(Integer.parseInt(step.group(1)));

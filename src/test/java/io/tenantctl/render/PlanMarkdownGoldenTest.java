@@ -8,6 +8,7 @@ import io.tenantctl.generate.WorldMutator;
 import io.tenantctl.json.Json;
 import io.tenantctl.plan.Plan;
 import io.tenantctl.plan.PlanCodec;
+import io.tenantctl.step.Op;
 import io.tenantctl.step.PlannedStep;
 import io.tenantctl.testing.CliRun;
 import io.tenantctl.world.World;
@@ -58,11 +59,13 @@ class PlanMarkdownGoldenTest {
         apply(BEFORE);
         String markdown = golden("seed.md", plan(0, "-f", AFTER));
 
-        assertThat(markdown).contains("### tenantctl plan: 0 to create, 2 to update, 0 to delete")
+        assertThat(markdown)
+                .contains("### tenantctl plan: 0 to create, 2 to update, 0 to delete")
                 .contains("| steps that grant administrator rights | 2 |")
                 .contains("| steps that revoke administrator rights | 1 |")
                 .contains("| 1 | **grant** | AddGlobalAdmin msmith@hotmail.com to Tenant/contoso |")
-                .contains("```mermaid").doesNotContain("leaves out");
+                .contains("```mermaid")
+                .doesNotContain("leaves out");
         String doc = "_The seed story's plan as a pull-request comment: `PlanMarkdownView` (what `tenantctl plan -o"
                 + " markdown` prints) for `" + AFTER + "` against a state where `" + BEFORE + "` was applied; written"
                 + " by `PlanMarkdownGoldenTest` with `-Dgolden.update=true`._\n\n" + markdown;
@@ -70,7 +73,8 @@ class PlanMarkdownGoldenTest {
             Files.createDirectories(SEED_DOC.getParent());
             Files.writeString(SEED_DOC, doc, StandardCharsets.UTF_8);
         }
-        assertThat(Files.readString(SEED_DOC, StandardCharsets.UTF_8)).as("%s is the golden seed.md", SEED_DOC)
+        assertThat(Files.readString(SEED_DOC, StandardCharsets.UTF_8))
+                .as("%s is the golden seed.md", SEED_DOC)
                 .isEqualTo(doc);
     }
 
@@ -79,20 +83,24 @@ class PlanMarkdownGoldenTest {
         apply(BEFORE);
         String markdown = golden("failed.md", plan(1, "-f", AFTER, "--as", "msmith@hotmail.com"));
 
-        assertThat(markdown).startsWith("### tenantctl plan failed: nothing will change")
+        assertThat(markdown)
+                .startsWith("### tenantctl plan failed: nothing will change")
                 .contains("| **error** | unauthorized | manifests/examples/seed/after/contoso.yaml:12:46 |")
                 .contains("None: the plan failed, so nothing will be applied.")
                 .doesNotContain("```mermaid");
-        assertThat(markdown.indexOf("| **error**")).as("errors before warnings")
+        assertThat(markdown.indexOf("| **error**"))
+                .as("errors before warnings")
                 .isLessThan(markdown.indexOf("| warning"));
     }
 
     @Test
     void aPrunedPlanShowsItsDeletionsAndEscapesWhatTheManifestsSay() throws Exception {
         apply(AFTER);
-        String markdown = golden("prune.md", plan(0, "-f", GOLDEN + "/prune/manifests", "--prune", "--allow-mass-prune"));
+        String markdown =
+                golden("prune.md", plan(0, "-f", GOLDEN + "/prune/manifests", "--prune", "--allow-mass-prune"));
 
-        assertThat(markdown).contains("| objects to delete | 3 |")
+        assertThat(markdown)
+                .contains("| objects to delete | 3 |")
                 .contains("| **delete** | DeleteTenant Tenant/default-directory |")
                 .contains("| **revoke** | RemoveCoAdmin JohnDoe@contoso.com from Subscription/msdn-1 |")
                 .contains("| 2 | **grant** | AddCoAdmin jane\\|\\`x\\`\\*y\\*\\~z\\~\\$m\\${b}@\u2060contoso.com to"
@@ -117,39 +125,51 @@ class PlanMarkdownGoldenTest {
         apply(root.resolve("before").toString());
 
         Rendered large = largePlan(root, "large", before, new WorldMutator(20_261).mutate(before, 0.15));
-        assertThat(large.markdown()).contains("steps that grant or revoke administrator rights or delete an object"
-                + " are not shown here");
+        assertThat(large.markdown())
+                .contains(
+                        "steps that grant or revoke administrator rights or delete an object" + " are not shown here");
 
         Rendered small = largePlan(root, "large-small-change", before, new WorldMutator(20_262).mutate(before, 0.004));
         assertThat(small.markdown()).doesNotContain("are not shown here");
-        small.plan().steps().stream().filter(PlanMarkdownGoldenTest::privileged)
+        small.plan().steps().stream()
+                .filter(PlanMarkdownGoldenTest::privileged)
                 .forEach(s -> assertThat(small.markdown()).contains("\n| " + s.index() + " | **"));
     }
 
-    private record Rendered(Plan plan, String markdown) {
-    }
+    private record Rendered(Plan plan, String markdown) {}
 
     private Rendered largePlan(Path root, String name, World before, World after) throws Exception {
         Path tree = root.resolve(name);
         ManifestTree.write(after, tree);
-        CliRun.Result run = cli().run("plan", "-f", tree.toString(), "--prune", "--allow-mass-prune", "--state", state, "-o", "json");
+        CliRun.Result run = cli().run(
+                        "plan", "-f", tree.toString(), "--prune", "--allow-mass-prune", "--state", state, "-o", "json");
         assertThat(run.exitCode()).as(run.err()).isZero();
         Plan plan = PlanCodec.decode(run.out());
         String markdown = golden(name + ".md", render(plan, run.out()));
 
-        long privileged = plan.steps().stream().filter(PlanMarkdownGoldenTest::privileged).count();
-        System.out.printf("%s: %,d objects before, %,d after; %,d steps (%,d grant, revoke or delete), %,d changed"
-                        + " objects, %,d diagnostics; JSON %,d chars, Markdown %,d chars%n", name, before.size(),
-                after.size(), plan.steps().size(), privileged, plan.changes().size(), plan.diagnostics().size(),
-                run.out().length(), markdown.length());
+        long privileged =
+                plan.steps().stream().filter(PlanMarkdownGoldenTest::privileged).count();
+        System.out.printf(
+                "%s: %,d objects before, %,d after; %,d steps (%,d grant, revoke or delete), %,d changed"
+                        + " objects, %,d diagnostics; JSON %,d chars, Markdown %,d chars%n",
+                name,
+                before.size(),
+                after.size(),
+                plan.steps().size(),
+                privileged,
+                plan.changes().size(),
+                plan.diagnostics().size(),
+                run.out().length(),
+                markdown.length());
         assertThat(markdown.length()).isLessThan(60_000);
-        assertThat(markdown).contains("This comment leaves out part of the plan")
+        assertThat(markdown)
+                .contains("This comment leaves out part of the plan")
                 .contains(MarkdownOptions.DEFAULT_FULL_PLAN);
         return new Rendered(plan, markdown);
     }
 
     private static boolean privileged(PlannedStep s) {
-        return s.step().op().privilege() != io.tenantctl.step.Op.Privilege.NONE || s.step().op().isDeletion();
+        return s.step().op().privilege() != Op.Privilege.NONE || s.step().op().isDeletion();
     }
 
     private void apply(String manifests) {
@@ -159,8 +179,9 @@ class PlanMarkdownGoldenTest {
 
     /** Plans through the command line as JSON, checks the exit code, and renders the decoded plan. */
     private String plan(int exit, String... args) throws Exception {
-        String[] all = Stream.concat(Stream.of("plan"), Stream.concat(Stream.of(args),
-                Stream.of("--state", state, "-o", "json"))).toArray(String[]::new);
+        String[] all = Stream.concat(
+                        Stream.of("plan"), Stream.concat(Stream.of(args), Stream.of("--state", state, "-o", "json")))
+                .toArray(String[]::new);
         CliRun.Result run = cli().run(all);
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(exit);
         return render(PlanCodec.decode(run.out()), run.out());
@@ -168,7 +189,8 @@ class PlanMarkdownGoldenTest {
 
     private static String render(Plan plan, String json) {
         String markdown = PlanMarkdownPropertyTest.check(plan, MarkdownOptions.DEFAULT);
-        assertThat(markdown).as("the comment carries the digest of the JSON plan")
+        assertThat(markdown)
+                .as("the comment carries the digest of the JSON plan")
                 .contains("`" + Json.parse(json).path("digest").asString() + "`");
         return markdown;
     }
@@ -179,7 +201,9 @@ class PlanMarkdownGoldenTest {
             Files.createDirectories(GOLDEN);
             Files.writeString(file, markdown, StandardCharsets.UTF_8);
         }
-        assertThat(file).as("%s is missing; run once with -Dgolden.update=true", file).exists();
+        assertThat(file)
+                .as("%s is missing; run once with -Dgolden.update=true", file)
+                .exists();
         assertThat(markdown).as("%s", file).isEqualTo(Files.readString(file, StandardCharsets.UTF_8));
         return markdown;
     }

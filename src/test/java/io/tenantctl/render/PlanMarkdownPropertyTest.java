@@ -14,6 +14,7 @@ import io.tenantctl.diff.FieldChange;
 import io.tenantctl.generate.WorldGenerator;
 import io.tenantctl.generate.WorldMutator;
 import io.tenantctl.json.Json;
+import io.tenantctl.model.Kind;
 import io.tenantctl.model.ObjectRef;
 import io.tenantctl.plan.Base;
 import io.tenantctl.plan.Plan;
@@ -38,6 +39,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.databind.JsonNode;
 
 /**
  * For plans of every size, real (planned from generated worlds) and synthetic (any mix of steps,
@@ -51,21 +53,61 @@ class PlanMarkdownPropertyTest {
     private static final String HINT = "the saved plan file plan.json";
 
     /** What manifests may try: table breaks, code, HTML, links, line breaks, mentions, math, Mermaid syntax. */
-    static final List<String> HOSTILE = List.of("a|b", "`code`", "```", "<script>alert(1)</script>", "](http://x)",
-            "[click](http://evil.example)", "line1\nline2", "\n# injected heading\n", "\r\n| fake | row |",
-            "@octocat", "@contoso/admins", "$x^2$", "&lt;b&gt;", "<img src=x onerror=alert(1)>", "**bold**",
-            "~~gone~~", "\u202Egnp.exe", "<!-- hidden", "back\\slash", "x\\|y", "\"quoted\"", "#1", ":smile:",
-            "end", "subgraph x", "click s1 call alert()", "%%{init: {'securityLevel':'loose'}}%%", "a\"]; s9[\"b",
-            "<details><summary>x</summary>", "</details>", "<br>", "\t\u0000\u007f", "&#60;script&#62;",
-            "http://x.example/?a=1|2", "- [ ] task", "> quote", "1. list", "*", "_", "\\");
+    static final List<String> HOSTILE = List.of(
+            "a|b",
+            "`code`",
+            "```",
+            "<script>alert(1)</script>",
+            "](http://x)",
+            "[click](http://evil.example)",
+            "line1\nline2",
+            "\n# injected heading\n",
+            "\r\n| fake | row |",
+            "@octocat",
+            "@contoso/admins",
+            "$x^2$",
+            "&lt;b&gt;",
+            "<img src=x onerror=alert(1)>",
+            "**bold**",
+            "~~gone~~",
+            "\u202Egnp.exe",
+            "<!-- hidden",
+            "back\\slash",
+            "x\\|y",
+            "\"quoted\"",
+            "#1",
+            ":smile:",
+            "end",
+            "subgraph x",
+            "click s1 call alert()",
+            "%%{init: {'securityLevel':'loose'}}%%",
+            "a\"]; s9[\"b",
+            "<details><summary>x</summary>",
+            "</details>",
+            "<br>",
+            "\t\u0000\u007f",
+            "&#60;script&#62;",
+            "http://x.example/?a=1|2",
+            "- [ ] task",
+            "> quote",
+            "1. list",
+            "*",
+            "_",
+            "\\");
 
     // ---------------------------------------------------------------- plans made by the planner
 
     static Stream<Arguments> plannedSizes() {
         return Stream.of(
-                Arguments.of(15, 0.3, false), Arguments.of(80, 0.05, false), Arguments.of(80, 0.5, true),
-                Arguments.of(400, 0.1, false), Arguments.of(400, 0.4, true), Arguments.of(2_000, 0.02, false),
-                Arguments.of(2_000, 0.3, false), Arguments.of(6_000, 0.01, false), Arguments.of(6_000, 0.2, true));
+                Arguments.of(15, 0.3, false),
+                Arguments.of(80, 0.05, false),
+                Arguments.of(80, 0.5, true),
+                Arguments.of(400, 0.1, false),
+                Arguments.of(400, 0.4, true),
+                Arguments.of(2_000, 0.02, false),
+                Arguments.of(2_000, 0.3, false),
+                Arguments.of(6_000, 0.01, false),
+                Arguments.of(6_000, 0.2, true));
     }
 
     @ParameterizedTest(name = "{0} objects, {1} changed, failing {2}")
@@ -117,10 +159,13 @@ class PlanMarkdownPropertyTest {
         for (long seed = 100; seed < 140; seed++) {
             Plan plan = synthetic(new Random(seed), 40, 12, 0.5, 30);
             String markdown = check(plan, MarkdownOptions.DEFAULT);
-            assertThat(MarkdownShape.outsideCode(markdown)).doesNotContain("<script", "<img", "<!--", "&lt;b&gt;",
-                    "<details><summary>x");
-            assertThat(markdown).doesNotContainPattern("(?m)^# injected").doesNotContainPattern("(?m)^\\| fake")
-                    .doesNotContainPattern("(?m)^line2").doesNotContain("\r", "\t", "\u0000", "\u202E");
+            assertThat(MarkdownShape.outsideCode(markdown))
+                    .doesNotContain("<script", "<img", "<!--", "&lt;b&gt;", "<details><summary>x");
+            assertThat(markdown)
+                    .doesNotContainPattern("(?m)^# injected")
+                    .doesNotContainPattern("(?m)^\\| fake")
+                    .doesNotContainPattern("(?m)^line2")
+                    .doesNotContain("\r", "\t", "\u0000", "\u202E");
         }
     }
 
@@ -140,11 +185,13 @@ class PlanMarkdownPropertyTest {
     void theCallersHintCannotOpenHtmlAndTheOptionsAreChecked() {
         Plan plan = synthetic(new Random(7), 40_000, 0, 1.0, 10);
         String markdown = PlanMarkdownView.render(plan, new MarkdownOptions(60_000, "<b>plan.json</b>"));
-        assertThat(markdown).contains("Full plan: &lt;b&gt;plan.json&lt;/b&gt;.").doesNotContain("<b>");
+        assertThat(markdown)
+                .contains("Full plan: &lt;b&gt;plan.json&lt;/b&gt;.")
+                .doesNotContain("<b>");
         assertThatThrownBy(() -> new MarkdownOptions(9_999, HINT)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new MarkdownOptions(60_000, "a\nb")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new MarkdownOptions(60_000, " ")).isInstanceOf(IllegalArgumentException.class);
-        assertThat(MarkdownOptions.withFullPlan(java.util.Optional.empty())).isEqualTo(MarkdownOptions.DEFAULT);
+        assertThat(MarkdownOptions.withFullPlan(Optional.empty())).isEqualTo(MarkdownOptions.DEFAULT);
     }
 
     // ---------------------------------------------------------------- the properties
@@ -157,29 +204,38 @@ class PlanMarkdownPropertyTest {
         MarkdownShape.Shown shown = MarkdownShape.check(markdown);
         boolean anythingLeftOut = false;
 
-        List<PlannedStep> privileged = plan.steps().stream().filter(PlanMarkdownPropertyTest::privileged).toList();
-        List<PlannedStep> others = plan.steps().stream().filter(s -> !privileged(s)).toList();
-        long privilegedMissing = privileged.stream().filter(s -> !shown.steps().contains(s.index())).count();
+        List<PlannedStep> privileged = plan.steps().stream()
+                .filter(PlanMarkdownPropertyTest::privileged)
+                .toList();
+        List<PlannedStep> others =
+                plan.steps().stream().filter(s -> !privileged(s)).toList();
+        long privilegedMissing = privileged.stream()
+                .filter(s -> !shown.steps().contains(s.index()))
+                .count();
         if (privilegedMissing > 0) {
-            assertThat(markdown).as("privileged steps left out are counted under a caution")
+            assertThat(markdown)
+                    .as("privileged steps left out are counted under a caution")
                     .contains("> **" + Markdown.count(privilegedMissing) + " of " + Markdown.count(privileged.size())
                             + " steps that grant or revoke administrator rights or delete an object are not shown"
                             + " here**")
                     .contains("> - " + part(privilegedMissing, privileged.size()) + " steps that grant or revoke");
             anythingLeftOut = true;
-            assertThat(shown.steps()).as("nothing of lower priority is shown")
+            assertThat(shown.steps())
+                    .as("nothing of lower priority is shown")
                     .allMatch(i -> privileged(plan.steps().get(i - 1)));
         } else {
             assertThat(markdown).doesNotContain("are not shown here");
         }
-        long othersMissing = others.stream().filter(s -> !shown.steps().contains(s.index())).count();
+        long othersMissing =
+                others.stream().filter(s -> !shown.steps().contains(s.index())).count();
         if (othersMissing > 0) {
             assertThat(markdown).contains("> - " + part(othersMissing, others.size()) + " other steps");
             anythingLeftOut = true;
         }
         for (PlannedStep step : plan.steps()) {
             if (shown.steps().contains(step.index())) {
-                assertThat(markdown).contains("| " + step.index() + " | ")
+                assertThat(markdown)
+                        .contains("| " + step.index() + " | ")
                         .contains(Markdown.text(step.step().describe()));
             }
         }
@@ -197,8 +253,11 @@ class PlanMarkdownPropertyTest {
         } else if (shown.warningRows() < warnings) {
             assertThat(markdown).contains(Markdown.plural(warnings - shown.warningRows(), "more warning"));
         }
-        long changed = plan.changes().stream().filter(c -> c.action() == ChangeAction.CREATE
-                || c.action() == ChangeAction.UPDATE || c.action() == ChangeAction.DELETE).count();
+        long changed = plan.changes().stream()
+                .filter(c -> c.action() == ChangeAction.CREATE
+                        || c.action() == ChangeAction.UPDATE
+                        || c.action() == ChangeAction.DELETE)
+                .count();
         if (shown.objects() < changed) {
             assertThat(markdown)
                     .contains("> - the changes of " + part(changed - shown.objects(), changed) + " objects");
@@ -206,14 +265,17 @@ class PlanMarkdownPropertyTest {
         } else {
             assertThat(shown.objects()).isEqualTo(changed);
         }
-        if (!plan.steps().isEmpty() && shown.mermaidSteps() < Math.min(PlanMarkdownView.DIAGRAM_STEPS,
-                plan.steps().size())) {
+        if (!plan.steps().isEmpty()
+                && shown.mermaidSteps()
+                        < Math.min(PlanMarkdownView.DIAGRAM_STEPS, plan.steps().size())) {
             assertThat(markdown).containsPattern("> - the diagram");
             anythingLeftOut = true;
         }
         if (anythingLeftOut) {
-            assertThat(markdown).contains("This comment leaves out part of the plan")
-                    .contains("Full plan: " + options.fullPlan().replace("<", "&lt;").replace(">", "&gt;"));
+            assertThat(markdown)
+                    .contains("This comment leaves out part of the plan")
+                    .contains("Full plan: "
+                            + options.fullPlan().replace("<", "&lt;").replace(">", "&gt;"));
         } else {
             assertThat(markdown).doesNotContain("leaves out");
         }
@@ -224,7 +286,8 @@ class PlanMarkdownPropertyTest {
     }
 
     private static String part(long missing, long total) {
-        return missing == total ? "all " + Markdown.count(total)
+        return missing == total
+                ? "all " + Markdown.count(total)
                 : Markdown.count(missing) + " of " + Markdown.count(total);
     }
 
@@ -241,47 +304,70 @@ class PlanMarkdownPropertyTest {
         List<Diagnostic> diagnostics = new ArrayList<>();
         int line = 1;
         for (Violation v : PROFILE.rules().checkAll(changes.desired())) {
-            diagnostics.add(new Diagnostic(v.severity(), v.code(), v.message(), Location.of("manifests/"
-                    + v.subject().name() + ".yaml", line++, 3)));
+            diagnostics.add(new Diagnostic(
+                    v.severity(),
+                    v.code(),
+                    v.message(),
+                    Location.of("manifests/" + v.subject().name() + ".yaml", line++, 3)));
         }
         for (Violation v : schedule.blocked()) {
-            diagnostics.add(Diagnostic.error(v.code(), v.message(), Location.of("manifests/" + v.subject().name()
-                    + ".yaml", line++, 5)));
+            diagnostics.add(Diagnostic.error(
+                    v.code(),
+                    v.message(),
+                    Location.of("manifests/" + v.subject().name() + ".yaml", line++, 5)));
         }
-        return new Plan(new Base("00000000-0000-4000-8000-000000000002", 4), "classic", as,
-                Map.of("paths", "manifests"), "default", List.of(), Summary.of(changes, 0), changes.changes(),
-                schedule.complete() ? schedule.steps() : List.of(), List.of(), diagnostics);
+        return new Plan(
+                new Base("00000000-0000-4000-8000-000000000002", 4),
+                "classic",
+                as,
+                Map.of("paths", "manifests"),
+                "default",
+                List.of(),
+                Summary.of(changes, 0),
+                changes.changes(),
+                schedule.complete() ? schedule.steps() : List.of(),
+                List.of(),
+                diagnostics);
     }
 
     /** Any mix of steps, diagnostics and changes, with text from {@link #HOSTILE} mixed into all of it. */
     static Plan synthetic(Random random, int steps, int diagnostics, double privilegedShare, int changes) {
-        Op[] privilegedOps = Stream.of(Op.values()).filter(op -> op.privilege() != Op.Privilege.NONE
-                || op.isDeletion()).toArray(Op[]::new);
-        Op[] otherOps = Stream.of(Op.values()).filter(op -> op.privilege() == Op.Privilege.NONE
-                && !op.isDeletion()).toArray(Op[]::new);
+        Op[] privilegedOps = Stream.of(Op.values())
+                .filter(op -> op.privilege() != Op.Privilege.NONE || op.isDeletion())
+                .toArray(Op[]::new);
+        Op[] otherOps = Stream.of(Op.values())
+                .filter(op -> op.privilege() == Op.Privilege.NONE && !op.isDeletion())
+                .toArray(Op[]::new);
         List<PlannedStep> planned = new ArrayList<>();
         for (int i = 1; i <= steps; i++) {
             Op[] ops = random.nextDouble() < privilegedShare ? privilegedOps : otherOps;
             Op op = ops[random.nextInt(ops.length)];
             ObjectRef target = new ObjectRef(op.targetKind(), text(random));
-            Step step = new Step(op, target, Optional.of(text(random)).filter(t -> random.nextBoolean()),
+            Step step = new Step(
+                    op,
+                    target,
+                    Optional.of(text(random)).filter(t -> random.nextBoolean()),
                     Optional.of(text(random)).filter(t -> op == Op.ADD_DOMAIN || op == Op.REMOVE_DOMAIN),
                     Optional.of(text(random)).filter(t -> op == Op.TRANSFER_SUBSCRIPTION),
-                    Optional.of(text(random)).filter(t -> op == Op.TRANSFER_SUBSCRIPTION), Optional.empty(), List.of());
+                    Optional.of(text(random)).filter(t -> op == Op.TRANSFER_SUBSCRIPTION),
+                    Optional.empty(),
+                    List.of());
             List<String> effects = new ArrayList<>();
             int n = random.nextInt(20) == 0 ? 60 : random.nextInt(3);
             for (int e = 0; e < n; e++) {
                 effects.add(text(random));
             }
-            planned.add(new PlannedStep(i, step, Optional.of(text(random)).filter(t -> random.nextInt(4) > 0),
-                    text(random), effects));
+            planned.add(new PlannedStep(
+                    i, step, Optional.of(text(random)).filter(t -> random.nextInt(4) > 0), text(random), effects));
         }
         List<Diagnostic> found = new ArrayList<>();
         boolean failed = steps == 0 && diagnostics > 0;
         for (int i = 0; i < diagnostics; i++) {
-            found.add(new Diagnostic(failed && random.nextBoolean() ? Severity.ERROR : Severity.WARNING, text(random),
-                    text(random), random.nextBoolean() ? Location.NONE
-                            : Location.of(text(random) + ".yaml", i + 1, 1)));
+            found.add(new Diagnostic(
+                    failed && random.nextBoolean() ? Severity.ERROR : Severity.WARNING,
+                    text(random),
+                    text(random),
+                    random.nextBoolean() ? Location.NONE : Location.of(text(random) + ".yaml", i + 1, 1)));
         }
         List<Change> changed = new ArrayList<>();
         int create = 0;
@@ -295,27 +381,42 @@ class PlanMarkdownPropertyTest {
                 case UPDATE -> update++;
                 case DELETE -> delete++;
                 case KEEP -> kept++;
-                case UNCHANGED -> {
-                }
+                case UNCHANGED -> {}
             }
             List<FieldChange> fields = new ArrayList<>();
             for (int f = random.nextInt(4); f > 0; f--) {
-                fields.add(new FieldChange("/spec/" + text(random), value(random, action != ChangeAction.CREATE),
+                fields.add(new FieldChange(
+                        "/spec/" + text(random),
+                        value(random, action != ChangeAction.CREATE),
                         value(random, action != ChangeAction.DELETE)));
             }
-            changed.add(new Change(action, new ObjectRef(io.tenantctl.model.Kind.values()[random.nextInt(3)],
-                    text(random)), Optional.empty(), Optional.empty(), fields));
+            changed.add(new Change(
+                    action,
+                    new ObjectRef(Kind.values()[random.nextInt(3)], text(random)),
+                    Optional.empty(),
+                    Optional.empty(),
+                    fields));
         }
-        return new Plan(new Base(text(random), random.nextInt(100)), text(random), List.of(text(random)),
-                Map.of(text(random), text(random)), "default", List.of(), new Summary(create, update, delete, 7, kept, 0),
-                changed, planned, List.of(), found);
+        return new Plan(
+                new Base(text(random), random.nextInt(100)),
+                text(random),
+                List.of(text(random)),
+                Map.of(text(random), text(random)),
+                "default",
+                List.of(),
+                new Summary(create, update, delete, 7, kept, 0),
+                changed,
+                planned,
+                List.of(),
+                found);
     }
 
-    private static tools.jackson.databind.JsonNode value(Random random, boolean present) {
+    private static JsonNode value(Random random, boolean present) {
         if (!present) {
             return Json.NODES.nullNode();
         }
-        return random.nextBoolean() ? Json.NODES.stringNode(text(random))
+        return random.nextBoolean()
+                ? Json.NODES.stringNode(text(random))
                 : Json.array().add(text(random)).add(text(random));
     }
 

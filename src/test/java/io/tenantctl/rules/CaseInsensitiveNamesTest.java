@@ -25,13 +25,18 @@ class CaseInsensitiveNamesTest {
     /** Fabrikam written in capitals, referred to in lower case, and the other way round. */
     private static ManifestSet fabrikam() {
         ManifestSet w = ManifestSet.empty();
-        w.tenant("fabrikam").initialDomain("FABRIKAM.onmicrosoft.com").domains("FABRIKAM.COM", "MAIL.IT")
+        w.tenant("fabrikam")
+                .initialDomain("FABRIKAM.onmicrosoft.com")
+                .domains("FABRIKAM.COM", "MAIL.IT")
                 .admins("it.admin@fabrikam.com", "ITSUPPORT@OUTLOOK.COM");
         w.account("it-admin").work("IT.ADMIN@FABRIKAM.COM");
         w.account("it-mail").work("INFO@MAIL.IT");
         w.account("it-support").microsoft("itsupport@outlook.com");
-        w.subscription("fabrikam-azure").azure("fabrikam").accountAdmin("ITSupport@Outlook.com")
-                .serviceAdmin("ITSUPPORT@outlook.com").coAdmins("It.Admin@Fabrikam.Com", "info@mail.it");
+        w.subscription("fabrikam-azure")
+                .azure("fabrikam")
+                .accountAdmin("ITSupport@Outlook.com")
+                .serviceAdmin("ITSUPPORT@outlook.com")
+                .coAdmins("It.Admin@Fabrikam.Com", "info@mail.it");
         return w;
     }
 
@@ -40,7 +45,9 @@ class CaseInsensitiveNamesTest {
     void referencesResolveWhateverTheCase(String locale, @TempDir Path dir) {
         Report report = inLocale(locale, () -> ValidateRun.validate(fabrikam().writeTo(dir)));
 
-        assertThat(report.diagnostics()).as("references to accounts and domains in other cases resolve").isEmpty();
+        assertThat(report.diagnostics())
+                .as("references to accounts and domains in other cases resolve")
+                .isEmpty();
         assertThat(report.exitCode()).isZero();
     }
 
@@ -49,7 +56,9 @@ class CaseInsensitiveNamesTest {
     void duplicatesAndConflictsAreFoundWhateverTheCase(String locale, @TempDir Path dir) {
         ManifestSet w = fabrikam();
         w.account("zz-it-admin").work("it.admin@fabrikam.com");
-        w.tenant("italia").initialDomain("italia.onmicrosoft.com").domains("mail.it")
+        w.tenant("italia")
+                .initialDomain("italia.onmicrosoft.com")
+                .domains("mail.it")
                 .admins("itsupport@outlook.com", "ITSUPPORT2@OUTLOOK.COM");
         w.account("it-support-2").microsoft("itsupport2@outlook.com");
         w.subscription("fabrikam-azure").coAdmins("It.Admin@Fabrikam.Com", "info@mail.it", "itsupport2@outlook.com");
@@ -60,13 +69,15 @@ class CaseInsensitiveNamesTest {
             assertThat(d.where()).isEqualTo("account-zz-it-admin.yaml:6:15");
             assertThat(d.message()).contains("it.admin@fabrikam.com", "Account/it-admin");
         });
-        assertThat(report.withCode("domain-conflict")).extracting(Diag::where)
+        assertThat(report.withCode("domain-conflict"))
+                .extracting(Diag::where)
                 .containsExactlyInAnyOrder("tenant-fabrikam.yaml:10:5", "tenant-italia.yaml:9:5");
-        assertThat(report.withCode("domain-conflict")).allSatisfy(d ->
-                assertThat(d.message()).contains("mail.it", "Tenant/fabrikam", "Tenant/italia"));
+        assertThat(report.withCode("domain-conflict"))
+                .allSatisfy(d -> assertThat(d.message()).contains("mail.it", "Tenant/fabrikam", "Tenant/italia"));
         // info@mail.it has no single home any more, so it cannot co-administer fabrikam-azure.
-        assertThat(report.codes()).containsExactlyInAnyOrder("duplicate-sign-in-name", "domain-conflict",
-                "subscription-admin-not-in-tenant");
+        assertThat(report.codes())
+                .containsExactlyInAnyOrder(
+                        "duplicate-sign-in-name", "domain-conflict", "subscription-admin-not-in-tenant");
         assertThat(report.exitCode()).isEqualTo(1);
     }
 

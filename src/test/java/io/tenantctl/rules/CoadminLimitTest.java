@@ -4,6 +4,7 @@ import io.tenantctl.testing.ManifestSet;
 import io.tenantctl.testing.RuleCase;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Stream;
 
 /**
@@ -21,9 +22,14 @@ class CoadminLimitTest extends RuleTest {
         return Stream.of(
                 RuleCase.of("201 co-administrators", w -> big(w, 201, false))
                         .at("subscription-big.yaml:11:3", "Subscription/big", "201", "200"),
-                RuleCase.of("the service administrator also listed as co-administrator", w -> w
-                                .subscription("msdn-1").coAdmins("admin@contoso.com", "JohnDoe@contoso.com", "MSmith@hotmail.com"))
-                        .at("subscription-msdn-1.yaml:13:5", "msmith@hotmail.com", "Subscription/msdn-1",
+                RuleCase.of(
+                                "the service administrator also listed as co-administrator",
+                                w -> w.subscription("msdn-1")
+                                        .coAdmins("admin@contoso.com", "JohnDoe@contoso.com", "MSmith@hotmail.com"))
+                        .at(
+                                "subscription-msdn-1.yaml:13:5",
+                                "msmith@hotmail.com",
+                                "Subscription/msdn-1",
                                 "service administrator"),
                 // msmith@hotmail.com is entry 202 of the list: line 10 + 202.
                 RuleCase.of("both at once", w -> big(w, 201, true))
@@ -33,7 +39,7 @@ class CoadminLimitTest extends RuleTest {
 
     static Stream<RuleCase> passing() {
         return Stream.of(
-                RuleCase.of("the valid base world", w -> { }),
+                RuleCase.of("the valid base world", w -> {}),
                 RuleCase.of("200 co-administrators", w -> big(w, 200, false)));
     }
 
@@ -41,14 +47,18 @@ class CoadminLimitTest extends RuleTest {
     private static void big(ManifestSet w, int n, boolean withServiceAdmin) {
         List<String> coAdmins = new ArrayList<>();
         for (int i = 1; i <= n; i++) {
-            String signIn = String.format(java.util.Locale.ROOT, "user%03d@outlook.com", i);
-            w.newAccount(String.format(java.util.Locale.ROOT, "user-%03d", i), "accounts-many.yaml").microsoft(signIn);
+            String signIn = String.format(Locale.ROOT, "user%03d@outlook.com", i);
+            w.newAccount(String.format(Locale.ROOT, "user-%03d", i), "accounts-many.yaml")
+                    .microsoft(signIn);
             coAdmins.add(signIn);
         }
         if (withServiceAdmin) {
             coAdmins.add("msmith@hotmail.com");
         }
-        w.subscription("big").azure("contoso").accountAdmin("msmith@hotmail.com").serviceAdmin("msmith@hotmail.com")
+        w.subscription("big")
+                .azure("contoso")
+                .accountAdmin("msmith@hotmail.com")
+                .serviceAdmin("msmith@hotmail.com")
                 .coAdmins(coAdmins);
     }
 }

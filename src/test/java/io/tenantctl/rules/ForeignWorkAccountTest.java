@@ -16,30 +16,42 @@ class ForeignWorkAccountTest extends RuleTest {
 
     static Stream<RuleCase> failing() {
         return Stream.of(
-                RuleCase.of("a work account of another tenant", w -> w.tenant("fabrikam")
-                                .admins("admin@fabrikam.com", "boss@outlook.com", "admin@contoso.com"))
+                RuleCase.of(
+                                "a work account of another tenant",
+                                w -> w.tenant("fabrikam")
+                                        .admins("admin@fabrikam.com", "boss@outlook.com", "admin@contoso.com"))
                         .at("tenant-fabrikam.yaml:13:5", "admin@contoso.com", "Tenant/contoso", "Tenant/fabrikam"),
-                RuleCase.of("named in another case than declared", w -> w.tenant("fabrikam")
-                                .admins("admin@fabrikam.com", "boss@outlook.com", "JOHNDOE@contoso.com"))
+                RuleCase.of(
+                                "named in another case than declared",
+                                w -> w.tenant("fabrikam")
+                                        .admins("admin@fabrikam.com", "boss@outlook.com", "JOHNDOE@contoso.com"))
                         .at("tenant-fabrikam.yaml:13:5", "JohnDoe@contoso.com", "Tenant/contoso", "Tenant/fabrikam"),
-                RuleCase.of("the only global administrator is foreign",
+                RuleCase.of(
+                                "the only global administrator is foreign",
                                 w -> w.tenant("fabrikam").admins("admin@contoso.com"))
                         .at("tenant-fabrikam.yaml:11:5", "admin@contoso.com", "Tenant/contoso", "Tenant/fabrikam")
                         .also("global-admin-count"),
                 RuleCase.of("a work account on the initial domain of another tenant", w -> {
-                    w.account("ops").work("ops@contoso.onmicrosoft.com");
-                    w.subscription("msdn-1").coAdmins("admin@contoso.com", "JohnDoe@contoso.com",
-                            "ops@contoso.onmicrosoft.com");
-                    w.tenant("fabrikam").admins("admin@fabrikam.com", "boss@outlook.com", "ops@contoso.onmicrosoft.com");
-                })
-                        .at("tenant-fabrikam.yaml:13:5", "ops@contoso.onmicrosoft.com", "Tenant/contoso",
+                            w.account("ops").work("ops@contoso.onmicrosoft.com");
+                            w.subscription("msdn-1")
+                                    .coAdmins(
+                                            "admin@contoso.com", "JohnDoe@contoso.com", "ops@contoso.onmicrosoft.com");
+                            w.tenant("fabrikam")
+                                    .admins("admin@fabrikam.com", "boss@outlook.com", "ops@contoso.onmicrosoft.com");
+                        })
+                        .at(
+                                "tenant-fabrikam.yaml:13:5",
+                                "ops@contoso.onmicrosoft.com",
+                                "Tenant/contoso",
                                 "Tenant/fabrikam"));
     }
 
     static Stream<RuleCase> passing() {
         return Stream.of(
-                RuleCase.of("the valid base world", w -> { }),
-                RuleCase.of("a Microsoft account administers several tenants (the seed)", w -> w.tenant("fabrikam")
-                        .admins("admin@fabrikam.com", "boss@outlook.com", "msmith@hotmail.com")));
+                RuleCase.of("the valid base world", w -> {}),
+                RuleCase.of(
+                        "a Microsoft account administers several tenants (the seed)",
+                        w -> w.tenant("fabrikam")
+                                .admins("admin@fabrikam.com", "boss@outlook.com", "msmith@hotmail.com")));
     }
 }

@@ -18,20 +18,34 @@ class GlobalAdminCountTest extends RuleTest {
                 RuleCase.of("one global administrator", w -> w.tenant("contoso").admins("admin@contoso.com"))
                         .at("tenant-contoso.yaml:11:3", "Tenant/contoso", "1 global administrator"),
                 RuleCase.of("five global administrators", w -> {
-                    w.account("helper").microsoft("helper@outlook.com");
-                    w.subscription("msdn-1").coAdmins("admin@contoso.com", "JohnDoe@contoso.com", "helper@outlook.com");
-                    w.tenant("contoso").admins("admin@contoso.com", "msmith@hotmail.com", "JohnDoe@contoso.com",
-                            "boss@outlook.com", "helper@outlook.com");
-                })
+                            w.account("helper").microsoft("helper@outlook.com");
+                            w.subscription("msdn-1")
+                                    .coAdmins("admin@contoso.com", "JohnDoe@contoso.com", "helper@outlook.com");
+                            w.tenant("contoso")
+                                    .admins(
+                                            "admin@contoso.com",
+                                            "msmith@hotmail.com",
+                                            "JohnDoe@contoso.com",
+                                            "boss@outlook.com",
+                                            "helper@outlook.com");
+                        })
                         .at("tenant-contoso.yaml:11:3", "Tenant/contoso", "5 global administrators"));
     }
 
     static Stream<RuleCase> passing() {
         return Stream.of(
-                RuleCase.of("two (the valid base world)", w -> { }),
-                RuleCase.of("three", w -> w.tenant("contoso")
-                        .admins("admin@contoso.com", "msmith@hotmail.com", "JohnDoe@contoso.com")),
-                RuleCase.of("four", w -> w.tenant("contoso")
-                        .admins("admin@contoso.com", "msmith@hotmail.com", "JohnDoe@contoso.com", "boss@outlook.com")));
+                RuleCase.of("two (the valid base world)", w -> {}),
+                RuleCase.of(
+                        "three",
+                        w -> w.tenant("contoso")
+                                .admins("admin@contoso.com", "msmith@hotmail.com", "JohnDoe@contoso.com")),
+                RuleCase.of(
+                        "four",
+                        w -> w.tenant("contoso")
+                                .admins(
+                                        "admin@contoso.com",
+                                        "msmith@hotmail.com",
+                                        "JohnDoe@contoso.com",
+                                        "boss@outlook.com")));
     }
 }

@@ -17,20 +17,23 @@ class NoGlobalAdminTest extends RuleTest {
         return Stream.of(
                 RuleCase.of("an empty list", w -> w.tenant("contoso").admins())
                         .at("tenant-contoso.yaml:10:25", "Tenant/contoso"),
-                RuleCase.of("a new tenant with no administrator", w -> w.tenant("empty").admins())
+                RuleCase.of(
+                                "a new tenant with no administrator",
+                                w -> w.tenant("empty").admins())
                         .at("tenant-empty.yaml:8:25", "Tenant/empty"),
                 RuleCase.of("two tenants, each reported", w -> {
-                    w.tenant("contoso").admins();
-                    w.tenant("fabrikam").admins();
-                })
+                            w.tenant("contoso").admins();
+                            w.tenant("fabrikam").admins();
+                        })
                         .at("tenant-contoso.yaml:10:25", "Tenant/contoso")
                         .at("tenant-fabrikam.yaml:10:25", "Tenant/fabrikam"));
     }
 
     static Stream<RuleCase> passing() {
         return Stream.of(
-                RuleCase.of("the valid base world", w -> { }),
-                RuleCase.of("one is enough (global-admin-count only warns)",
+                RuleCase.of("the valid base world", w -> {}),
+                RuleCase.of(
+                        "one is enough (global-admin-count only warns)",
                         w -> w.tenant("contoso").admins("msmith@hotmail.com")));
     }
 }

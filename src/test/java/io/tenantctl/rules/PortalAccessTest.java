@@ -18,36 +18,40 @@ class PortalAccessTest extends RuleTest {
     static Stream<RuleCase> failing() {
         return Stream.of(
                 RuleCase.of("a global administrator with no subscription role", w -> {
-                    w.account("carol").work("carol@contoso.com");
-                    w.tenant("contoso").admins("admin@contoso.com", "msmith@hotmail.com", "carol@contoso.com");
-                })
+                            w.account("carol").work("carol@contoso.com");
+                            w.tenant("contoso").admins("admin@contoso.com", "msmith@hotmail.com", "carol@contoso.com");
+                        })
                         .at("tenant-contoso.yaml:13:5", "carol@contoso.com", "Tenant/contoso"),
                 RuleCase.of("being account administrator is not enough", w -> {
-                    w.account("payer").microsoft("payer@outlook.com");
-                    w.subscription("payg").azure("fabrikam").accountAdmin("payer@outlook.com")
-                            .serviceAdmin("boss@outlook.com");
-                    w.tenant("fabrikam").admins("admin@fabrikam.com", "boss@outlook.com", "payer@outlook.com");
-                })
+                            w.account("payer").microsoft("payer@outlook.com");
+                            w.subscription("payg")
+                                    .azure("fabrikam")
+                                    .accountAdmin("payer@outlook.com")
+                                    .serviceAdmin("boss@outlook.com");
+                            w.tenant("fabrikam").admins("admin@fabrikam.com", "boss@outlook.com", "payer@outlook.com");
+                        })
                         .at("tenant-fabrikam.yaml:13:5", "payer@outlook.com", "Tenant/fabrikam"),
                 RuleCase.scratch("a tenant with only an Office 365 subscription", w -> {
-                    w.tenant("northwind").domains("northwind.com").admins("it@northwind.com", "owner@outlook.com");
-                    w.account("it").work("it@northwind.com");
-                    w.account("owner").microsoft("owner@outlook.com");
-                    w.subscription("northwind-o365").office365("northwind");
-                })
+                            w.tenant("northwind")
+                                    .domains("northwind.com")
+                                    .admins("it@northwind.com", "owner@outlook.com");
+                            w.account("it").work("it@northwind.com");
+                            w.account("owner").microsoft("owner@outlook.com");
+                            w.subscription("northwind-o365").office365("northwind");
+                        })
                         .at("tenant-northwind.yaml:11:5", "it@northwind.com", "Tenant/northwind")
                         .at("tenant-northwind.yaml:12:5", "owner@outlook.com", "Tenant/northwind"),
                 RuleCase.of("one Microsoft account administering two tenants is reported in each", w -> {
-                    w.subscription("msdn-1").serviceAdmin("boss@outlook.com");
-                    w.tenant("fabrikam").admins("admin@fabrikam.com", "boss@outlook.com", "msmith@hotmail.com");
-                })
+                            w.subscription("msdn-1").serviceAdmin("boss@outlook.com");
+                            w.tenant("fabrikam").admins("admin@fabrikam.com", "boss@outlook.com", "msmith@hotmail.com");
+                        })
                         .at("tenant-contoso.yaml:12:5", "msmith@hotmail.com", "Tenant/contoso")
                         .at("tenant-fabrikam.yaml:13:5", "msmith@hotmail.com", "Tenant/fabrikam"));
     }
 
     static Stream<RuleCase> passing() {
         return Stream.of(
-                RuleCase.of("the valid base world", w -> { }),
+                RuleCase.of("the valid base world", w -> {}),
                 RuleCase.of("a co-administrator of a subscription of another tenant can sign in", w -> {
                     w.subscription("msdn-1").serviceAdmin("boss@outlook.com");
                     w.subscription("fabrikam-azure").coAdmins("admin@fabrikam.com", "msmith@hotmail.com");

@@ -18,19 +18,32 @@ class ServiceAdminChoiceTest extends RuleTest {
     static Stream<RuleCase> failing() {
         return Stream.of(
                 // msmith stays a co-administrator so that he keeps his portal access.
-                RuleCase.of("a Microsoft-account account administrator names a work account", w -> w
-                                .subscription("msdn-1").serviceAdmin("admin@contoso.com")
-                                .coAdmins("JohnDoe@contoso.com", "msmith@hotmail.com"))
-                        .at("subscription-msdn-1.yaml:9:25", "msmith@hotmail.com", "admin@contoso.com",
+                RuleCase.of(
+                                "a Microsoft-account account administrator names a work account",
+                                w -> w.subscription("msdn-1")
+                                        .serviceAdmin("admin@contoso.com")
+                                        .coAdmins("JohnDoe@contoso.com", "msmith@hotmail.com"))
+                        .at(
+                                "subscription-msdn-1.yaml:9:25",
+                                "msmith@hotmail.com",
+                                "admin@contoso.com",
                                 "Microsoft account"),
-                RuleCase.of("a work-account account administrator names a work account of another tenant",
-                                w -> w.subscription("fab-work").azure("fabrikam").accountAdmin("admin@fabrikam.com")
+                RuleCase.of(
+                                "a work-account account administrator names a work account of another tenant",
+                                w -> w.subscription("fab-work")
+                                        .azure("fabrikam")
+                                        .accountAdmin("admin@fabrikam.com")
                                         .serviceAdmin("admin@contoso.com"))
-                        .at("subscription-fab-work.yaml:9:25", "admin@fabrikam.com", "admin@contoso.com",
+                        .at(
+                                "subscription-fab-work.yaml:9:25",
+                                "admin@fabrikam.com",
+                                "admin@contoso.com",
                                 "Tenant/fabrikam")
                         .also("subscription-admin-not-in-tenant"),
-                RuleCase.of("a Microsoft-account account administrator names a work account of another tenant",
-                                w -> w.subscription("fabrikam-azure").serviceAdmin("admin@contoso.com")
+                RuleCase.of(
+                                "a Microsoft-account account administrator names a work account of another tenant",
+                                w -> w.subscription("fabrikam-azure")
+                                        .serviceAdmin("admin@contoso.com")
                                         .coAdmins("admin@fabrikam.com", "boss@outlook.com"))
                         .at("subscription-fabrikam-azure.yaml:9:25", "boss@outlook.com", "admin@contoso.com")
                         .also("subscription-admin-not-in-tenant"));
@@ -38,16 +51,25 @@ class ServiceAdminChoiceTest extends RuleTest {
 
     static Stream<RuleCase> passing() {
         return Stream.of(
-                RuleCase.of("a Microsoft-account account administrator names a Microsoft account (the base world)",
-                        w -> { }),
-                RuleCase.of("a Microsoft-account account administrator names another Microsoft account",
-                        w -> w.subscription("msdn-1").serviceAdmin("boss@outlook.com")
+                RuleCase.of(
+                        "a Microsoft-account account administrator names a Microsoft account (the base world)",
+                        w -> {}),
+                RuleCase.of(
+                        "a Microsoft-account account administrator names another Microsoft account",
+                        w -> w.subscription("msdn-1")
+                                .serviceAdmin("boss@outlook.com")
                                 .coAdmins("admin@contoso.com", "JohnDoe@contoso.com", "msmith@hotmail.com")),
-                RuleCase.of("a work-account account administrator names a work account of the tenant", w -> w
-                        .subscription("fab-work").azure("fabrikam").accountAdmin("admin@fabrikam.com")
-                        .serviceAdmin("admin@fabrikam.com")),
-                RuleCase.of("a work-account account administrator names a Microsoft account", w -> w
-                        .subscription("fab-work").azure("fabrikam").accountAdmin("admin@fabrikam.com")
-                        .serviceAdmin("boss@outlook.com")));
+                RuleCase.of(
+                        "a work-account account administrator names a work account of the tenant",
+                        w -> w.subscription("fab-work")
+                                .azure("fabrikam")
+                                .accountAdmin("admin@fabrikam.com")
+                                .serviceAdmin("admin@fabrikam.com")),
+                RuleCase.of(
+                        "a work-account account administrator names a Microsoft account",
+                        w -> w.subscription("fab-work")
+                                .azure("fabrikam")
+                                .accountAdmin("admin@fabrikam.com")
+                                .serviceAdmin("boss@outlook.com")));
     }
 }

@@ -16,42 +16,73 @@ class SubscriptionAdminNotInTenantTest extends RuleTest {
 
     static Stream<RuleCase> failing() {
         return Stream.of(
-                RuleCase.of("a co-administrator homed in another tenant", w -> w.subscription("msdn-1")
-                                .coAdmins("admin@contoso.com", "JohnDoe@contoso.com", "admin@fabrikam.com"))
-                        .at("subscription-msdn-1.yaml:13:5", "admin@fabrikam.com", "Tenant/fabrikam",
-                                "Subscription/msdn-1", "Tenant/contoso"),
+                RuleCase.of(
+                                "a co-administrator homed in another tenant",
+                                w -> w.subscription("msdn-1")
+                                        .coAdmins("admin@contoso.com", "JohnDoe@contoso.com", "admin@fabrikam.com"))
+                        .at(
+                                "subscription-msdn-1.yaml:13:5",
+                                "admin@fabrikam.com",
+                                "Tenant/fabrikam",
+                                "Subscription/msdn-1",
+                                "Tenant/contoso"),
                 // The seed: after a transfer the work co-administrators of the old tenant must go.
-                RuleCase.of("a subscription trusting another tenant keeps its work co-administrators",
+                RuleCase.of(
+                                "a subscription trusting another tenant keeps its work co-administrators",
                                 w -> w.subscription("msdn-1").tenant("fabrikam"))
-                        .at("subscription-msdn-1.yaml:11:5", "admin@contoso.com", "Tenant/contoso",
-                                "Subscription/msdn-1", "Tenant/fabrikam")
-                        .at("subscription-msdn-1.yaml:12:5", "JohnDoe@contoso.com", "Tenant/contoso",
-                                "Subscription/msdn-1", "Tenant/fabrikam"),
+                        .at(
+                                "subscription-msdn-1.yaml:11:5",
+                                "admin@contoso.com",
+                                "Tenant/contoso",
+                                "Subscription/msdn-1",
+                                "Tenant/fabrikam")
+                        .at(
+                                "subscription-msdn-1.yaml:12:5",
+                                "JohnDoe@contoso.com",
+                                "Tenant/contoso",
+                                "Subscription/msdn-1",
+                                "Tenant/fabrikam"),
                 // Whoever the account administrator, naming this service administrator is also a
                 // wrong choice (service-admin-choice), at the same place.
-                RuleCase.of("a service administrator homed in another tenant", w -> w.subscription("fab-work")
-                                .azure("fabrikam").accountAdmin("admin@fabrikam.com").serviceAdmin("admin@contoso.com"))
-                        .at("subscription-fab-work.yaml:9:25", "service administrator", "admin@contoso.com",
-                                "Tenant/contoso", "Subscription/fab-work", "Tenant/fabrikam")
+                RuleCase.of(
+                                "a service administrator homed in another tenant",
+                                w -> w.subscription("fab-work")
+                                        .azure("fabrikam")
+                                        .accountAdmin("admin@fabrikam.com")
+                                        .serviceAdmin("admin@contoso.com"))
+                        .at(
+                                "subscription-fab-work.yaml:9:25",
+                                "service administrator",
+                                "admin@contoso.com",
+                                "Tenant/contoso",
+                                "Subscription/fab-work",
+                                "Tenant/fabrikam")
                         .also("service-admin-choice"),
                 RuleCase.of("a work account without a home tenant", w -> {
-                    w.account("intern").work("intern@northwind.com");
-                    w.subscription("msdn-1").coAdmins("admin@contoso.com", "JohnDoe@contoso.com", "intern@northwind.com");
-                })
-                        .at("subscription-msdn-1.yaml:13:5", "intern@northwind.com", "without a home tenant",
-                                "Subscription/msdn-1", "Tenant/contoso")
+                            w.account("intern").work("intern@northwind.com");
+                            w.subscription("msdn-1")
+                                    .coAdmins("admin@contoso.com", "JohnDoe@contoso.com", "intern@northwind.com");
+                        })
+                        .at(
+                                "subscription-msdn-1.yaml:13:5",
+                                "intern@northwind.com",
+                                "without a home tenant",
+                                "Subscription/msdn-1",
+                                "Tenant/contoso")
                         .also("work-account-domain"));
     }
 
     static Stream<RuleCase> passing() {
         return Stream.of(
-                RuleCase.of("the valid base world", w -> { }),
-                RuleCase.of("a Microsoft account co-administers a subscription of another tenant", w -> w
-                        .subscription("msdn-1").coAdmins("admin@contoso.com", "JohnDoe@contoso.com", "boss@outlook.com")),
+                RuleCase.of("the valid base world", w -> {}),
+                RuleCase.of(
+                        "a Microsoft account co-administers a subscription of another tenant",
+                        w -> w.subscription("msdn-1")
+                                .coAdmins("admin@contoso.com", "JohnDoe@contoso.com", "boss@outlook.com")),
                 RuleCase.of("a work account on the initial domain of the trusted tenant", w -> {
                     w.account("svc").work("svc@contoso.onmicrosoft.com");
-                    w.subscription("msdn-1").coAdmins("admin@contoso.com", "JohnDoe@contoso.com",
-                            "svc@contoso.onmicrosoft.com");
+                    w.subscription("msdn-1")
+                            .coAdmins("admin@contoso.com", "JohnDoe@contoso.com", "svc@contoso.onmicrosoft.com");
                 }));
     }
 }

@@ -15,30 +15,57 @@ class UnknownReferenceTest extends RuleTest {
 
     static Stream<RuleCase> failing() {
         return Stream.of(
-                RuleCase.of("an Azure subscription trusts a tenant that does not exist", w -> w.subscription("spare")
-                                .azure("northwind").accountAdmin("msmith@hotmail.com").serviceAdmin("msmith@hotmail.com"))
+                RuleCase.of(
+                                "an Azure subscription trusts a tenant that does not exist",
+                                w -> w.subscription("spare")
+                                        .azure("northwind")
+                                        .accountAdmin("msmith@hotmail.com")
+                                        .serviceAdmin("msmith@hotmail.com"))
                         .at("subscription-spare.yaml:7:11", "Subscription/spare", "Tenant/northwind"),
-                RuleCase.of("an Office 365 subscription trusts a tenant that does not exist",
+                RuleCase.of(
+                                "an Office 365 subscription trusts a tenant that does not exist",
                                 w -> w.subscription("contoso-o365").tenant("nowhere"))
                         .at("subscription-contoso-o365.yaml:7:11", "Subscription/contoso-o365", "Tenant/nowhere"),
-                RuleCase.of("accountAdministrator", w -> w.subscription("msdn-1").accountAdmin("ghost@hotmail.com"))
-                        .at("subscription-msdn-1.yaml:8:25", "Subscription/msdn-1", "account administrator",
+                RuleCase.of(
+                                "accountAdministrator",
+                                w -> w.subscription("msdn-1").accountAdmin("ghost@hotmail.com"))
+                        .at(
+                                "subscription-msdn-1.yaml:8:25",
+                                "Subscription/msdn-1",
+                                "account administrator",
                                 "ghost@hotmail.com"),
                 // msmith stays a co-administrator, so that he keeps his portal access.
-                RuleCase.of("serviceAdministrator", w -> w.subscription("msdn-1").serviceAdmin("Ghost@Hotmail.com")
-                                .coAdmins("admin@contoso.com", "JohnDoe@contoso.com", "msmith@hotmail.com"))
-                        .at("subscription-msdn-1.yaml:9:25", "Subscription/msdn-1", "service administrator",
+                RuleCase.of(
+                                "serviceAdministrator",
+                                w -> w.subscription("msdn-1")
+                                        .serviceAdmin("Ghost@Hotmail.com")
+                                        .coAdmins("admin@contoso.com", "JohnDoe@contoso.com", "msmith@hotmail.com"))
+                        .at(
+                                "subscription-msdn-1.yaml:9:25",
+                                "Subscription/msdn-1",
+                                "service administrator",
                                 "ghost@hotmail.com"),
-                RuleCase.of("an entry of coAdministrators", w -> w.subscription("msdn-1")
-                                .coAdmins("admin@contoso.com", "JohnDoe@contoso.com", "Nobody@contoso.com"))
-                        .at("subscription-msdn-1.yaml:13:5", "Subscription/msdn-1", "co-administrator",
+                RuleCase.of(
+                                "an entry of coAdministrators",
+                                w -> w.subscription("msdn-1")
+                                        .coAdmins("admin@contoso.com", "JohnDoe@contoso.com", "Nobody@contoso.com"))
+                        .at(
+                                "subscription-msdn-1.yaml:13:5",
+                                "Subscription/msdn-1",
+                                "co-administrator",
                                 "nobody@contoso.com"),
-                RuleCase.of("an entry of globalAdministrators", w -> w.tenant("contoso")
-                                .admins("admin@contoso.com", "msmith@hotmail.com", "root@contoso.com"))
+                RuleCase.of(
+                                "an entry of globalAdministrators",
+                                w -> w.tenant("contoso")
+                                        .admins("admin@contoso.com", "msmith@hotmail.com", "root@contoso.com"))
                         .at("tenant-contoso.yaml:13:5", "Tenant/contoso", "global administrator", "root@contoso.com"),
-                RuleCase.of("every unknown reference of one object, each where it is", w -> w.subscription("spare")
-                                .azure("northwind").accountAdmin("a@outlook.com").serviceAdmin("b@outlook.com")
-                                .coAdmins("c@outlook.com"))
+                RuleCase.of(
+                                "every unknown reference of one object, each where it is",
+                                w -> w.subscription("spare")
+                                        .azure("northwind")
+                                        .accountAdmin("a@outlook.com")
+                                        .serviceAdmin("b@outlook.com")
+                                        .coAdmins("c@outlook.com"))
                         .at("subscription-spare.yaml:7:11", "Subscription/spare", "Tenant/northwind")
                         .at("subscription-spare.yaml:8:25", "Subscription/spare", "a@outlook.com")
                         .at("subscription-spare.yaml:9:25", "Subscription/spare", "b@outlook.com")
@@ -47,10 +74,12 @@ class UnknownReferenceTest extends RuleTest {
 
     static Stream<RuleCase> passing() {
         return Stream.of(
-                RuleCase.of("the valid base world", w -> { }),
+                RuleCase.of("the valid base world", w -> {}),
                 RuleCase.of("references written in another case than the declaration", w -> {
                     w.tenant("contoso").admins("Admin@Contoso.com", "MSMITH@hotmail.com");
-                    w.subscription("msdn-1").accountAdmin("MSmith@Hotmail.com").serviceAdmin("msmith@HOTMAIL.com")
+                    w.subscription("msdn-1")
+                            .accountAdmin("MSmith@Hotmail.com")
+                            .serviceAdmin("msmith@HOTMAIL.com")
                             .coAdmins("ADMIN@contoso.com", "johndoe@CONTOSO.COM");
                 }));
     }

@@ -18,17 +18,22 @@ class WorkAccountDomainTest extends RuleTest {
         return Stream.of(
                 RuleCase.of("a domain no tenant has", w -> w.account("intern").work("intern@northwind.com"))
                         .at("account-intern.yaml:6:15", "intern@northwind.com", "northwind.com"),
-                RuleCase.of("a subdomain of a tenant domain", w -> w.account("sales").work("rep@sales.contoso.com"))
+                RuleCase.of(
+                                "a subdomain of a tenant domain",
+                                w -> w.account("sales").work("rep@sales.contoso.com"))
                         .at("account-sales.yaml:6:15", "rep@sales.contoso.com", "sales.contoso.com"),
-                RuleCase.of("a Microsoft account domain declared as work or school",
+                RuleCase.of(
+                                "a Microsoft account domain declared as work or school",
                                 w -> w.account("worker").work("worker@outlook.com"))
                         .at("account-worker.yaml:6:15", "worker@outlook.com", "outlook.com"));
     }
 
     static Stream<RuleCase> passing() {
         return Stream.of(
-                RuleCase.of("the valid base world", w -> { }),
+                RuleCase.of("the valid base world", w -> {}),
                 RuleCase.of("on the initial domain", w -> w.account("svc").work("svc@contoso.onmicrosoft.com")),
-                RuleCase.of("in another case than the tenant domain", w -> w.account("shout").work("SHOUT@CONTOSO.COM")));
+                RuleCase.of(
+                        "in another case than the tenant domain",
+                        w -> w.account("shout").work("SHOUT@CONTOSO.COM")));
     }
 }

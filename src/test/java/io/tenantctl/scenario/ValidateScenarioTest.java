@@ -69,8 +69,12 @@ class ValidateScenarioTest {
 
         CliRun.Result json = run(args, "-o", "json");
         CliRun.Result text = run(args, "--no-color");
-        assertThat(json.err()).as("-o json prints diagnostics in the document, not on stderr\n%s", json).isEmpty();
-        assertThat(text.exitCode()).as("text and json runs exit alike\n%s", text).isEqualTo(json.exitCode());
+        assertThat(json.err())
+                .as("-o json prints diagnostics in the document, not on stderr\n%s", json)
+                .isEmpty();
+        assertThat(text.exitCode())
+                .as("text and json runs exit alike\n%s", text)
+                .isEqualTo(json.exitCode());
 
         Path expectedJson = Path.of(dir, "expected.json");
         Path expectedText = Path.of(dir, "expected.txt");
@@ -81,10 +85,14 @@ class ValidateScenarioTest {
             Files.writeString(expectedExit, json.exitCode() + "\n", StandardCharsets.UTF_8);
             return;
         }
-        assertThat(expectedJson).as("%s has no expected.json; run once with -Dgolden.update=true", name).exists();
+        assertThat(expectedJson)
+                .as("%s has no expected.json; run once with -Dgolden.update=true", name)
+                .exists();
         assertThat(json.out()).as("%s: validate -o json", name).isEqualTo(read(expectedJson));
         assertThat(text.err()).as("%s: validate (stderr)", name).isEqualTo(read(expectedText));
-        assertThat(json.exitCode()).as("%s: exit code", name).isEqualTo(Integer.parseInt(read(expectedExit).trim()));
+        assertThat(json.exitCode())
+                .as("%s: exit code", name)
+                .isEqualTo(Integer.parseInt(read(expectedExit).trim()));
     }
 
     private static CliRun.Result run(List<String> args, String... more) {
@@ -97,8 +105,10 @@ class ValidateScenarioTest {
         if (!Files.exists(file)) {
             return List.of();
         }
-        return Files.readAllLines(file, StandardCharsets.UTF_8).stream().map(String::strip)
-                .filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
+        return Files.readAllLines(file, StandardCharsets.UTF_8).stream()
+                .map(String::strip)
+                .filter(line -> !line.isEmpty() && !line.startsWith("#"))
+                .toList();
     }
 
     private static String read(Path file) throws IOException {

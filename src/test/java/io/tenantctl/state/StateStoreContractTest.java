@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -47,7 +48,8 @@ class StateStoreContractTest {
     }
 
     private JdbcStateStore open() {
-        return JdbcStateStore.open(url, Clock.systemUTC(), () -> UUID.randomUUID().toString(), Duration.ofSeconds(30));
+        return JdbcStateStore.open(
+                url, Clock.systemUTC(), () -> UUID.randomUUID().toString(), Duration.ofSeconds(30));
     }
 
     private static LockHolder me(String who) {
@@ -55,10 +57,17 @@ class StateStoreContractTest {
     }
 
     private static Commit commit(Snapshot base, World world) {
-        RevisionRecord record = new RevisionRecord(base.revision() + 1, Instant.parse("2026-01-02T03:04:05Z"),
-                List.of(), List.of(), Map.of("create", world.size()), "sha256:test", Map.of("paths", "test"), "default",
+        RevisionRecord record = new RevisionRecord(
+                base.revision() + 1,
+                Instant.parse("2026-01-02T03:04:05Z"),
+                List.of(),
+                List.of(),
+                Map.of("create", world.size()),
+                "sha256:test",
+                Map.of("paths", "test"),
+                "default",
                 List.of());
-        return new Commit(world, "default", "paths=test", java.util.Set.of(), record);
+        return new Commit(world, "default", "paths=test", Set.of(), record);
     }
 
     @Test
@@ -67,7 +76,8 @@ class StateStoreContractTest {
         assertThat(snapshot.revision()).isZero();
         assertThat(snapshot.world().size()).isZero();
         assertThat(snapshot.lineage()).hasSize(36);
-        assertThat(open().read().lineage()).as("the lineage is the store's, not the process's")
+        assertThat(open().read().lineage())
+                .as("the lineage is the store's, not the process's")
                 .isEqualTo(snapshot.lineage());
     }
 
@@ -83,8 +93,9 @@ class StateStoreContractTest {
         assertThat(store.read().revision()).isEqualTo(1);
 
         assertThatThrownBy(() -> store.write(Duration.ofSeconds(5), me("a"), tx -> {
-            throw new IllegalStateException("the work failed half-way");
-        })).hasMessageContaining("half-way");
+                    throw new IllegalStateException("the work failed half-way");
+                }))
+                .hasMessageContaining("half-way");
         store.write(Duration.ofSeconds(5), me("a"), tx -> null);
         assertThat(store.read().revision()).isEqualTo(1);
         assertThat(store.history(0)).hasSize(1);
@@ -108,7 +119,9 @@ class StateStoreContractTest {
                 .hasMessageContaining("locked by another apply")
                 .hasMessageContaining("first on host-first")
                 .hasMessageContaining("800ms");
-        assertThat((System.nanoTime() - start) / 1e6).as("it waited for the lock").isGreaterThan(700);
+        assertThat((System.nanoTime() - start) / 1e6)
+                .as("it waited for the lock")
+                .isGreaterThan(700);
         release.countDown();
         holder.get(30, TimeUnit.SECONDS);
         pool.shutdown();
@@ -139,8 +152,8 @@ class StateStoreContractTest {
             return null;
         });
         StateDump dump = source.dump();
-        JdbcStateStore target = JdbcStateStore.open("sqlite:" + dir.resolve("copy.db"), Clock.systemUTC(),
-                () -> "other", Duration.ofSeconds(5));
+        JdbcStateStore target = JdbcStateStore.open(
+                "sqlite:" + dir.resolve("copy.db"), Clock.systemUTC(), () -> "other", Duration.ofSeconds(5));
         target.restore(dump, false, Duration.ofSeconds(5), me("copy"));
         assertThat(target.dump().digest()).isEqualTo(dump.digest());
         assertThat(target.read().lineage()).isEqualTo(source.read().lineage());
@@ -150,15 +163,17 @@ class StateStoreContractTest {
 
     @Test
     void openingAnExistingStoreRefusesOneThatWasNeverCreatedAndCreatesNothing() {
-        assertThatThrownBy(() -> JdbcStateStore.openExisting(url, Clock.systemUTC(), () -> "new", Duration.ofSeconds(5)))
+        assertThatThrownBy(
+                        () -> JdbcStateStore.openExisting(url, Clock.systemUTC(), () -> "new", Duration.ofSeconds(5)))
                 .isInstanceOf(StateException.class)
                 .hasMessageStartingWith("no state at ");
-        assertThatThrownBy(() -> JdbcStateStore.openExisting(url, Clock.systemUTC(), () -> "new", Duration.ofSeconds(5)))
+        assertThatThrownBy(
+                        () -> JdbcStateStore.openExisting(url, Clock.systemUTC(), () -> "new", Duration.ofSeconds(5)))
                 .as("the refusal left nothing behind that a second attempt would take for a state")
                 .hasMessageStartingWith("no state at ");
         String lineage = open().read().lineage();
-        try (JdbcStateStore existing = JdbcStateStore.openExisting(url, Clock.systemUTC(), () -> "new",
-                Duration.ofSeconds(5))) {
+        try (JdbcStateStore existing =
+                JdbcStateStore.openExisting(url, Clock.systemUTC(), () -> "new", Duration.ofSeconds(5))) {
             assertThat(existing.read().lineage()).isEqualTo(lineage);
         }
     }

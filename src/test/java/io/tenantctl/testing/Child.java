@@ -43,8 +43,10 @@ public final class Child {
         Files.createDirectories(workDir);
         Path out = Files.createTempFile(workDir, "child", ".out");
         Path err = Files.createTempFile(workDir, "child", ".err");
-        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
-                .redirectOutput(out.toFile()).redirectError(err.toFile());
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(workDir.toFile())
+                .redirectOutput(out.toFile())
+                .redirectError(err.toFile());
         builder.environment().remove("TENANTCTL_STATE");
         builder.environment().remove("TENANTCTL_AS");
         return new Child(builder.start(), out, err);
@@ -60,7 +62,9 @@ public final class Child {
             process.destroyForcibly().waitFor();
             throw new IllegalStateException("tenantctl did not finish within " + seconds + "s");
         }
-        return new CliRun.Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+        return new CliRun.Result(
+                process.exitValue(),
+                Files.readString(out, StandardCharsets.UTF_8),
                 Files.readString(err, StandardCharsets.UTF_8));
     }
 

@@ -67,8 +67,8 @@ public final class CliRun {
     public Result run(String... args) {
         byte[] input = stdin;
         String id = lineage;
-        Environment environment = new Environment(() -> new ByteArrayInputStream(input), variables, clock,
-                interactive, false, false, () -> id);
+        Environment environment = new Environment(
+                () -> new ByteArrayInputStream(input), variables, clock, interactive, false, false, () -> id);
         CommandLine commandLine = new Cli(environment).commandLine();
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A small set of manifests built in code and written to a folder, one object per file unless told
@@ -68,20 +69,32 @@ public final class ManifestSet {
      */
     public static ManifestSet valid() {
         ManifestSet set = new ManifestSet();
-        set.tenant("contoso").displayName("Contoso").initialDomain("contoso.onmicrosoft.com")
-                .domains("contoso.com").admins("admin@contoso.com", "msmith@hotmail.com");
-        set.tenant("fabrikam").displayName("Fabrikam").initialDomain("fabrikam.onmicrosoft.com")
-                .domains("fabrikam.com").admins("admin@fabrikam.com", "boss@outlook.com");
+        set.tenant("contoso")
+                .displayName("Contoso")
+                .initialDomain("contoso.onmicrosoft.com")
+                .domains("contoso.com")
+                .admins("admin@contoso.com", "msmith@hotmail.com");
+        set.tenant("fabrikam")
+                .displayName("Fabrikam")
+                .initialDomain("fabrikam.onmicrosoft.com")
+                .domains("fabrikam.com")
+                .admins("admin@fabrikam.com", "boss@outlook.com");
         set.account("contoso-admin").work("admin@contoso.com");
         set.account("msmith").microsoft("msmith@hotmail.com");
         set.account("john-doe").work("JohnDoe@contoso.com");
         set.account("fabrikam-admin").work("admin@fabrikam.com");
         set.account("boss").microsoft("boss@outlook.com");
-        set.subscription("msdn-1").azure("contoso").accountAdmin("msmith@hotmail.com")
-                .serviceAdmin("msmith@hotmail.com").coAdmins("admin@contoso.com", "JohnDoe@contoso.com");
+        set.subscription("msdn-1")
+                .azure("contoso")
+                .accountAdmin("msmith@hotmail.com")
+                .serviceAdmin("msmith@hotmail.com")
+                .coAdmins("admin@contoso.com", "JohnDoe@contoso.com");
         set.subscription("contoso-o365").office365("contoso");
-        set.subscription("fabrikam-azure").azure("fabrikam").accountAdmin("boss@outlook.com")
-                .serviceAdmin("boss@outlook.com").coAdmins("admin@fabrikam.com");
+        set.subscription("fabrikam-azure")
+                .azure("fabrikam")
+                .accountAdmin("boss@outlook.com")
+                .serviceAdmin("boss@outlook.com")
+                .coAdmins("admin@fabrikam.com");
         return set;
     }
 
@@ -166,9 +179,13 @@ public final class ManifestSet {
         return doc;
     }
 
-    private <T extends NamedDoc> java.util.Optional<T> find(Class<T> type, String name) {
-        return files.values().stream().flatMap(List::stream).filter(type::isInstance).map(type::cast)
-                .filter(d -> d.name.equals(name)).findFirst();
+    private <T extends NamedDoc> Optional<T> find(Class<T> type, String name) {
+        return files.values().stream()
+                .flatMap(List::stream)
+                .filter(type::isInstance)
+                .map(type::cast)
+                .filter(d -> d.name.equals(name))
+                .findFirst();
     }
 
     /** One YAML document. */
@@ -196,9 +213,13 @@ public final class ManifestSet {
         StringBuilder header() {
             return new StringBuilder()
                     .append("apiVersion: tenantctl.io/v1\n")
-                    .append("kind: ").append(kind()).append('\n')
+                    .append("kind: ")
+                    .append(kind())
+                    .append('\n')
                     .append("metadata:\n")
-                    .append("  name: ").append(name).append('\n')
+                    .append("  name: ")
+                    .append(name)
+                    .append('\n')
                     .append("spec:\n");
         }
 
@@ -293,8 +314,13 @@ public final class ManifestSet {
 
         @Override
         public String yaml() {
-            return header().append("  signInName: ").append(signInName).append('\n')
-                    .append("  type: ").append(type).append('\n').toString();
+            return header().append("  signInName: ")
+                    .append(signInName)
+                    .append('\n')
+                    .append("  type: ")
+                    .append(type)
+                    .append('\n')
+                    .toString();
         }
     }
 

@@ -18,8 +18,7 @@ public final class Postgres {
     private static EmbeddedPostgres shared;
     private static final AtomicInteger DATABASES = new AtomicInteger();
 
-    private Postgres() {
-    }
+    private Postgres() {}
 
     /** The shared server, started on first use and stopped when the JVM exits. */
     public static synchronized EmbeddedPostgres server() {
@@ -56,7 +55,8 @@ public final class Postgres {
 
     public static String newDatabase(EmbeddedPostgres server) {
         String name = "tenantctl_" + ProcessHandle.current().pid() + "_" + DATABASES.incrementAndGet();
-        try (Connection c = server.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = server.getPostgresDatabase().getConnection();
+                Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE " + name);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create database " + name, e);

@@ -72,10 +72,15 @@ public final class RuleCase {
     /** Runs validate and checks the case for the rule {@code code} of the given severity. */
     public Report check(String code, String severity, Path dir) {
         Report report = ValidateRun.validate(write(dir));
-        String all = String.join("\n", report.diagnostics().stream().map(Diag::toString).toList());
+        String all = String.join(
+                "\n", report.diagnostics().stream().map(Diag::toString).toList());
         if (!failing()) {
-            assertThat(report.withCode(code)).as("no %s expected, got:\n%s", code, all).isEmpty();
-            assertThat(report.hasErrors()).as("no error expected, got:\n%s", all).isFalse();
+            assertThat(report.withCode(code))
+                    .as("no %s expected, got:\n%s", code, all)
+                    .isEmpty();
+            assertThat(report.hasErrors())
+                    .as("no error expected, got:\n%s", all)
+                    .isFalse();
             assertThat(report.exitCode()).isZero();
             assertThat(report.valid()).isTrue();
             return report;
@@ -83,7 +88,8 @@ public final class RuleCase {
         List<Diag> found = report.withCode(code);
         assertThat(found).as("diagnostics of %s, of all:\n%s", code, all).hasSameSizeAs(expected);
         for (Expect e : expected) {
-            assertThat(found).as("a %s at %s naming %s, of all:\n%s", code, e.where, e.mentions, all)
+            assertThat(found)
+                    .as("a %s at %s naming %s, of all:\n%s", code, e.where, e.mentions, all)
                     .anySatisfy(d -> {
                         assertThat(d.where()).isEqualTo(e.where);
                         assertThat(d.severity()).isEqualTo(severity);
@@ -106,6 +112,5 @@ public final class RuleCase {
         return name;
     }
 
-    private record Expect(String where, List<String> mentions) {
-    }
+    private record Expect(String where, List<String> mentions) {}
 }

@@ -2,6 +2,7 @@ package io.tenantctl.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,8 +19,7 @@ public final class ValidateRun {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private ValidateRun() {
-    }
+    private ValidateRun() {}
 
     /** One diagnostic; {@code where} is {@code file:line:column} with the file relative to the folder. */
     public record Diag(String severity, String code, String message, String where) {
@@ -60,15 +60,27 @@ public final class ValidateRun {
         StringBuilder expectedText = new StringBuilder();
         for (JsonNode d : tree.get("diagnostics")) {
             String file = d.get("file").asString();
-            String where = file + ":" + d.get("line").asInt() + ":" + d.get("column").asInt();
-            expectedText.append(where).append(": ").append(d.get("severity").asString()).append('[')
-                    .append(d.get("code").asString()).append("]: ").append(d.get("message").asString()).append('\n');
-            String prefix = root + java.io.File.separator;
+            String where =
+                    file + ":" + d.get("line").asInt() + ":" + d.get("column").asInt();
+            expectedText
+                    .append(where)
+                    .append(": ")
+                    .append(d.get("severity").asString())
+                    .append('[')
+                    .append(d.get("code").asString())
+                    .append("]: ")
+                    .append(d.get("message").asString())
+                    .append('\n');
+            String prefix = root + File.separator;
             assertThat(file).as("diagnostic file is under the folder given").startsWith(prefix);
-            diagnostics.add(new Diag(d.get("severity").asString(), d.get("code").asString(),
-                    d.get("message").asString(), where.substring(prefix.length())));
+            diagnostics.add(new Diag(
+                    d.get("severity").asString(),
+                    d.get("code").asString(),
+                    d.get("message").asString(),
+                    where.substring(prefix.length())));
         }
-        assertThat(text.err()).as("text diagnostics on stderr are the JSON ones, in the same order")
+        assertThat(text.err())
+                .as("text diagnostics on stderr are the JSON ones, in the same order")
                 .startsWith(expectedText.toString());
         boolean valid = tree.get("valid").asBoolean();
         return new Report(json.exitCode(), valid, diagnostics, text.err());

@@ -5,6 +5,7 @@ import io.tenantctl.model.Names;
 import io.tenantctl.model.Subscription;
 import io.tenantctl.model.Tenant;
 import io.tenantctl.step.Authority;
+import io.tenantctl.step.Op;
 import io.tenantctl.step.Step;
 import io.tenantctl.world.WorldView;
 import java.util.ArrayList;
@@ -16,65 +17,88 @@ import java.util.function.Predicate;
 /** Who may do each step in the classic world (DESIGN.md 1.2), at a given point of a plan. */
 final class ClassicAuthority {
 
-    private ClassicAuthority() {
-    }
+    private ClassicAuthority() {}
 
     static Authority of(Step step, WorldView world) {
         String name = step.target().name();
         return switch (step.op()) {
             case CREATE_TENANT -> signUp(step, world);
             case UPDATE_TENANT, ADD_DOMAIN, ADD_GLOBAL_ADMIN ->
-                    globalAdmins(world, name, "global administrator of Tenant/" + name, a -> true);
+                globalAdmins(world, name, "global administrator of Tenant/" + name, a -> true);
             case REMOVE_DOMAIN -> {
                 String domain = step.domain().orElseThrow();
-                yield globalAdmins(world, name, "global administrator of Tenant/" + name + " not signed in on "
-                        + domain, a -> !Names.domainOf(a).equals(domain));
+                yield globalAdmins(
+                        world,
+                        name,
+                        "global administrator of Tenant/" + name + " not signed in on " + domain,
+                        a -> !Names.domainOf(a).equals(domain));
             }
             case REMOVE_GLOBAL_ADMIN -> {
                 String removed = step.accountKey().orElseThrow();
-                yield globalAdmins(world, name, "global administrator of Tenant/" + name + " other than "
-                        + world.display(removed), a -> !a.equals(removed));
+                yield globalAdmins(
+                        world,
+                        name,
+                        "global administrator of Tenant/" + name + " other than " + world.display(removed),
+                        a -> !a.equals(removed));
             }
-            case DELETE_TENANT -> globalAdmins(world, name, "global administrator of Tenant/" + name
-                    + " who is not homed in it", a -> world.account(a).map(acc -> !world.isHomedIn(acc, name)).orElse(false));
+            case DELETE_TENANT ->
+                globalAdmins(
+                        world,
+                        name,
+                        "global administrator of Tenant/" + name + " who is not homed in it",
+                        a -> world.account(a)
+                                .map(acc -> !world.isHomedIn(acc, name))
+                                .orElse(false));
             case CREATE_ACCOUNT, UPDATE_ACCOUNT, DELETE_ACCOUNT -> account(step, world);
-            case CREATE_SUBSCRIPTION -> createSubscription((Subscription) step.object().orElseThrow(), world);
-            case UPDATE_SUBSCRIPTION -> subscription(world, name, (s, holders) -> {
-                if (!s.isAzure()) {
-                    return globalAdmins(world, s.tenant(), "global administrator of Tenant/" + s.tenant(), a -> true);
-                }
-                s.serviceAdministrator().ifPresent(holders::add);
-                return Authority.heldBy("service administrator of " + s.ref(), existing(world, holders));
-            });
-            case TRANSFER_SUBSCRIPTION -> subscription(world, name, (s, holders) -> {
-                String to = step.to().orElseThrow();
-                s.serviceAdministrator()
-                        .flatMap(world::account)
-                        .filter(Account::isMicrosoftAccount)
-                        .filter(a -> world.tenant(to).map(t -> t.globalAdministrators().contains(a.key())).orElse(false))
-                        .ifPresent(a -> holders.add(a.key()));
-                return Authority.heldBy("service administrator of " + s.ref() + ", signed in with a Microsoft account"
-                        + " that is a global administrator of Tenant/" + to, holders);
-            });
-            case SET_SERVICE_ADMIN -> subscription(world, name, (s, holders) -> {
-                s.accountAdministrator().ifPresent(holders::add);
-                return Authority.heldBy("account administrator of " + s.ref(), existing(world, holders));
-            });
-            case ADD_CO_ADMIN, REMOVE_CO_ADMIN -> subscription(world, name, (s, holders) -> {
-                s.serviceAdministrator().ifPresent(holders::add);
-                holders.addAll(s.coAdministrators());
-                return Authority.heldBy("service administrator or co-administrator of " + s.ref(),
-                        existing(world, holders));
-            });
-            case DELETE_SUBSCRIPTION -> subscription(world, name, (s, holders) -> {
-                if (!s.isAzure()) {
-                    return globalAdmins(world, s.tenant(), "global administrator of Tenant/" + s.tenant(), a -> true);
-                }
-                s.serviceAdministrator().ifPresent(holders::add);
-                s.accountAdministrator().filter(a -> !holders.contains(a)).ifPresent(holders::add);
-                return Authority.heldBy("service administrator or account administrator of " + s.ref(),
-                        existing(world, holders));
-            });
+            case CREATE_SUBSCRIPTION ->
+                createSubscription((Subscription) step.object().orElseThrow(), world);
+            case UPDATE_SUBSCRIPTION ->
+                subscription(world, name, (s, holders) -> {
+                    if (!s.isAzure()) {
+                        return globalAdmins(
+                                world, s.tenant(), "global administrator of Tenant/" + s.tenant(), a -> true);
+                    }
+                    s.serviceAdministrator().ifPresent(holders::add);
+                    return Authority.heldBy("service administrator of " + s.ref(), existing(world, holders));
+                });
+            case TRANSFER_SUBSCRIPTION ->
+                subscription(world, name, (s, holders) -> {
+                    String to = step.to().orElseThrow();
+                    s.serviceAdministrator()
+                            .flatMap(world::account)
+                            .filter(Account::isMicrosoftAccount)
+                            .filter(a -> world.tenant(to)
+                                    .map(t -> t.globalAdministrators().contains(a.key()))
+                                    .orElse(false))
+                            .ifPresent(a -> holders.add(a.key()));
+                    return Authority.heldBy(
+                            "service administrator of " + s.ref() + ", signed in with a Microsoft account"
+                                    + " that is a global administrator of Tenant/" + to,
+                            holders);
+                });
+            case SET_SERVICE_ADMIN ->
+                subscription(world, name, (s, holders) -> {
+                    s.accountAdministrator().ifPresent(holders::add);
+                    return Authority.heldBy("account administrator of " + s.ref(), existing(world, holders));
+                });
+            case ADD_CO_ADMIN, REMOVE_CO_ADMIN ->
+                subscription(world, name, (s, holders) -> {
+                    s.serviceAdministrator().ifPresent(holders::add);
+                    holders.addAll(s.coAdministrators());
+                    return Authority.heldBy(
+                            "service administrator or co-administrator of " + s.ref(), existing(world, holders));
+                });
+            case DELETE_SUBSCRIPTION ->
+                subscription(world, name, (s, holders) -> {
+                    if (!s.isAzure()) {
+                        return globalAdmins(
+                                world, s.tenant(), "global administrator of Tenant/" + s.tenant(), a -> true);
+                    }
+                    s.serviceAdministrator().ifPresent(holders::add);
+                    s.accountAdministrator().filter(a -> !holders.contains(a)).ifPresent(holders::add);
+                    return Authority.heldBy(
+                            "service administrator or account administrator of " + s.ref(), existing(world, holders));
+                });
         };
     }
 
@@ -99,7 +123,8 @@ final class ClassicAuthority {
     }
 
     private static Authority account(Step step, WorldView world) {
-        Account account = step.object().map(Account.class::cast)
+        Account account = step.object()
+                .map(Account.class::cast)
                 .or(() -> world.accountNamed(step.target().name()))
                 .orElse(null);
         if (account == null) {
@@ -112,9 +137,12 @@ final class ClassicAuthority {
         if (home.isEmpty()) {
             return Authority.heldBy("global administrator of the tenant that owns " + account.domain(), List.of());
         }
-        boolean deleting = step.op() == io.tenantctl.step.Op.DELETE_ACCOUNT;
-        return globalAdmins(world, home.get().name(), "global administrator of " + home.get().ref()
-                + (deleting ? " other than the account itself" : ""), a -> !deleting || !a.equals(account.key()));
+        boolean deleting = step.op() == Op.DELETE_ACCOUNT;
+        return globalAdmins(
+                world,
+                home.get().name(),
+                "global administrator of " + home.get().ref() + (deleting ? " other than the account itself" : ""),
+                a -> !deleting || !a.equals(account.key()));
     }
 
     private static Authority createSubscription(Subscription s, WorldView world) {
@@ -125,12 +153,16 @@ final class ClassicAuthority {
         String description = "its account administrator " + world.display(aa)
                 + ", being a global administrator of or homed in Tenant/" + s.tenant();
         Optional<Account> account = world.account(aa);
-        boolean allowed = account.isPresent() && (world.tenant(s.tenant())
-                .map(t -> t.globalAdministrators().contains(aa)).orElse(false) || world.isHomedIn(account.get(), s.tenant()));
+        boolean allowed = account.isPresent()
+                && (world.tenant(s.tenant())
+                                .map(t -> t.globalAdministrators().contains(aa))
+                                .orElse(false)
+                        || world.isHomedIn(account.get(), s.tenant()));
         return Authority.heldBy(description, allowed ? List.of(aa) : List.of());
     }
 
-    private static Authority globalAdmins(WorldView world, String tenant, String description, Predicate<String> filter) {
+    private static Authority globalAdmins(
+            WorldView world, String tenant, String description, Predicate<String> filter) {
         List<String> holders = new ArrayList<>();
         Tenant t = world.tenant(tenant).orElse(null);
         if (t != null) {
@@ -149,7 +181,8 @@ final class ClassicAuthority {
     }
 
     private static Authority subscription(WorldView world, String name, FromSubscription derive) {
-        return world.subscription(name).map(s -> derive.derive(s, new ArrayList<>()))
+        return world.subscription(name)
+                .map(s -> derive.derive(s, new ArrayList<>()))
                 .orElse(Authority.heldBy("an administrator of Subscription/" + name, List.of()));
     }
 

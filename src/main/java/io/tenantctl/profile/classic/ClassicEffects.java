@@ -3,6 +3,7 @@ package io.tenantctl.profile.classic;
 import io.tenantctl.model.Account;
 import io.tenantctl.model.Subscription;
 import io.tenantctl.model.Tenant;
+import io.tenantctl.step.Op;
 import io.tenantctl.step.Step;
 import io.tenantctl.world.MutableWorld;
 import java.util.ArrayList;
@@ -12,8 +13,7 @@ import java.util.TreeSet;
 /** What each step does to the world in the classic era, and what else it does besides its name. */
 final class ClassicEffects {
 
-    private ClassicEffects() {
-    }
+    private ClassicEffects() {}
 
     static List<String> apply(Step step, MutableWorld world) {
         String name = step.target().name();
@@ -37,7 +37,7 @@ final class ClassicEffects {
             case ADD_DOMAIN, REMOVE_DOMAIN -> {
                 Tenant have = world.tenant(name).orElseThrow();
                 TreeSet<String> domains = new TreeSet<>(have.domains());
-                if (step.op() == io.tenantctl.step.Op.ADD_DOMAIN) {
+                if (step.op() == Op.ADD_DOMAIN) {
                     domains.add(step.domain().orElseThrow());
                 } else {
                     domains.remove(step.domain().orElseThrow());
@@ -53,10 +53,14 @@ final class ClassicEffects {
             }
             case CREATE_ACCOUNT, UPDATE_ACCOUNT -> world.put(step.object().orElseThrow());
             case DELETE_ACCOUNT -> world.remove(step.target());
-            case ADD_GLOBAL_ADMIN -> world.put(world.tenant(name).orElseThrow()
-                    .withGlobalAdministrator(step.accountKey().orElseThrow()));
-            case REMOVE_GLOBAL_ADMIN -> world.put(world.tenant(name).orElseThrow()
-                    .withoutGlobalAdministrator(step.accountKey().orElseThrow()));
+            case ADD_GLOBAL_ADMIN ->
+                world.put(world.tenant(name)
+                        .orElseThrow()
+                        .withGlobalAdministrator(step.accountKey().orElseThrow()));
+            case REMOVE_GLOBAL_ADMIN ->
+                world.put(world.tenant(name)
+                        .orElseThrow()
+                        .withoutGlobalAdministrator(step.accountKey().orElseThrow()));
             case CREATE_SUBSCRIPTION -> {
                 Subscription s = (Subscription) step.object().orElseThrow();
                 if (s.isAzure()) {
@@ -77,7 +81,8 @@ final class ClassicEffects {
                 Subscription have = world.subscription(name).orElseThrow();
                 TreeSet<String> kept = new TreeSet<>();
                 for (String co : have.coAdministrators()) {
-                    boolean work = world.account(co).map(Account::isWorkOrSchool).orElse(false);
+                    boolean work =
+                            world.account(co).map(Account::isWorkOrSchool).orElse(false);
                     if (work) {
                         effects.add("removes co-administrator " + world.display(co) + " (a work or school account)");
                     } else {
@@ -88,14 +93,19 @@ final class ClassicEffects {
             }
             case SET_SERVICE_ADMIN -> {
                 Subscription have = world.subscription(name).orElseThrow();
-                have.serviceAdministrator().ifPresent(old ->
-                        effects.add(world.display(old) + " is no longer service administrator of " + have.ref()));
+                have.serviceAdministrator()
+                        .ifPresent(old -> effects.add(
+                                world.display(old) + " is no longer service administrator of " + have.ref()));
                 world.put(have.withServiceAdministrator(step.accountKey().orElseThrow()));
             }
-            case ADD_CO_ADMIN -> world.put(world.subscription(name).orElseThrow()
-                    .withCoAdministrator(step.accountKey().orElseThrow()));
-            case REMOVE_CO_ADMIN -> world.put(world.subscription(name).orElseThrow()
-                    .withoutCoAdministrator(step.accountKey().orElseThrow()));
+            case ADD_CO_ADMIN ->
+                world.put(world.subscription(name)
+                        .orElseThrow()
+                        .withCoAdministrator(step.accountKey().orElseThrow()));
+            case REMOVE_CO_ADMIN ->
+                world.put(world.subscription(name)
+                        .orElseThrow()
+                        .withoutCoAdministrator(step.accountKey().orElseThrow()));
             case DELETE_SUBSCRIPTION -> world.remove(step.target());
         }
         return effects;

@@ -29,9 +29,16 @@ public final class ClassicProfile implements Profile {
     public static final String NAME = "classic";
 
     private static final RuleSet RULES = new RuleSet(
-            List.of(new UnknownReference(), new DomainConflict(), new WorkAccountDomain(),
-                    new MicrosoftAccountDomain(), new NoGlobalAdmin(), new ForeignWorkAccount(),
-                    new SubscriptionAdminNotInTenant(), new CoadminLimit(), new ServiceAdminChoice()),
+            List.of(
+                    new UnknownReference(),
+                    new DomainConflict(),
+                    new WorkAccountDomain(),
+                    new MicrosoftAccountDomain(),
+                    new NoGlobalAdmin(),
+                    new ForeignWorkAccount(),
+                    new SubscriptionAdminNotInTenant(),
+                    new CoadminLimit(),
+                    new ServiceAdminChoice()),
             List.of(new GlobalAdminCount(), new PortalAccess()));
 
     @Override

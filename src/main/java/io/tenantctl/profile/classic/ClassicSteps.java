@@ -1,12 +1,12 @@
 package io.tenantctl.profile.classic;
 
+import io.tenantctl.diag.Codes;
 import io.tenantctl.diff.Change;
 import io.tenantctl.model.Account;
 import io.tenantctl.model.ObjectRef;
 import io.tenantctl.model.Subscription;
 import io.tenantctl.model.Tenant;
 import io.tenantctl.model.WorldObject;
-import io.tenantctl.rules.Codes;
 import io.tenantctl.rules.Scope;
 import io.tenantctl.step.Op;
 import io.tenantctl.step.Refusal;
@@ -21,8 +21,7 @@ import java.util.TreeSet;
 /** Which steps a change needs in the classic world, when they are done, and what they touch. */
 final class ClassicSteps {
 
-    private ClassicSteps() {
-    }
+    private ClassicSteps() {}
 
     static List<Step> forChange(Change change, WorldView live, WorldView desired) {
         List<Step> steps = new ArrayList<>();
@@ -45,7 +44,8 @@ final class ClassicSteps {
                 // for it; the planner picks one, and the sign-up creates that account.
                 List<Account> signUp = new ArrayList<>();
                 for (String admin : t.globalAdministrators()) {
-                    desired.account(admin).filter(a -> a.isWorkOrSchool() && t.hasDomain(a.domain()))
+                    desired.account(admin)
+                            .filter(a -> a.isWorkOrSchool() && t.hasDomain(a.domain()))
                             .ifPresent(signUp::add);
                 }
                 steps.add(Step.withObject(Op.CREATE_TENANT, t).withSignUp(signUp));
@@ -59,7 +59,10 @@ final class ClassicSteps {
                 steps.add(Step.withObject(Op.CREATE_SUBSCRIPTION, s));
                 if (s.isAzure()) {
                     if (!s.serviceAdministrator().equals(s.accountAdministrator())) {
-                        steps.add(Step.forAccount(Op.SET_SERVICE_ADMIN, s.ref(), s.serviceAdministrator().orElseThrow()));
+                        steps.add(Step.forAccount(
+                                Op.SET_SERVICE_ADMIN,
+                                s.ref(),
+                                s.serviceAdministrator().orElseThrow()));
                     }
                     for (String co : s.coAdministrators()) {
                         steps.add(Step.forAccount(Op.ADD_CO_ADMIN, s.ref(), co));
@@ -104,8 +107,12 @@ final class ClassicSteps {
                 if (!b.tenant().equals(a.tenant())) {
                     steps.add(Step.transfer(a.ref(), b.tenant(), a.tenant()));
                 }
-                if (!b.serviceAdministrator().equals(a.serviceAdministrator()) && a.serviceAdministrator().isPresent()) {
-                    steps.add(Step.forAccount(Op.SET_SERVICE_ADMIN, a.ref(), a.serviceAdministrator().get()));
+                if (!b.serviceAdministrator().equals(a.serviceAdministrator())
+                        && a.serviceAdministrator().isPresent()) {
+                    steps.add(Step.forAccount(
+                            Op.SET_SERVICE_ADMIN,
+                            a.ref(),
+                            a.serviceAdministrator().get()));
                 }
                 for (String co : added(b.coAdministrators(), a.coAdministrators())) {
                     steps.add(Step.forAccount(Op.ADD_CO_ADMIN, a.ref(), co));
@@ -124,7 +131,8 @@ final class ClassicSteps {
                 // Its own work accounts must go before it does, and they cannot go while they are
                 // its administrators; a Microsoft account administrator stays to delete it.
                 for (String admin : t.globalAdministrators()) {
-                    live.account(admin).filter(a -> a.isWorkOrSchool() && t.hasDomain(a.domain()))
+                    live.account(admin)
+                            .filter(a -> a.isWorkOrSchool() && t.hasDomain(a.domain()))
                             .ifPresent(a -> steps.add(Step.forAccount(Op.REMOVE_GLOBAL_ADMIN, t.ref(), admin)));
                 }
                 steps.add(Step.of(Op.DELETE_TENANT, t.ref()));
@@ -141,9 +149,10 @@ final class ClassicSteps {
         }
         return switch (after.kind()) {
             case TENANT -> !((Tenant) before).displayName().equals(((Tenant) after).displayName());
-            case ACCOUNT -> !((Account) before).displayName().equals(((Account) after).displayName())
-                    // a sign-in name may change its letter case, never its letters
-                    || !((Account) before).signInName().equals(((Account) after).signInName());
+            case ACCOUNT ->
+                !((Account) before).displayName().equals(((Account) after).displayName())
+                        // a sign-in name may change its letter case, never its letters
+                        || !((Account) before).signInName().equals(((Account) after).signInName());
             case SUBSCRIPTION -> !((Subscription) before).displayName().equals(((Subscription) after).displayName());
         };
     }
@@ -160,7 +169,8 @@ final class ClassicSteps {
      */
     static int priority(Step step) {
         return switch (step.op()) {
-            case CREATE_ACCOUNT -> step.object().map(o -> ((Account) o).isWorkOrSchool()).orElse(false) ? 2 : 0;
+            case CREATE_ACCOUNT ->
+                step.object().map(o -> ((Account) o).isWorkOrSchool()).orElse(false) ? 2 : 0;
             case CREATE_TENANT, UPDATE_TENANT, ADD_DOMAIN, UPDATE_ACCOUNT -> 1;
             case ADD_GLOBAL_ADMIN -> 3;
             case CREATE_SUBSCRIPTION -> 4;
@@ -182,23 +192,47 @@ final class ClassicSteps {
             case CREATE_TENANT -> world.tenant(name).isPresent();
             case CREATE_ACCOUNT -> world.accountNamed(name).isPresent();
             case CREATE_SUBSCRIPTION -> world.subscription(name).isPresent();
-            case ADD_GLOBAL_ADMIN -> world.tenant(name)
-                    .map(t -> t.globalAdministrators().contains(step.accountKey().orElseThrow())).orElse(false);
-            case REMOVE_GLOBAL_ADMIN -> world.tenant(name)
-                    .map(t -> !t.globalAdministrators().contains(step.accountKey().orElseThrow())).orElse(true);
-            case ADD_DOMAIN -> world.tenant(name).map(t -> t.domains().contains(step.domain().orElseThrow()))
-                    .orElse(false);
-            case REMOVE_DOMAIN -> world.tenant(name).map(t -> !t.domains().contains(step.domain().orElseThrow()))
-                    .orElse(true);
-            case SET_SERVICE_ADMIN -> world.subscription(name)
-                    .map(s -> s.serviceAdministrator().equals(step.accountKey())).orElse(false);
-            case ADD_CO_ADMIN -> world.subscription(name)
-                    .map(s -> s.coAdministrators().contains(step.accountKey().orElseThrow())).orElse(false);
-            case REMOVE_CO_ADMIN -> world.subscription(name)
-                    .map(s -> !s.coAdministrators().contains(step.accountKey().orElseThrow())).orElse(true);
-            case TRANSFER_SUBSCRIPTION -> world.subscription(name)
-                    .map(s -> s.tenant().equals(step.to().orElseThrow())).orElse(false);
-            case UPDATE_TENANT, UPDATE_ACCOUNT, UPDATE_SUBSCRIPTION, DELETE_TENANT, DELETE_ACCOUNT,
+            case ADD_GLOBAL_ADMIN ->
+                world.tenant(name)
+                        .map(t -> t.globalAdministrators()
+                                .contains(step.accountKey().orElseThrow()))
+                        .orElse(false);
+            case REMOVE_GLOBAL_ADMIN ->
+                world.tenant(name)
+                        .map(t -> !t.globalAdministrators()
+                                .contains(step.accountKey().orElseThrow()))
+                        .orElse(true);
+            case ADD_DOMAIN ->
+                world.tenant(name)
+                        .map(t -> t.domains().contains(step.domain().orElseThrow()))
+                        .orElse(false);
+            case REMOVE_DOMAIN ->
+                world.tenant(name)
+                        .map(t -> !t.domains().contains(step.domain().orElseThrow()))
+                        .orElse(true);
+            case SET_SERVICE_ADMIN ->
+                world.subscription(name)
+                        .map(s -> s.serviceAdministrator().equals(step.accountKey()))
+                        .orElse(false);
+            case ADD_CO_ADMIN ->
+                world.subscription(name)
+                        .map(s ->
+                                s.coAdministrators().contains(step.accountKey().orElseThrow()))
+                        .orElse(false);
+            case REMOVE_CO_ADMIN ->
+                world.subscription(name)
+                        .map(s ->
+                                !s.coAdministrators().contains(step.accountKey().orElseThrow()))
+                        .orElse(true);
+            case TRANSFER_SUBSCRIPTION ->
+                world.subscription(name)
+                        .map(s -> s.tenant().equals(step.to().orElseThrow()))
+                        .orElse(false);
+            case UPDATE_TENANT,
+                    UPDATE_ACCOUNT,
+                    UPDATE_SUBSCRIPTION,
+                    DELETE_TENANT,
+                    DELETE_ACCOUNT,
                     DELETE_SUBSCRIPTION -> false;
         };
     }
@@ -216,9 +250,12 @@ final class ClassicSteps {
                     if (world.tenant(s.tenant()).isEmpty()) {
                         return refuse(Codes.UNKNOWN_REFERENCE, "Tenant/" + s.tenant() + " does not exist yet");
                     }
-                    if (s.accountAdministrator().isPresent() && world.account(s.accountAdministrator().get()).isEmpty()) {
-                        return refuse(Codes.UNKNOWN_REFERENCE, "account administrator "
-                                + s.accountAdministrator().get() + " does not exist yet");
+                    if (s.accountAdministrator().isPresent()
+                            && world.account(s.accountAdministrator().get()).isEmpty()) {
+                        return refuse(
+                                Codes.UNKNOWN_REFERENCE,
+                                "account administrator "
+                                        + s.accountAdministrator().get() + " does not exist yet");
                     }
                 }
                 return Optional.empty();
@@ -230,8 +267,10 @@ final class ClassicSteps {
                 }
                 Optional<Account> clash = world.account(a.key());
                 if (clash.isPresent()) {
-                    return refuse(Codes.DUPLICATE_SIGN_IN_NAME, "sign-in name " + a.signInName()
-                            + " is still used by " + clash.get().ref());
+                    return refuse(
+                            Codes.DUPLICATE_SIGN_IN_NAME,
+                            "sign-in name " + a.signInName() + " is still used by "
+                                    + clash.get().ref());
                 }
                 return Optional.empty();
             }
@@ -252,15 +291,16 @@ final class ClassicSteps {
             case REMOVE_DOMAIN -> {
                 Tenant t = (Tenant) current.get();
                 if (t.initialDomain().equals(step.domain().orElseThrow())) {
-                    return refuse(Codes.INITIAL_DOMAIN_IMMUTABLE, "the initial domain of " + target
-                            + " cannot be removed");
+                    return refuse(
+                            Codes.INITIAL_DOMAIN_IMMUTABLE, "the initial domain of " + target + " cannot be removed");
                 }
             }
             case TRANSFER_SUBSCRIPTION -> {
                 Subscription s = (Subscription) current.get();
                 if (!s.isAzure()) {
-                    return refuse(Codes.OFFICE365_TRANSFER, "Office 365 subscription " + target
-                            + " is bound to Tenant/" + s.tenant() + " for life");
+                    return refuse(
+                            Codes.OFFICE365_TRANSFER,
+                            "Office 365 subscription " + target + " is bound to Tenant/" + s.tenant() + " for life");
                 }
                 if (world.tenant(step.to().orElseThrow()).isEmpty()) {
                     return refuse(Codes.UNKNOWN_REFERENCE, "Tenant/" + step.to().get() + " does not exist yet");
@@ -279,8 +319,10 @@ final class ClassicSteps {
     private static Optional<Refusal> tenantNotEmpty(Tenant tenant, WorldView world) {
         Set<String> subscriptions = new TreeSet<>(world.subscriptionsTrusting(tenant.name()));
         if (!subscriptions.isEmpty()) {
-            return refuse(Codes.TENANT_NOT_EMPTY, tenant.ref() + " is still trusted by Subscription/"
-                    + String.join(", Subscription/", subscriptions) + "; delete or move them first");
+            return refuse(
+                    Codes.TENANT_NOT_EMPTY,
+                    tenant.ref() + " is still trusted by Subscription/" + String.join(", Subscription/", subscriptions)
+                            + "; delete or move them first");
         }
         TreeSet<String> accounts = new TreeSet<>();
         for (String domain : tenant.allDomains()) {
@@ -289,8 +331,10 @@ final class ClassicSteps {
             }
         }
         if (!accounts.isEmpty()) {
-            return refuse(Codes.TENANT_NOT_EMPTY, tenant.ref() + " still holds work or school accounts "
-                    + String.join(", ", accounts) + "; delete them first");
+            return refuse(
+                    Codes.TENANT_NOT_EMPTY,
+                    tenant.ref() + " still holds work or school accounts " + String.join(", ", accounts)
+                            + "; delete them first");
         }
         return Optional.empty();
     }
@@ -304,7 +348,8 @@ final class ClassicSteps {
             return step;
         }
         String founder = actor.get();
-        List<Account> signUp = world.account(founder).isPresent() ? List.of()
+        List<Account> signUp = world.account(founder).isPresent()
+                ? List.of()
                 : step.signUp().stream().filter(a -> a.key().equals(founder)).toList();
         return step.withAccount(founder).withSignUp(signUp);
     }
@@ -324,12 +369,19 @@ final class ClassicSteps {
                 scope.tenantChanged(name);
                 world.tenant(name).ifPresent(t -> t.allDomains().forEach(scope::domainChanged));
             }
-            case ADD_DOMAIN, REMOVE_DOMAIN -> scope.tenant(name).domainChanged(step.domain().orElseThrow());
+            case ADD_DOMAIN, REMOVE_DOMAIN ->
+                scope.tenant(name).domainChanged(step.domain().orElseThrow());
             case UPDATE_TENANT, ADD_GLOBAL_ADMIN, REMOVE_GLOBAL_ADMIN -> scope.tenant(name);
             case CREATE_ACCOUNT -> scope.accountChanged(((Account) step.object().orElseThrow()).key());
-            case UPDATE_ACCOUNT, DELETE_ACCOUNT -> world.accountNamed(name).ifPresent(a -> scope.accountChanged(a.key()));
-            case CREATE_SUBSCRIPTION, UPDATE_SUBSCRIPTION, TRANSFER_SUBSCRIPTION, SET_SERVICE_ADMIN, ADD_CO_ADMIN,
-                    REMOVE_CO_ADMIN, DELETE_SUBSCRIPTION -> scope.subscription(name);
+            case UPDATE_ACCOUNT, DELETE_ACCOUNT ->
+                world.accountNamed(name).ifPresent(a -> scope.accountChanged(a.key()));
+            case CREATE_SUBSCRIPTION,
+                    UPDATE_SUBSCRIPTION,
+                    TRANSFER_SUBSCRIPTION,
+                    SET_SERVICE_ADMIN,
+                    ADD_CO_ADMIN,
+                    REMOVE_CO_ADMIN,
+                    DELETE_SUBSCRIPTION -> scope.subscription(name);
         }
         return scope.expand(world);
     }

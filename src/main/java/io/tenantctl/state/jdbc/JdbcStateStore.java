@@ -1,10 +1,10 @@
 package io.tenantctl.state.jdbc;
 
+import io.tenantctl.diag.Codes;
 import io.tenantctl.json.Json;
 import io.tenantctl.model.ManifestCodec;
 import io.tenantctl.model.ObjectRef;
 import io.tenantctl.model.WorldObject;
-import io.tenantctl.rules.Codes;
 import io.tenantctl.state.Applied;
 import io.tenantctl.state.Commit;
 import io.tenantctl.state.LockHolder;
@@ -16,6 +16,7 @@ import io.tenantctl.state.StateException;
 import io.tenantctl.state.StateLockedException;
 import io.tenantctl.state.StateStore;
 import io.tenantctl.state.StepEntry;
+import io.tenantctl.world.World;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -79,7 +80,8 @@ public final class JdbcStateStore implements StateStore {
      * Opens a store that must already exist (the source of {@code state copy}): a mistyped URL is an
      * error, not a new empty state that a forced copy would then spread.
      */
-    public static JdbcStateStore openExisting(String url, Clock clock, Supplier<String> lineages, Duration lockTimeout) {
+    public static JdbcStateStore openExisting(
+            String url, Clock clock, Supplier<String> lineages, Duration lockTimeout) {
         JdbcStateStore store = of(url, clock, lineages);
         store.migrate(lockTimeout, true);
         return store;
@@ -109,23 +111,27 @@ public final class JdbcStateStore implements StateStore {
             try {
                 Files.createDirectories(parent);
             } catch (IOException e) {
-                throw new StateException(Codes.STATE, "cannot create the folder of the state file " + url.sqlitePath()
-                        + ": " + e.getMessage());
+                throw new StateException(
+                        Codes.STATE,
+                        "cannot create the folder of the state file " + url.sqlitePath() + ": " + e.getMessage());
             }
         }
         try (Connection read = dialect.openForRead(url)) {
             int version = Migrations.current(read);
             read.rollback();
             if (version == 0 && mustExist) {
-                throw new StateException(Codes.STATE, "no state at " + location()
-                        + ": the database holds no tenantctl tables");
+                throw new StateException(
+                        Codes.STATE, "no state at " + location() + ": the database holds no tenantctl tables");
             }
             if (version == Migrations.latest()) {
                 return;
             }
             if (version > Migrations.latest()) {
-                throw new StateException(Codes.STATE, "the state at " + location() + " has schema version " + version
-                        + ", newer than this tenantctl understands (" + Migrations.latest() + "); upgrade tenantctl");
+                throw new StateException(
+                        Codes.STATE,
+                        "the state at " + location() + " has schema version " + version
+                                + ", newer than this tenantctl understands (" + Migrations.latest()
+                                + "); upgrade tenantctl");
             }
         } catch (SQLException e) {
             throw failure(e);
@@ -168,7 +174,7 @@ public final class JdbcStateStore implements StateStore {
         String lineage;
         long revision;
         try (Statement s = connection.createStatement();
-             ResultSet rs = s.executeQuery("SELECT lineage, revision FROM tc_head WHERE id = 1")) {
+                ResultSet rs = s.executeQuery("SELECT lineage, revision FROM tc_head WHERE id = 1")) {
             if (!rs.next()) {
                 throw new StateException(Codes.STATE, "the state at " + location() + " has no head row; it is damaged");
             }
@@ -187,15 +193,16 @@ public final class JdbcStateStore implements StateStore {
                 }
             }
         }
-        return new Snapshot(lineage, revision, io.tenantctl.world.World.of(objects), ownership);
+        return new Snapshot(lineage, revision, World.of(objects), ownership);
     }
 
     private WorldObject decode(String manifest) {
         try {
             return ManifestCodec.decode(Json.parse(manifest));
         } catch (RuntimeException e) {
-            throw new StateException(Codes.STATE, "the state at " + location() + " holds an object this version"
-                    + " cannot read: " + e.getMessage());
+            throw new StateException(
+                    Codes.STATE,
+                    "the state at " + location() + " holds an object this version" + " cannot read: " + e.getMessage());
         }
     }
 
@@ -236,9 +243,12 @@ public final class JdbcStateStore implements StateStore {
                 rollbackQuietly(connection);
                 if (dialect.isLockTimeout(e)) {
                     Optional<LockHolder> other = dialect.holder(url);
-                    throw new StateLockedException("the state at " + location() + " is locked by another apply"
-                            + other.map(h -> ", held by " + h.describe()).orElse("")
-                            + "; gave up after waiting " + seconds(timeout), other);
+                    throw new StateLockedException(
+                            "the state at " + location() + " is locked by another apply"
+                                    + other.map(h -> ", held by " + h.describe())
+                                            .orElse("")
+                                    + "; gave up after waiting " + seconds(timeout),
+                            other);
                 }
                 if (dialect.isRetryable(e) && attempt < RETRIES) {
                     sleep(attempt);
@@ -329,8 +339,8 @@ public final class JdbcStateStore implements StateStore {
     private void writeCommit(Connection connection, Snapshot before, Commit commit) throws SQLException {
         long revision = before.revision() + 1;
         if (commit.revision().revision() != revision) {
-            throw new IllegalStateException("commit for revision " + commit.revision().revision()
-                    + " on a state at revision " + before.revision());
+            throw new IllegalStateException("commit for revision "
+                    + commit.revision().revision() + " on a state at revision " + before.revision());
         }
         Map<ObjectRef, WorldObject> old = new HashMap<>();
         for (WorldObject o : before.world().objects()) {
@@ -340,19 +350,25 @@ public final class JdbcStateStore implements StateStore {
                 + " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (kind, name) DO UPDATE SET manifest = excluded.manifest,"
                 + " revision = excluded.revision, applyset = excluded.applyset, source = excluded.source";
         try (Batch put = new Batch(connection, upsert);
-             Batch own = new Batch(connection, "UPDATE tc_object SET applyset = ?, source = ? WHERE kind = ? AND name = ?")) {
+                Batch own = new Batch(
+                        connection, "UPDATE tc_object SET applyset = ?, source = ? WHERE kind = ? AND name = ?")) {
             for (WorldObject object : commit.world().objects()) {
                 ObjectRef ref = object.ref();
                 WorldObject previous = old.remove(ref);
                 boolean declared = commit.declared().contains(ref);
                 Optional<Ownership> had = before.ownership(ref);
-                String applyset = declared ? commit.applyset() : had.map(Ownership::applyset).orElse("");
-                String source = declared ? commit.source() : had.map(Ownership::source).orElse("");
+                String applyset = declared
+                        ? commit.applyset()
+                        : had.map(Ownership::applyset).orElse("");
+                String source =
+                        declared ? commit.source() : had.map(Ownership::source).orElse("");
                 String kind = object.kind().manifestName();
                 if (previous == null || !previous.equals(object)) {
                     put.add(kind, object.name(), ManifestCodec.canonicalJson(object), revision, applyset, source);
-                } else if (declared && had.map(h -> !h.applyset().equals(applyset) || !h.source().equals(source))
-                        .orElse(true)) {
+                } else if (declared
+                        && had.map(h -> !h.applyset().equals(applyset)
+                                        || !h.source().equals(source))
+                                .orElse(true)) {
                     own.add(applyset, source, kind, object.name());
                 }
             }
@@ -361,7 +377,8 @@ public final class JdbcStateStore implements StateStore {
         // The applyset that deletes an object forgets it; what other applysets applied stays, so
         // that they see the deletion as drift.
         try (Batch delete = new Batch(connection, "DELETE FROM tc_object WHERE kind = ? AND name = ?");
-             Batch forget = new Batch(connection, "DELETE FROM tc_applied WHERE applyset = ? AND kind = ? AND name = ?")) {
+                Batch forget =
+                        new Batch(connection, "DELETE FROM tc_applied WHERE applyset = ? AND kind = ? AND name = ?")) {
             for (ObjectRef gone : old.keySet()) {
                 delete.add(gone.kind().manifestName(), gone.name());
                 forget.add(commit.applyset(), gone.kind().manifestName(), gone.name());
@@ -382,7 +399,7 @@ public final class JdbcStateStore implements StateStore {
     private Map<String, Map<ObjectRef, Applied>> readApplied(Connection connection) throws SQLException {
         Map<String, Map<ObjectRef, Applied>> out = new TreeMap<>();
         try (Statement s = connection.createStatement();
-             ResultSet rs = s.executeQuery("SELECT applyset, manifest, revision, source FROM tc_applied")) {
+                ResultSet rs = s.executeQuery("SELECT applyset, manifest, revision, source FROM tc_applied")) {
             while (rs.next()) {
                 WorldObject object = decode(rs.getString(2));
                 out.computeIfAbsent(rs.getString(1), k -> new HashMap<>())
@@ -418,7 +435,8 @@ public final class JdbcStateStore implements StateStore {
         String sql = "SELECT a.manifest, a.revision, a.source FROM tc_applied a LEFT JOIN tc_object o"
                 + " ON o.kind = a.kind AND o.name = a.name"
                 + " WHERE a.applyset = ? AND (o.manifest IS NULL OR o.manifest <> a.manifest)";
-        try (Connection connection = dialect.openForRead(url); PreparedStatement s = connection.prepareStatement(sql)) {
+        try (Connection connection = dialect.openForRead(url);
+                PreparedStatement s = connection.prepareStatement(sql)) {
             s.setString(1, applyset);
             Map<ObjectRef, Applied> out = new HashMap<>();
             try (ResultSet rs = s.executeQuery()) {
@@ -437,8 +455,8 @@ public final class JdbcStateStore implements StateStore {
     @Override
     public Optional<RevisionRecord> revision(long number) {
         try (Connection connection = dialect.openForRead(url)) {
-            Optional<RevisionRecord> out = readRevisions(connection, "WHERE revision = " + number, 0, false)
-                    .stream().findFirst();
+            Optional<RevisionRecord> out = readRevisions(connection, "WHERE revision = " + number, 0, false).stream()
+                    .findFirst();
             connection.rollback();
             return out;
         } catch (SQLException e) {
@@ -449,8 +467,8 @@ public final class JdbcStateStore implements StateStore {
     @Override
     public Optional<Long> deletedIn(ObjectRef ref) {
         try (Connection connection = dialect.openForRead(url);
-             PreparedStatement s = connection.prepareStatement("SELECT MAX(revision) FROM tc_step WHERE target = ?"
-                     + " AND op = ?")) {
+                PreparedStatement s = connection.prepareStatement(
+                        "SELECT MAX(revision) FROM tc_step WHERE target = ?" + " AND op = ?")) {
             s.setString(1, ref.toString());
             s.setString(2, "Delete" + ref.kind().manifestName());
             try (ResultSet rs = s.executeQuery()) {
@@ -464,8 +482,9 @@ public final class JdbcStateStore implements StateStore {
     }
 
     private static void writeRevision(Connection connection, RevisionRecord r) throws SQLException {
-        try (PreparedStatement s = connection.prepareStatement("INSERT INTO tc_revision (revision, applied_at,"
-                + " as_identities, actors, summary, digest, source, applyset, step_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+        try (PreparedStatement s = connection.prepareStatement(
+                "INSERT INTO tc_revision (revision, applied_at,"
+                        + " as_identities, actors, summary, digest, source, applyset, step_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             s.setLong(1, r.revision());
             s.setString(2, r.time().toString());
             s.setString(3, Json.compact(strings(r.as())));
@@ -522,7 +541,8 @@ public final class JdbcStateStore implements StateStore {
     @Override
     public StateDump dump() {
         try (Connection connection = dialect.openForRead(url)) {
-            StateDump dump = new StateDump(readSnapshot(connection), readHistory(connection, 0), readApplied(connection));
+            StateDump dump =
+                    new StateDump(readSnapshot(connection), readHistory(connection, 0), readApplied(connection));
             connection.rollback();
             return dump;
         } catch (SQLException e) {
@@ -536,8 +556,10 @@ public final class JdbcStateStore implements StateStore {
             Snapshot current = readSnapshot(connection);
             boolean empty = current.revision() == 0 && current.world().size() == 0;
             if (!empty && !force) {
-                throw new StateException(Codes.STATE, "the state at " + location() + " is not empty (revision "
-                        + current.revision() + ", " + current.world().size() + " objects); pass --force to overwrite it");
+                throw new StateException(
+                        Codes.STATE,
+                        "the state at " + location() + " is not empty (revision " + current.revision() + ", "
+                                + current.world().size() + " objects); pass --force to overwrite it");
             }
             try (Statement s = connection.createStatement()) {
                 s.executeUpdate("DELETE FROM tc_applied");
@@ -570,12 +592,20 @@ public final class JdbcStateStore implements StateStore {
             for (RevisionRecord r : dump.history()) {
                 writeRevision(connection, r);
             }
-            try (Batch remember = new Batch(connection, "INSERT INTO tc_applied (applyset, kind, name, manifest,"
-                    + " revision, source) VALUES (?, ?, ?, ?, ?, ?)")) {
-                for (Map.Entry<String, Map<ObjectRef, Applied>> set : dump.applied().entrySet()) {
+            try (Batch remember = new Batch(
+                    connection,
+                    "INSERT INTO tc_applied (applyset, kind, name, manifest,"
+                            + " revision, source) VALUES (?, ?, ?, ?, ?, ?)")) {
+                for (Map.Entry<String, Map<ObjectRef, Applied>> set :
+                        dump.applied().entrySet()) {
                     for (Applied a : set.getValue().values()) {
-                        remember.add(set.getKey(), a.object().kind().manifestName(), a.object().name(),
-                                ManifestCodec.canonicalJson(a.object()), a.revision(), a.source());
+                        remember.add(
+                                set.getKey(),
+                                a.object().kind().manifestName(),
+                                a.object().name(),
+                                ManifestCodec.canonicalJson(a.object()),
+                                a.revision(),
+                                a.source());
                     }
                 }
             }
@@ -602,21 +632,36 @@ public final class JdbcStateStore implements StateStore {
         String sql = "SELECT revision, applied_at, as_identities, actors, summary, digest, source, applyset"
                 + " FROM tc_revision " + where + " ORDER BY revision DESC" + (limit > 0 ? " LIMIT " + limit : "");
         Map<Long, List<StepEntry>> steps = new HashMap<>();
-        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+        try (Statement s = connection.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
             while (rs.next()) {
                 long revision = rs.getLong(1);
                 steps.put(revision, new ArrayList<>());
                 Map<String, Integer> summary = new TreeMap<>();
-                Json.parse(rs.getString(5)).properties().forEach(e -> summary.put(e.getKey(), e.getValue().asInt()));
+                Json.parse(rs.getString(5))
+                        .properties()
+                        .forEach(e -> summary.put(e.getKey(), e.getValue().asInt()));
                 Map<String, String> source = new TreeMap<>();
-                Json.parse(rs.getString(7)).properties().forEach(e -> source.put(e.getKey(), e.getValue().asString()));
-                records.put(revision, new RevisionRecord(revision, Instant.parse(rs.getString(2)),
-                        list(rs.getString(3)), list(rs.getString(4)), summary, rs.getString(6), source,
-                        rs.getString(8), List.of()));
+                Json.parse(rs.getString(7))
+                        .properties()
+                        .forEach(e -> source.put(e.getKey(), e.getValue().asString()));
+                records.put(
+                        revision,
+                        new RevisionRecord(
+                                revision,
+                                Instant.parse(rs.getString(2)),
+                                list(rs.getString(3)),
+                                list(rs.getString(4)),
+                                summary,
+                                rs.getString(6),
+                                source,
+                                rs.getString(8),
+                                List.of()));
             }
         }
         if (withSteps && !records.isEmpty()) {
-            long oldest = records.keySet().stream().mapToLong(Long::longValue).min().orElse(0);
+            long oldest =
+                    records.keySet().stream().mapToLong(Long::longValue).min().orElse(0);
             try (PreparedStatement s = connection.prepareStatement(
                     "SELECT revision, op, target, actor, body FROM tc_step WHERE revision >= ? ORDER BY revision, idx")) {
                 s.setLong(1, oldest);
@@ -625,8 +670,11 @@ public final class JdbcStateStore implements StateStore {
                     while (rs.next()) {
                         List<StepEntry> list = steps.get(rs.getLong(1));
                         if (list != null) {
-                            list.add(new StepEntry(rs.getString(2), rs.getString(3),
-                                    Optional.ofNullable(rs.getString(4)), rs.getString(5)));
+                            list.add(new StepEntry(
+                                    rs.getString(2),
+                                    rs.getString(3),
+                                    Optional.ofNullable(rs.getString(4)),
+                                    rs.getString(5)));
                         }
                     }
                 }
@@ -634,8 +682,16 @@ public final class JdbcStateStore implements StateStore {
         }
         List<RevisionRecord> out = new ArrayList<>();
         for (RevisionRecord r : records.values()) {
-            out.add(new RevisionRecord(r.revision(), r.time(), r.as(), r.actors(), r.summary(), r.digest(),
-                    r.source(), r.applyset(), steps.get(r.revision())));
+            out.add(new RevisionRecord(
+                    r.revision(),
+                    r.time(),
+                    r.as(),
+                    r.actors(),
+                    r.summary(),
+                    r.digest(),
+                    r.source(),
+                    r.applyset(),
+                    steps.get(r.revision())));
         }
         return out;
     }

@@ -23,8 +23,7 @@ final class Migrations {
     /** The migration files, in order. Add a line here with each new file. */
     static final List<String> FILES = List.of("V1__init.sql", "V2__applied.sql");
 
-    private Migrations() {
-    }
+    private Migrations() {}
 
     static int latest() {
         return FILES.size();
@@ -36,7 +35,7 @@ final class Migrations {
             return 0;
         }
         try (Statement s = connection.createStatement();
-             ResultSet rs = s.executeQuery("SELECT MAX(version) FROM tc_schema_version")) {
+                ResultSet rs = s.executeQuery("SELECT MAX(version) FROM tc_schema_version")) {
             return rs.next() ? rs.getInt(1) : 0;
         }
     }
@@ -61,8 +60,8 @@ final class Migrations {
                     s.execute(sql);
                 }
             }
-            try (PreparedStatement s = connection.prepareStatement(
-                    "INSERT INTO tc_schema_version (version, applied_at) VALUES (?, ?)")) {
+            try (PreparedStatement s =
+                    connection.prepareStatement("INSERT INTO tc_schema_version (version, applied_at) VALUES (?, ?)")) {
                 s.setInt(1, version);
                 s.setString(2, now);
                 s.executeUpdate();

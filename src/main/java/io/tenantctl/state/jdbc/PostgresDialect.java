@@ -24,6 +24,7 @@ final class PostgresDialect implements Dialect {
 
     /** Any constant: the key of the advisory lock that serialises first-use migrations. */
     private static final long MIGRATION_LOCK = 0x74656e616e74L;
+
     private static final String APP = "tenantctl";
 
     @Override
@@ -42,7 +43,8 @@ final class PostgresDialect implements Dialect {
             connection.setAutoCommit(false);
             try (Statement s = connection.createStatement()) {
                 s.execute("SET LOCAL lock_timeout = '" + Math.max(1, timeout.toMillis()) + "ms'");
-                s.executeQuery("SELECT revision FROM tc_head WHERE id = 1 FOR UPDATE").close();
+                s.executeQuery("SELECT revision FROM tc_head WHERE id = 1 FOR UPDATE")
+                        .close();
             }
             return connection;
         } catch (SQLException e) {
@@ -75,7 +77,8 @@ final class PostgresDialect implements Dialect {
 
     /** {@code tenantctl|identity|host|pid|since}, cut to the 63 bytes PostgreSQL keeps. */
     private static String applicationName(LockHolder me) {
-        String name = APP + "|" + me.identity() + "|" + me.host() + "|" + me.pid() + "|" + me.since().getEpochSecond();
+        String name = APP + "|" + me.identity() + "|" + me.host() + "|" + me.pid() + "|"
+                + me.since().getEpochSecond();
         return name.length() > 63 ? name.substring(0, 63) : name;
     }
 
@@ -118,8 +121,8 @@ final class PostgresDialect implements Dialect {
                 + " AND l.mode = 'RowShareLock' AND l.granted AND a.pid <> pg_backend_pid()"
                 + " ORDER BY a.xact_start LIMIT 1";
         try (Connection connection = connect(url, APP);
-             Statement s = connection.createStatement();
-             ResultSet rs = s.executeQuery(sql)) {
+                Statement s = connection.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
             if (!rs.next()) {
                 return Optional.empty();
             }
@@ -132,8 +135,11 @@ final class PostgresDialect implements Dialect {
                 return Optional.of(new LockHolder(parts[1], parts[2], pid, since));
             }
             String client = rs.getString(4);
-            return Optional.of(new LockHolder(app == null || app.isEmpty() ? "unknown client" : app,
-                    client == null ? "local" : client, rs.getLong(2), since));
+            return Optional.of(new LockHolder(
+                    app == null || app.isEmpty() ? "unknown client" : app,
+                    client == null ? "local" : client,
+                    rs.getLong(2),
+                    since));
         } catch (SQLException e) {
             return Optional.empty();
         }
@@ -154,7 +160,9 @@ final class PostgresDialect implements Dialect {
 
     @Override
     public String describeFailure(StateUrl url, SQLException e) {
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().replaceAll("\\s+", " ");
+        String message = e.getMessage() == null
+                ? e.getClass().getSimpleName()
+                : e.getMessage().replaceAll("\\s+", " ");
         return "cannot use PostgreSQL state at " + url.display() + ": " + message;
     }
 }

@@ -75,7 +75,8 @@ final class SqliteDialect implements Dialect {
     public boolean isLockTimeout(SQLException e) {
         if (e instanceof SQLiteException s) {
             SQLiteErrorCode code = s.getResultCode();
-            return code == SQLiteErrorCode.SQLITE_BUSY || code == SQLiteErrorCode.SQLITE_LOCKED
+            return code == SQLiteErrorCode.SQLITE_BUSY
+                    || code == SQLiteErrorCode.SQLITE_LOCKED
                     || code.name().startsWith("SQLITE_BUSY");
         }
         return e.getMessage() != null && e.getMessage().contains("SQLITE_BUSY");
@@ -90,8 +91,11 @@ final class SqliteDialect implements Dialect {
     public Optional<LockHolder> holder(StateUrl url) {
         try {
             JsonNode note = Json.parse(Files.readString(notePath(url), StandardCharsets.UTF_8));
-            return Optional.of(new LockHolder(note.path("identity").asString("?"), note.path("host").asString("?"),
-                    note.path("pid").asLong(), Instant.parse(note.path("since").asString())));
+            return Optional.of(new LockHolder(
+                    note.path("identity").asString("?"),
+                    note.path("host").asString("?"),
+                    note.path("pid").asLong(),
+                    Instant.parse(note.path("since").asString())));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }

@@ -1,6 +1,6 @@
 package io.tenantctl.state.jdbc;
 
-import io.tenantctl.rules.Codes;
+import io.tenantctl.diag.Codes;
 import io.tenantctl.state.StateException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -14,7 +14,10 @@ import java.nio.file.Path;
 public record StateUrl(Kind kind, String jdbcUrl, String user, String password, String display, Path sqlitePath) {
 
     /** The two dialects. */
-    public enum Kind { SQLITE, POSTGRESQL }
+    public enum Kind {
+        SQLITE,
+        POSTGRESQL
+    }
 
     public static final String DEFAULT = "sqlite:.tenantctl/state.db";
 
@@ -75,8 +78,8 @@ public record StateUrl(Kind kind, String jdbcUrl, String user, String password, 
             hosts.append(hosts.length() == 0 ? "" : ",").append(hostAndPort(text, entry));
         }
         String jdbc = "jdbc:postgresql://" + hosts + "/" + database + query;
-        String shown = "postgresql://" + (user.isEmpty() ? "" : user + (password.isEmpty() ? "" : ":***") + "@")
-                + hosts + "/" + database;
+        String shown = "postgresql://" + (user.isEmpty() ? "" : user + (password.isEmpty() ? "" : ":***") + "@") + hosts
+                + "/" + database;
         return new StateUrl(Kind.POSTGRESQL, jdbc, user, password, shown, null);
     }
 
@@ -84,7 +87,8 @@ public record StateUrl(Kind kind, String jdbcUrl, String user, String password, 
     private static String hostAndPort(String text, String entry) {
         String host = entry;
         String port = "5432";
-        int colon = entry.startsWith("[") ? entry.indexOf(':', Math.max(entry.indexOf(']'), 0)) : entry.lastIndexOf(':');
+        int colon =
+                entry.startsWith("[") ? entry.indexOf(':', Math.max(entry.indexOf(']'), 0)) : entry.lastIndexOf(':');
         if (colon >= 0) {
             host = entry.substring(0, colon);
             port = entry.substring(colon + 1);

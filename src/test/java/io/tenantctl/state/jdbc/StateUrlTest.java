@@ -26,19 +26,21 @@ class StateUrlTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-        "postgresql://tenantctl:s3cret@db:5432/tenantctl | jdbc:postgresql://db:5432/tenantctl"
-                + " | postgresql://tenantctl:***@db:5432/tenantctl | tenantctl | s3cret",
-        "postgres://db/state | jdbc:postgresql://db:5432/state | postgresql://db:5432/state | '' | ''",
-        "postgresql://ci@db | jdbc:postgresql://db:5432/postgres | postgresql://ci@db:5432/postgres | ci | ''",
-        "postgresql://u:p%40ss@db1:5432,db2:6543/tc?targetServerType=primary"
-                + " | jdbc:postgresql://db1:5432,db2:6543/tc?targetServerType=primary"
-                + " | postgresql://u:***@db1:5432,db2:6543/tc | u | p@ss",
-        "postgresql://u@[::1]:5433,10.0.0.2/tc | jdbc:postgresql://[::1]:5433,10.0.0.2:5432/tc"
-                + " | postgresql://u@[::1]:5433,10.0.0.2:5432/tc | u | ''",
-    })
-    void postgresqlUrlsReachTheDriverWithTheirHostsAndNeverShowThePassword(String text, String jdbc, String shown,
-            String user, String password) {
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "postgresql://tenantctl:s3cret@db:5432/tenantctl | jdbc:postgresql://db:5432/tenantctl"
+                        + " | postgresql://tenantctl:***@db:5432/tenantctl | tenantctl | s3cret",
+                "postgres://db/state | jdbc:postgresql://db:5432/state | postgresql://db:5432/state | '' | ''",
+                "postgresql://ci@db | jdbc:postgresql://db:5432/postgres | postgresql://ci@db:5432/postgres | ci | ''",
+                "postgresql://u:p%40ss@db1:5432,db2:6543/tc?targetServerType=primary"
+                        + " | jdbc:postgresql://db1:5432,db2:6543/tc?targetServerType=primary"
+                        + " | postgresql://u:***@db1:5432,db2:6543/tc | u | p@ss",
+                "postgresql://u@[::1]:5433,10.0.0.2/tc | jdbc:postgresql://[::1]:5433,10.0.0.2:5432/tc"
+                        + " | postgresql://u@[::1]:5433,10.0.0.2:5432/tc | u | ''",
+            })
+    void postgresqlUrlsReachTheDriverWithTheirHostsAndNeverShowThePassword(
+            String text, String jdbc, String shown, String user, String password) {
         StateUrl url = StateUrl.parse(text);
         assertThat(url.kind()).isEqualTo(StateUrl.Kind.POSTGRESQL);
         assertThat(url.jdbcUrl()).isEqualTo(jdbc);
@@ -48,19 +50,20 @@ class StateUrlTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {
-        "postgresql://",
-        "postgresql://u:secret@/db",
-        "postgresql://db1,/db",
-        "postgresql://db:0/db",
-        "postgresql://db:99999/db",
-        "postgresql://db:port/db",
-        "postgresql://bad host/db",
-        "postgresql://[::1/db",
-        "mysql://db/db",
-        "sqlite:",
-        "state.db",
-    })
+    @ValueSource(
+            strings = {
+                "postgresql://",
+                "postgresql://u:secret@/db",
+                "postgresql://db1,/db",
+                "postgresql://db:0/db",
+                "postgresql://db:99999/db",
+                "postgresql://db:port/db",
+                "postgresql://bad host/db",
+                "postgresql://[::1/db",
+                "mysql://db/db",
+                "sqlite:",
+                "state.db",
+            })
     void malformedUrlsAreRefusedWithoutShowingThePassword(String text) {
         assertThatThrownBy(() -> StateUrl.parse(text))
                 .isInstanceOf(StateException.class)
@@ -71,9 +74,10 @@ class StateUrlTest {
     @Test
     void aListOfHostsFailsOverToTheOneThatAnswers() {
         // port 1 on the loopback refuses at once: the driver moves on to the real server
-        String url = Postgres.newDatabase().replace("postgresql://postgres@localhost:",
-                "postgresql://postgres@127.0.0.1:1,localhost:");
-        try (JdbcStateStore store = JdbcStateStore.open(url, Clock.systemUTC(), () -> "failover", Duration.ofSeconds(10))) {
+        String url = Postgres.newDatabase()
+                .replace("postgresql://postgres@localhost:", "postgresql://postgres@127.0.0.1:1,localhost:");
+        try (JdbcStateStore store =
+                JdbcStateStore.open(url, Clock.systemUTC(), () -> "failover", Duration.ofSeconds(10))) {
             assertThat(store.read().lineage()).isEqualTo("failover");
             assertThat(store.location()).startsWith("postgresql://postgres@127.0.0.1:1,localhost:");
         }

@@ -1,10 +1,9 @@
-package io.tenantctl.rules;
+package io.tenantctl.diag;
 
 /** Every diagnostic code tenantctl emits; scripts match on these, so they never change. */
 public final class Codes {
 
-    private Codes() {
-    }
+    private Codes() {}
 
     // Rules of the world (DESIGN.md 1.1)
     public static final String DOMAIN_CONFLICT = "domain-conflict";
