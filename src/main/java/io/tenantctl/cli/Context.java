@@ -4,7 +4,7 @@ import io.tenantctl.diag.Codes;
 import io.tenantctl.diag.Diagnostic;
 import io.tenantctl.engine.Engine;
 import io.tenantctl.profile.Profile;
-import io.tenantctl.profile.classic.ClassicProfile;
+import io.tenantctl.profile.Profiles;
 import io.tenantctl.render.DiagnosticsView;
 import io.tenantctl.state.LockHolder;
 import io.tenantctl.state.StateException;
@@ -43,7 +43,7 @@ final class Context {
     }
 
     Profile profile() {
-        return new ClassicProfile();
+        return Profiles.standard();
     }
 
     /** Prints diagnostics to standard error, where they always go. */

@@ -57,6 +57,12 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", required = true, description = "Folder to write (created).")
     Path out;
 
+    private final Context context;
+
+    GenerateCommand(Context context) {
+        this.context = context;
+    }
+
     @Override
     public Integer call() {
         if (objects < 1 || objects > 10_000_000) {
@@ -67,7 +73,7 @@ final class GenerateCommand implements Callable<Integer> {
         }
         World world = new WorldGenerator(seed).generate(objects);
         if (changes > 0) {
-            world = new WorldMutator(seed + 1).mutate(world, changes);
+            world = new WorldMutator(seed + 1, context.profile().limits()).mutate(world, changes);
         }
         int files = ManifestTree.write(world, out);
         spec.commandLine()

@@ -8,9 +8,7 @@ import io.tenantctl.diag.Timings;
 import io.tenantctl.diff.ChangeAction;
 import io.tenantctl.diff.ChangeSet;
 import io.tenantctl.diff.Differ;
-import io.tenantctl.model.Kind;
 import io.tenantctl.model.ObjectRef;
-import io.tenantctl.model.Tenant;
 import io.tenantctl.model.WorldObject;
 import io.tenantctl.plan.Base;
 import io.tenantctl.plan.Drift;
@@ -20,7 +18,6 @@ import io.tenantctl.plan.Planner;
 import io.tenantctl.plan.Schedule;
 import io.tenantctl.plan.Summary;
 import io.tenantctl.profile.Profile;
-import io.tenantctl.rules.TenantNotEmpty;
 import io.tenantctl.rules.Violation;
 import io.tenantctl.state.Snapshot;
 import io.tenantctl.validate.DesiredState;
@@ -79,14 +76,10 @@ final class PlanMaker {
                         .toList(),
                 diagnostics);
         List<Violation> violations = new ArrayList<>(diff.violations());
-        List<Tenant> deletedTenants = changes.changes().stream()
-                .filter(c -> c.action() == ChangeAction.DELETE && c.ref().kind() == Kind.TENANT)
-                .map(c -> (Tenant) c.before().orElseThrow())
-                .toList();
-        List<Violation> notEmpty = TenantNotEmpty.check(changes.desired(), deletedTenants);
-        violations.addAll(notEmpty);
+        List<Violation> impossible = profile.preconditions().ofChanges(changes);
+        violations.addAll(impossible);
         Set<ObjectRef> explained = new HashSet<>();
-        notEmpty.forEach(v -> explained.add(v.subject()));
+        impossible.forEach(v -> explained.add(v.subject()));
         progress.phase("checking the rules", 0);
         Set<ObjectRef> changing = new HashSet<>();
         changes.changes().forEach(c -> {
@@ -95,7 +88,7 @@ final class PlanMaker {
             }
         });
         for (Violation v : Timings.time("rules", () -> profile.rules().checkAll(changes.desired()))) {
-            // a dangling reference to a tenant being deleted is already explained as tenant-not-empty
+            // a dangling reference left by a deletion is already explained (as tenant-not-empty)
             boolean dangling = explained.contains(v.subject())
                     && (v.code().equals(Codes.UNKNOWN_REFERENCE) || v.code().equals(Codes.WORK_ACCOUNT_DOMAIN));
             // advice is given about what this plan creates or changes; validate gives all of it

@@ -8,6 +8,7 @@ import io.tenantctl.model.Offer;
 import io.tenantctl.model.Subscription;
 import io.tenantctl.model.Tenant;
 import io.tenantctl.model.WorldObject;
+import io.tenantctl.profile.Limits;
 import io.tenantctl.world.MutableWorld;
 import io.tenantctl.world.World;
 import java.util.ArrayList;
@@ -22,16 +23,19 @@ import java.util.TreeSet;
  * real pull requests make: display names renamed, global administrators and co-administrators
  * added and removed, Azure subscriptions moved to another tenant, accounts, subscriptions and
  * tenants added and deleted. Every change keeps the world valid and reachable by a plan, so the
- * pair exercises the planner rather than the validator.
+ * pair exercises the planner rather than the validator; the profile's {@link Limits} say how far
+ * a change may go (how many co-administrators, how many tenants one account administers).
  */
 public final class WorldMutator {
 
     private final Random random;
+    private final Limits limits;
     private int serial;
     private World original = World.empty();
 
-    public WorldMutator(long seed) {
+    public WorldMutator(long seed, Limits limits) {
         this.random = new Random(seed);
+        this.limits = limits;
     }
 
     /** A changed copy of {@code world}: about {@code fraction} of its objects touched (at least one change). */
@@ -115,7 +119,7 @@ public final class WorldMutator {
         List<Account> candidates = new ArrayList<>(workOf(w, t));
         candidates.addAll(microsoft(w).subList(0, Math.min(50, microsoft(w).size())));
         Account a = pick(candidates);
-        if (t.globalAdministrators().contains(a.key())) {
+        if (t.globalAdministrators().contains(a.key()) || !mayAdministerOneMore(w, a.key())) {
             return false;
         }
         w.put(t.withGlobalAdministrator(a.key()));
@@ -159,7 +163,7 @@ public final class WorldMutator {
         Account a = pick(candidates);
         if (s.coAdministrators().contains(a.key())
                 || s.serviceAdministrator().orElse("").equals(a.key())
-                || s.coAdministrators().size() >= 200) {
+                || s.coAdministrators().size() >= limits.coAdministratorsPerSubscription()) {
             return false;
         }
         w.put(s.withCoAdministrator(a.key()));
@@ -197,6 +201,9 @@ public final class WorldMutator {
         String sa = s.serviceAdministrator()
                 .filter(k -> w.account(k).map(Account::isMicrosoftAccount).orElse(false))
                 .orElse(pick(microsoft(w)).key());
+        if (!target.globalAdministrators().contains(sa) && !mayAdministerOneMore(w, sa)) {
+            return false;
+        }
         TreeSet<String> co = new TreeSet<>();
         for (String c : s.coAdministrators()) {
             if (w.account(c).map(Account::isMicrosoftAccount).orElse(false) && !c.equals(sa)) {
@@ -206,6 +213,10 @@ public final class WorldMutator {
         w.put(target.withGlobalAdministrator(sa));
         w.put(s.withTenant(target.name()).withServiceAdministrator(sa).withCoAdministrators(co));
         return true;
+    }
+
+    private boolean mayAdministerOneMore(MutableWorld w, String account) {
+        return w.tenantsAdministeredBy(account).size() < limits.directoriesPerAccount();
     }
 
     private boolean addAccount(MutableWorld w) {
@@ -284,6 +295,9 @@ public final class WorldMutator {
                 "admin@" + initial,
                 Optional.of("Admin of " + name));
         Account ms = pick(microsoft(w));
+        if (!mayAdministerOneMore(w, ms.key())) {
+            return false;
+        }
         w.put(founder);
         w.put(new Tenant(
                 Metadata.named(name),

@@ -1,11 +1,13 @@
 package io.tenantctl.plan;
 
+import io.tenantctl.step.Op;
 import io.tenantctl.step.Step;
+import io.tenantctl.step.Subject;
 import java.util.Optional;
 
 /**
  * Where in the manifests a step comes from, so that a step that cannot be planned is reported at
- * the line that asked for it. This is about the manifest format, not about any era of the world.
+ * the line that asked for it: the field its operation names, and for a list the entry concerned.
  */
 final class Causes {
 
@@ -15,19 +17,13 @@ final class Causes {
     record Cause(String pointer, Optional<String> element) {}
 
     static Cause of(Step step) {
-        return switch (step.op()) {
-            case CREATE_TENANT,
-                    CREATE_ACCOUNT,
-                    CREATE_SUBSCRIPTION,
-                    DELETE_TENANT,
-                    DELETE_ACCOUNT,
-                    DELETE_SUBSCRIPTION -> new Cause("/metadata/name", Optional.empty());
-            case UPDATE_TENANT, UPDATE_ACCOUNT, UPDATE_SUBSCRIPTION -> new Cause("/spec/displayName", Optional.empty());
-            case ADD_DOMAIN, REMOVE_DOMAIN -> new Cause("/spec/domains", step.domain());
-            case ADD_GLOBAL_ADMIN, REMOVE_GLOBAL_ADMIN -> new Cause("/spec/globalAdministrators", step.accountKey());
-            case TRANSFER_SUBSCRIPTION -> new Cause("/spec/tenant", Optional.empty());
-            case SET_SERVICE_ADMIN -> new Cause("/spec/serviceAdministrator", Optional.empty());
-            case ADD_CO_ADMIN, REMOVE_CO_ADMIN -> new Cause("/spec/coAdministrators", step.accountKey());
-        };
+        Op.ManifestField field = step.op().field();
+        if (!field.perEntry()) {
+            return new Cause(field.pointer(), Optional.empty());
+        }
+        if (step.subject() instanceof Subject.Domain d) {
+            return new Cause(field.pointer(), Optional.of(d.domain()));
+        }
+        return new Cause(field.pointer(), step.accountKey());
     }
 }

@@ -11,6 +11,7 @@ import io.tenantctl.json.Json;
 import io.tenantctl.model.Account;
 import io.tenantctl.model.ManifestCodec;
 import io.tenantctl.model.ObjectRef;
+import io.tenantctl.profile.Profiles;
 import io.tenantctl.step.Op;
 import io.tenantctl.step.PlannedStep;
 import io.tenantctl.step.Step;
@@ -492,11 +493,11 @@ public final class PlanCodec {
     }
 
     public static PlannedStep decodeStep(JsonNode n) {
-        Op op = Op.fromWireName(n.path("op").asString(""))
+        Op op = Profiles.operation(n.path("op").asString(""))
                 .orElseThrow(() -> new IllegalArgumentException("unknown step " + n.path("op")));
         List<Account> signUp = new ArrayList<>();
         n.path("signUp").forEach(a -> signUp.add((Account) ManifestCodec.decode(a)));
-        Step step = new Step(
+        Step step = Step.fromWire(
                 op,
                 ObjectRef.parse(n.path("target").asString()),
                 text(n, "account"),

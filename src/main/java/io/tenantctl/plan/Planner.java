@@ -5,9 +5,7 @@ import io.tenantctl.diag.Progress;
 import io.tenantctl.diag.Severity;
 import io.tenantctl.diff.Change;
 import io.tenantctl.diff.ChangeSet;
-import io.tenantctl.model.Kind;
 import io.tenantctl.model.Names;
-import io.tenantctl.model.Subscription;
 import io.tenantctl.profile.Profile;
 import io.tenantctl.rules.Violation;
 import io.tenantctl.step.Authority;
@@ -54,7 +52,7 @@ public final class Planner {
     public Schedule schedule(World live, ChangeSet changes, List<String> as, Progress progress) {
         List<Step> steps = new ArrayList<>();
         for (Change change : changes.changes()) {
-            steps.addAll(profile.steps(change, live, changes.desired()));
+            steps.addAll(profile.steps().steps(change, live, changes.desired()));
         }
         return run(
                 live.toMutable(), steps, as.stream().map(Names::key).distinct().toList(), progress);
@@ -69,7 +67,7 @@ public final class Planner {
             boolean progressed = false;
             List<Step> waiting = new ArrayList<>();
             for (Step step : pending) {
-                if (profile.isDone(step, world)) {
+                if (profile.steps().isDone(step, world)) {
                     progressed = true;
                     progress.advance(1);
                     continue;
@@ -100,7 +98,7 @@ public final class Planner {
     private List<Step> byPriority(List<Step> steps) {
         TreeMap<Integer, List<Step>> buckets = new TreeMap<>();
         for (Step step : steps) {
-            buckets.computeIfAbsent(profile.priority(step), p -> new ArrayList<>())
+            buckets.computeIfAbsent(profile.steps().priority(step), p -> new ArrayList<>())
                     .add(step);
         }
         List<Step> out = new ArrayList<>(steps.size());
@@ -124,26 +122,24 @@ public final class Planner {
     }
 
     private Attempt attempt(Step step, MutableWorld world, List<String> as, int index) {
-        Optional<Refusal> refusal = profile.precondition(step, world);
+        Optional<Refusal> refusal = profile.preconditions().check(step, world);
         if (refusal.isPresent()) {
             return Attempt.failed(
                     blocked(step, refusalCode(refusal.get()), refusal.get().message()));
         }
-        Authority authority = profile.authority(step, world);
-        List<Optional<String>> actors = actors(step, authority, world, as);
+        Authority authority = profile.authority().of(step, world);
+        List<Optional<String>> actors = actors(authority, as);
         if (actors.isEmpty()) {
             return Attempt.failed(unauthorized(step, authority, as, world));
         }
         Violation lastBroken = null;
         for (Optional<String> actor : actors) {
-            Step bound = profile.bind(step, actor, world);
+            Step bound = profile.steps().bind(step, actor, world);
             StepRunner.Check check = runner.run(bound, world);
             if (check.broken().isEmpty()) {
                 world.commit();
                 // Plans show accounts as they were declared; the step compares them normalised.
-                Step shown = bound.account()
-                        .map(a -> bound.withAccount(world.display(Names.key(a))))
-                        .orElse(bound);
+                Step shown = bound.withAccountShown(a -> world.display(Names.key(a)));
                 return Attempt.placed(new PlannedStep(
                         index, shown, actor.map(world::display), authority.description(), check.effects()));
             }
@@ -158,17 +154,16 @@ public final class Planner {
     }
 
     /**
-     * Who may act, in the order of DESIGN.md 1.2: the first {@code --as} identity that holds the
-     * authority; otherwise the subscription's account administrator, its service administrator,
-     * then the rest by sign-in name. With {@code --as}, only those identities may act.
+     * Who may act: the {@code --as} identities that hold the authority, in the order given; without
+     * {@code --as}, every holder in the profile's order of preference.
      */
-    static List<Optional<String>> actors(Step step, Authority authority, WorldView world, List<String> as) {
+    static List<Optional<String>> actors(Authority authority, List<String> as) {
         if (authority.anyone()) {
             return ANYONE;
         }
         List<String> holders = authority.holders();
+        List<Optional<String>> out = new ArrayList<>();
         if (!as.isEmpty()) {
-            List<Optional<String>> out = new ArrayList<>();
             for (String identity : as) {
                 if (holders.contains(identity)) {
                     out.add(Optional.of(identity));
@@ -176,31 +171,8 @@ public final class Planner {
             }
             return out;
         }
-        if (holders.size() <= 1) {
-            return holders.isEmpty() ? List.of() : List.of(Optional.of(holders.get(0)));
-        }
-        List<String> ordered = new ArrayList<>(holders.size());
-        Optional<Subscription> subscription = step.op().targetKind() == Kind.SUBSCRIPTION
-                ? world.subscription(step.target().name())
-                : Optional.empty();
-        subscription
-                .flatMap(Subscription::accountAdministrator)
-                .filter(holders::contains)
-                .ifPresent(ordered::add);
-        subscription
-                .flatMap(Subscription::serviceAdministrator)
-                .filter(holders::contains)
-                .filter(sa -> !ordered.contains(sa))
-                .ifPresent(ordered::add);
-        List<String> rest = new ArrayList<>(holders);
-        rest.removeAll(ordered);
-        rest.sort(null);
-        ordered.addAll(rest);
-        List<Optional<String>> out = new ArrayList<>(ordered.size());
-        for (String holder : ordered) {
-            if (out.isEmpty() || !out.get(out.size() - 1).get().equals(holder)) {
-                out.add(Optional.of(holder));
-            }
+        for (String holder : holders) {
+            out.add(Optional.of(holder));
         }
         return out;
     }

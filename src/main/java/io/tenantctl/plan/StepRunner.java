@@ -39,9 +39,9 @@ public final class StepRunner {
      * step applied and its undo log open: the caller commits or rolls back.
      */
     public Check run(Step step, MutableWorld world) {
-        Scope scope = profile.scope(step, world);
+        Scope scope = profile.steps().scope(step, world);
         world.begin();
-        List<String> effects = profile.apply(step, world);
+        List<String> effects = profile.effects().apply(step, world);
         List<Violation> after = profile.rules().check(world, scope);
         if (after.isEmpty()) {
             // The usual case: nothing is wrong around the step afterwards, so nothing it broke.
@@ -55,7 +55,7 @@ public final class StepRunner {
             before.add(v.key());
         }
         world.begin();
-        profile.apply(step, world);
+        profile.effects().apply(step, world);
         List<Violation> broken = new ArrayList<>(0);
         for (Violation v : after) {
             if (!before.contains(v.key())) {
@@ -73,12 +73,12 @@ public final class StepRunner {
      */
     public Optional<Violation> replay(PlannedStep planned, MutableWorld world) {
         Step step = planned.step();
-        Optional<Refusal> refusal = profile.precondition(step, world);
+        Optional<Refusal> refusal = profile.preconditions().check(step, world);
         if (refusal.isPresent()) {
             return Optional.of(
                     problem(planned, refusal.get().code(), refusal.get().message()));
         }
-        Authority authority = profile.authority(step, world);
+        Authority authority = profile.authority().of(step, world);
         if (!authority.anyone()) {
             Optional<String> actor = planned.actor().map(Names::key);
             if (actor.isEmpty() || !authority.holders().contains(actor.get())) {

@@ -1,50 +1,28 @@
 package io.tenantctl.profile;
 
-import io.tenantctl.diff.Change;
 import io.tenantctl.rules.RuleSet;
-import io.tenantctl.rules.Scope;
-import io.tenantctl.step.Authority;
-import io.tenantctl.step.Refusal;
-import io.tenantctl.step.Step;
-import io.tenantctl.world.MutableWorld;
-import io.tenantctl.world.WorldView;
-import java.util.List;
-import java.util.Optional;
 
-/** The rules and step semantics of one era of the world. */
-public interface Profile {
-
-    /** The name users select it by ({@code classic}). */
-    String name();
-
-    RuleSet rules();
-
-    /**
-     * The steps one change needs, in no particular order.
-     *
-     * @param live    the world before the plan
-     * @param desired the world the plan must reach
-     */
-    List<Step> steps(Change change, WorldView live, WorldView desired);
-
-    /** Preference among steps that could run: lower first (grants before revokes, contents before containers). */
-    int priority(Step step);
-
-    /** True when the world already is as the step would make it (another step's side effect did it). */
-    boolean isDone(Step step, WorldView world);
-
-    /** Why the step cannot run now regardless of who does it, if so. */
-    Optional<Refusal> precondition(Step step, WorldView world);
-
-    /** Who may do the step now. */
-    Authority authority(Step step, WorldView world);
-
-    /** The step as done by this actor (a tenant's sign-up records who signed up). */
-    Step bind(Step step, Optional<String> actor, WorldView world);
-
-    /** What the step changes, for checking the rules before and after it. */
-    Scope scope(Step step, WorldView world);
-
-    /** Does the step; returns its side effects in words. The step must have passed its precondition. */
-    List<String> apply(Step step, MutableWorld world);
-}
+/**
+ * The rules and step semantics of one era of the world, as a value made of small parts. A profile
+ * that differs from another in one part (say, what a transfer removes) is the other's parts with
+ * that one replaced; see docs/architecture.md, "The profile seam".
+ *
+ * @param name          what users select it by ({@code classic}); recorded in every plan
+ * @param rules         the invariants checked after every step, and the advice given on the end state
+ * @param steps         which steps a change needs, their priorities, when one is already done, and
+ *                      what each touches
+ * @param preconditions why a step cannot run now whoever does it, and what the desired world refuses
+ *                      before any step is planned
+ * @param authority     who may do a step now, in order of preference, and which temporary grants
+ *                      could let someone do it
+ * @param effects       what a step does to the world
+ * @param limits        the sizes the era allows, for tools that make worlds (the generator)
+ */
+public record Profile(
+        String name,
+        RuleSet rules,
+        StepCatalogue steps,
+        Preconditions preconditions,
+        AuthorityPolicy authority,
+        Effects effects,
+        Limits limits) {}

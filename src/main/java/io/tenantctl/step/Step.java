@@ -3,39 +3,25 @@ package io.tenantctl.step;
 import io.tenantctl.model.Account;
 import io.tenantctl.model.Names;
 import io.tenantctl.model.ObjectRef;
+import io.tenantctl.model.Tenant;
 import io.tenantctl.model.WorldObject;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
- * One operation on one object: what should happen, not yet who does it.
- *
- * @param account the account whose role the step grants, revokes or names; in a plan, as declared
- * @param domain  the domain a domain step adds or removes
- * @param from    the tenant a transfer leaves
- * @param to      the tenant a transfer joins
- * @param object  the whole desired object, for steps that create or update one
- * @param signUp  for {@code CreateTenant}: work or school accounts of the new tenant that could
- *                sign up for it (and are created by doing so); once the step is planned, at most
- *                the one that did
+ * One operation on one object: what should happen, not yet who does it. What the step acts with
+ * besides its target is its {@link Subject}, of the one shape its operation takes.
  */
-public record Step(
-        Op op,
-        ObjectRef target,
-        Optional<String> account,
-        Optional<String> domain,
-        Optional<String> from,
-        Optional<String> to,
-        Optional<WorldObject> object,
-        List<Account> signUp) {
+public record Step(Op op, ObjectRef target, Subject subject) {
 
     /**
      * The canonical order of steps with the same priority: by operation, target, then account or
      * domain. Written out by hand because plans sort hundreds of thousands of steps.
      */
     public static final Comparator<Step> ORDER = (a, b) -> {
-        int c = a.op.compareTo(b.op);
+        int c = compareOps(a.op, b.op);
         if (c != 0) {
             return c;
         }
@@ -43,9 +29,17 @@ public record Step(
         if (c != 0) {
             return c;
         }
-        c = compare(a.account, b.account);
-        return c != 0 ? c : compare(a.domain, b.domain);
+        c = compare(a.account(), b.account());
+        return c != 0 ? c : compare(a.domain(), b.domain());
     };
+
+    private static int compareOps(Op a, Op b) {
+        if (a == b) {
+            return 0;
+        }
+        int c = Integer.compare(a.order(), b.order());
+        return c != 0 ? c : a.wireName().compareTo(b.wireName());
+    }
 
     private static int compare(Optional<String> a, Optional<String> b) {
         if (a.isEmpty() || b.isEmpty()) {
@@ -56,86 +50,160 @@ public record Step(
 
     public Step {
         if (op.targetKind() != target.kind()) {
-            throw new IllegalArgumentException(op + " does not act on " + target);
+            throw new IllegalArgumentException(op.wireName() + " does not act on " + target);
         }
-        signUp = List.copyOf(signUp);
+        if (op.shape() != subject.shape()) {
+            throw new IllegalArgumentException(op.wireName() + " takes a " + op.shape() + ", not " + subject);
+        }
     }
 
+    /** A step on the target alone (a deletion). */
     public static Step of(Op op, ObjectRef target) {
-        return new Step(
-                op,
-                target,
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                List.of());
+        return new Step(op, target, Subject.TARGET);
     }
 
+    /** A step that creates or updates an object to this desired form. */
     public static Step withObject(Op op, WorldObject object) {
-        return of(op, object.ref()).withObjectValue(object);
+        return new Step(op, object.ref(), new Subject.Desired(object));
     }
 
+    /** A step about an account's role on the target. */
     public static Step forAccount(Op op, ObjectRef target, String account) {
-        return of(op, target).withAccount(account);
+        return new Step(op, target, new Subject.Role(account));
     }
 
     public static Step forDomain(Op op, ObjectRef target, String domain) {
-        return new Step(
-                op,
-                target,
-                Optional.empty(),
-                Optional.of(domain),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                List.of());
+        return new Step(op, target, new Subject.Domain(domain));
     }
 
-    public static Step transfer(ObjectRef target, String from, String to) {
-        return new Step(
-                Op.TRANSFER_SUBSCRIPTION,
-                target,
-                Optional.empty(),
-                Optional.empty(),
-                Optional.of(from),
-                Optional.of(to),
-                Optional.empty(),
-                List.of());
+    /** A subscription's move from one tenant to another. */
+    public static Step move(Op op, ObjectRef target, String from, String to) {
+        return new Step(op, target, new Subject.Move(from, to));
+    }
+
+    /** A new tenant, with the accounts of it that could sign up for it. */
+    public static Step signUp(Op op, Tenant tenant, List<Account> candidates) {
+        return new Step(op, tenant.ref(), new Subject.SignUp(tenant, candidates, Optional.empty()));
+    }
+
+    /**
+     * A step as a plan file spells it: each of the fields that its operation's shape needs must be
+     * there; the others must not.
+     *
+     * @throws IllegalArgumentException when they do not fit the operation
+     */
+    public static Step fromWire(
+            Op op,
+            ObjectRef target,
+            Optional<String> account,
+            Optional<String> domain,
+            Optional<String> from,
+            Optional<String> to,
+            Optional<WorldObject> object,
+            List<Account> signUp) {
+        Subject subject = switch (op.shape()) {
+            case TARGET -> Subject.TARGET;
+            case ROLE -> new Subject.Role(required(op, "account", account));
+            case DOMAIN -> new Subject.Domain(required(op, "domain", domain));
+            case MOVE -> new Subject.Move(required(op, "from", from), required(op, "to", to));
+            case OBJECT -> new Subject.Desired(required(op, "object", object));
+            case SIGN_UP -> {
+                if (!(required(op, "object", object) instanceof Tenant tenant)) {
+                    throw new IllegalArgumentException(op.wireName() + " needs a Tenant object");
+                }
+                yield new Subject.SignUp(tenant, signUp, account);
+            }
+        };
+        Step step = new Step(op, target, subject);
+        boolean extra = !step.account().equals(account)
+                || !step.domain().equals(domain)
+                || !step.from().equals(from)
+                || !step.to().equals(to)
+                || !step.object().equals(object)
+                || !step.signUp().equals(signUp);
+        if (extra) {
+            throw new IllegalArgumentException(op.wireName() + " has fields it does not take");
+        }
+        return step;
+    }
+
+    private static <T> T required(Op op, String field, Optional<T> value) {
+        return value.orElseThrow(() -> new IllegalArgumentException(op.wireName() + " needs " + field));
+    }
+
+    // The fields of a step as plans spell them; each is derived from the subject.
+
+    /** The account whose role the step grants, revokes or names, or who signed up for a tenant. */
+    public Optional<String> account() {
+        if (subject instanceof Subject.Role r) {
+            return Optional.of(r.account());
+        }
+        return subject instanceof Subject.SignUp s ? s.founder() : Optional.empty();
+    }
+
+    /** The domain a domain step adds or removes. */
+    public Optional<String> domain() {
+        return subject instanceof Subject.Domain d ? Optional.of(d.domain()) : Optional.empty();
+    }
+
+    /** The tenant a move leaves. */
+    public Optional<String> from() {
+        return subject instanceof Subject.Move m ? Optional.of(m.from()) : Optional.empty();
+    }
+
+    /** The tenant a move joins. */
+    public Optional<String> to() {
+        return subject instanceof Subject.Move m ? Optional.of(m.to()) : Optional.empty();
+    }
+
+    /** The whole desired object of a step that creates or updates one. */
+    public Optional<WorldObject> object() {
+        if (subject instanceof Subject.Desired d) {
+            return Optional.of(d.object());
+        }
+        return subject instanceof Subject.SignUp s ? Optional.of(s.tenant()) : Optional.empty();
+    }
+
+    /** The work or school accounts a sign-up may create (once placed, the one it does create). */
+    public List<Account> signUp() {
+        return subject instanceof Subject.SignUp s ? s.candidates() : List.of();
     }
 
     /** The account this step concerns, normalised for comparison (the field may hold the declared form). */
     public Optional<String> accountKey() {
-        return account.map(Names::key);
+        return account().map(Names::key);
     }
 
-    public Step withAccount(String key) {
-        return new Step(op, target, Optional.of(key), domain, from, to, object, signUp);
-    }
-
-    public Step withObjectValue(WorldObject value) {
-        return new Step(op, target, account, domain, from, to, Optional.of(value), signUp);
-    }
-
-    public Step withSignUp(List<Account> accounts) {
-        return new Step(op, target, account, domain, from, to, object, accounts);
+    /** The same step with the account it names (a role's, or a founder's) spelt another way. */
+    public Step withAccountShown(UnaryOperator<String> spelling) {
+        if (subject instanceof Subject.Role r) {
+            return new Step(op, target, new Subject.Role(spelling.apply(r.account())));
+        }
+        if (subject instanceof Subject.SignUp s) {
+            return new Step(
+                    op,
+                    target,
+                    new Subject.SignUp(s.tenant(), s.candidates(), s.founder().map(spelling)));
+        }
+        return this;
     }
 
     /** A one-line description: {@code AddGlobalAdmin msmith@hotmail.com to Tenant/contoso}. */
     public String describe() {
-        if (op == Op.CREATE_TENANT) {
+        if (subject instanceof Subject.SignUp s) {
             return op.wireName() + " " + target
-                    + account.map(a -> " (signed up by " + a + ")").orElse("");
+                    + s.founder().map(a -> " (signed up by " + a + ")").orElse("");
         }
         StringBuilder out = new StringBuilder(op.wireName());
-        account.ifPresent(a -> out.append(' ')
-                .append(a)
-                .append(op == Op.REMOVE_GLOBAL_ADMIN || op == Op.REMOVE_CO_ADMIN ? " from" : " to"));
-        domain.ifPresent(d -> out.append(' ').append(d).append(op == Op.REMOVE_DOMAIN ? " from" : " to"));
+        String preposition = op.removesSubject() ? " from" : " to";
+        if (subject instanceof Subject.Role r) {
+            out.append(' ').append(r.account()).append(preposition);
+        } else if (subject instanceof Subject.Domain d) {
+            out.append(' ').append(d.domain()).append(preposition);
+        }
         out.append(' ').append(target);
-        if (from.isPresent() && to.isPresent()) {
-            out.append(" from Tenant/").append(from.get()).append(" to Tenant/").append(to.get());
+        if (subject instanceof Subject.Move m) {
+            out.append(" from Tenant/").append(m.from()).append(" to Tenant/").append(m.to());
         }
         return out.toString();
     }

@@ -160,7 +160,7 @@ class PostgresIT {
                         LongStream.rangeClosed(1, 1L + commits).boxed().toList());
 
         MutableWorld replay = World.empty().toMutable();
-        StepRunner runner = new StepRunner(new ClassicProfile());
+        StepRunner runner = new StepRunner(ClassicProfile.PROFILE);
         for (RevisionRecord r : history) {
             for (var step : r.steps()) {
                 PlannedStep planned = PlanCodec.decodeStep(Json.parse(step.json()));

@@ -38,7 +38,7 @@ class CanonicalFormTest {
     @Test
     void manifestsWrittenDirectlyAreTheCanonicalFormOfTheirTrees() {
         World world = new WorldGenerator(11).generate(400);
-        World changed = new WorldMutator(12).mutate(world, 0.5);
+        World changed = new WorldMutator(12, ClassicProfile.LIMITS).mutate(world, 0.5);
         for (WorldObject object : changed.objects()) {
             assertThat(written(g -> ManifestCodec.writeCanonical(g, object)))
                     .isEqualTo(Json.compact(Json.canonical(ManifestCodec.encode(object))));
@@ -48,11 +48,11 @@ class CanonicalFormTest {
     @Test
     void stepsWrittenDirectlyAreTheCanonicalFormOfTheirTrees() {
         World a = new WorldGenerator(13).generate(300);
-        World b = new WorldMutator(14).mutate(a, 0.6);
-        List<PlannedStep> steps = new Planner(new ClassicProfile())
+        World b = new WorldMutator(14, ClassicProfile.LIMITS).mutate(a, 0.6);
+        List<PlannedStep> steps = new Planner(ClassicProfile.PROFILE)
                 .schedule(a, new Differ().diff(b.objects(), a, o -> true).changeSet(), List.of())
                 .steps();
-        List<PlannedStep> fromScratch = new Planner(new ClassicProfile())
+        List<PlannedStep> fromScratch = new Planner(ClassicProfile.PROFILE)
                 .schedule(
                         World.empty(),
                         new Differ().diff(a.objects(), World.empty(), o -> true).changeSet(),
@@ -68,7 +68,7 @@ class CanonicalFormTest {
     @Test
     void aPlansDigestIsTheDigestOfItsDocument() {
         World a = new WorldGenerator(15).generate(200);
-        World b = new WorldMutator(16).mutate(a, 0.3);
+        World b = new WorldMutator(16, ClassicProfile.LIMITS).mutate(a, 0.3);
         Plan plan = new Plan(
                 new Base("lineage", 4),
                 "classic",
@@ -78,7 +78,7 @@ class CanonicalFormTest {
                 b.objects().stream().map(WorldObject::ref).toList(),
                 Summary.NONE,
                 new Differ().diff(b.objects(), a, o -> true).changeSet().changes(),
-                new Planner(new ClassicProfile())
+                new Planner(ClassicProfile.PROFILE)
                         .schedule(
                                 a, new Differ().diff(b.objects(), a, o -> true).changeSet(), List.of())
                         .steps(),

@@ -34,7 +34,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class PlannerPropertyTest {
 
-    private static final Profile PROFILE = new ClassicProfile();
+    private static final Profile PROFILE = ClassicProfile.PROFILE;
     private static final Set<String> REFUSALS = Set.of(
             Codes.NO_LEGAL_ORDER,
             Codes.UNAUTHORIZED,
@@ -55,7 +55,7 @@ class PlannerPropertyTest {
         boolean mutated = random.nextInt(10) != 0;
         World b = !mutated
                 ? new WorldGenerator(seed * 31 + 7).generate(size)
-                : new WorldMutator(seed).mutate(a, 0.02 + random.nextDouble() * 0.4);
+                : new WorldMutator(seed, PROFILE.limits()).mutate(a, 0.02 + random.nextDouble() * 0.4);
         assertThat(errors(a)).as("A is valid (seed %d)", seed).isEmpty();
         assertThat(errors(b)).as("B is valid (seed %d)", seed).isEmpty();
 

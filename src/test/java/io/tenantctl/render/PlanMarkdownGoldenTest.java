@@ -8,6 +8,7 @@ import io.tenantctl.generate.WorldMutator;
 import io.tenantctl.json.Json;
 import io.tenantctl.plan.Plan;
 import io.tenantctl.plan.PlanCodec;
+import io.tenantctl.profile.classic.ClassicProfile;
 import io.tenantctl.step.Op;
 import io.tenantctl.step.PlannedStep;
 import io.tenantctl.testing.CliRun;
@@ -124,12 +125,17 @@ class PlanMarkdownGoldenTest {
         ManifestTree.write(before, root.resolve("before"));
         apply(root.resolve("before").toString());
 
-        Rendered large = largePlan(root, "large", before, new WorldMutator(20_261).mutate(before, 0.15));
+        Rendered large =
+                largePlan(root, "large", before, new WorldMutator(20_261, ClassicProfile.LIMITS).mutate(before, 0.15));
         assertThat(large.markdown())
                 .contains(
                         "steps that grant or revoke administrator rights or delete an object" + " are not shown here");
 
-        Rendered small = largePlan(root, "large-small-change", before, new WorldMutator(20_262).mutate(before, 0.004));
+        Rendered small = largePlan(
+                root,
+                "large-small-change",
+                before,
+                new WorldMutator(20_262, ClassicProfile.LIMITS).mutate(before, 0.004));
         assertThat(small.markdown()).doesNotContain("are not shown here");
         small.plan().steps().stream()
                 .filter(PlanMarkdownGoldenTest::privileged)

@@ -14,8 +14,14 @@ import io.tenantctl.diff.FieldChange;
 import io.tenantctl.generate.WorldGenerator;
 import io.tenantctl.generate.WorldMutator;
 import io.tenantctl.json.Json;
+import io.tenantctl.model.Account;
+import io.tenantctl.model.AccountType;
 import io.tenantctl.model.Kind;
+import io.tenantctl.model.Metadata;
 import io.tenantctl.model.ObjectRef;
+import io.tenantctl.model.Offer;
+import io.tenantctl.model.Subscription;
+import io.tenantctl.model.Tenant;
 import io.tenantctl.plan.Base;
 import io.tenantctl.plan.Plan;
 import io.tenantctl.plan.PlanCodec;
@@ -23,6 +29,7 @@ import io.tenantctl.plan.Planner;
 import io.tenantctl.plan.Schedule;
 import io.tenantctl.plan.Summary;
 import io.tenantctl.profile.Profile;
+import io.tenantctl.profile.classic.ClassicOp;
 import io.tenantctl.profile.classic.ClassicProfile;
 import io.tenantctl.rules.Violation;
 import io.tenantctl.step.Op;
@@ -34,6 +41,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -49,7 +57,7 @@ import tools.jackson.databind.JsonNode;
  */
 class PlanMarkdownPropertyTest {
 
-    private static final Profile PROFILE = new ClassicProfile();
+    private static final Profile PROFILE = ClassicProfile.PROFILE;
     private static final String HINT = "the saved plan file plan.json";
 
     /** What manifests may try: table breaks, code, HTML, links, line breaks, mentions, math, Mermaid syntax. */
@@ -114,7 +122,7 @@ class PlanMarkdownPropertyTest {
     @MethodSource("plannedSizes")
     void aPlannedPlanOfAnySizeFitsAndLeavesOutOnlyWhatItSays(int size, double fraction, boolean failing) {
         World a = new WorldGenerator(size).generate(size);
-        World b = new WorldMutator(size + 1).mutate(a, fraction);
+        World b = new WorldMutator(size + 1, PROFILE.limits()).mutate(a, fraction);
         Plan plan = planned(a, b, failing ? List.of("nobody@hotmail.com") : List.of());
         assertThat(plan.failed()).isEqualTo(failing);
         for (int budget : new int[] {60_000, 25_000, MarkdownOptions.MIN_BUDGET}) {
@@ -125,7 +133,7 @@ class PlanMarkdownPropertyTest {
     @Test
     void theMarkdownOfAPlanAndOfItsSavedJsonAreTheSame() throws Exception {
         World a = new WorldGenerator(5).generate(300);
-        Plan plan = planned(a, new WorldMutator(6).mutate(a, 0.3), List.of());
+        Plan plan = planned(a, new WorldMutator(6, PROFILE.limits()).mutate(a, 0.3), List.of());
         Plan saved = PlanCodec.decode(Json.pretty(PlanCodec.encode(plan)));
         assertThat(PlanMarkdownView.render(saved, MarkdownOptions.DEFAULT))
                 .isEqualTo(PlanMarkdownView.render(plan, MarkdownOptions.DEFAULT));
@@ -331,11 +339,47 @@ class PlanMarkdownPropertyTest {
     }
 
     /** Any mix of steps, diagnostics and changes, with text from {@link #HOSTILE} mixed into all of it. */
+    /** A step of this operation whose every name is text from {@link #HOSTILE}. */
+    private static Step syntheticStep(Random random, Op op, ObjectRef target) {
+        Metadata named = Metadata.named(target.name());
+        return switch (op.shape()) {
+            case TARGET -> Step.of(op, target);
+            case ROLE -> Step.forAccount(op, target, text(random));
+            case DOMAIN -> Step.forDomain(op, target, text(random));
+            case MOVE -> Step.move(op, target, text(random), text(random));
+            case OBJECT ->
+                Step.withObject(
+                        op,
+                        switch (target.kind()) {
+                            case TENANT ->
+                                new Tenant(named, text(random), text(random), new TreeSet<>(), new TreeSet<>());
+                            case ACCOUNT ->
+                                new Account(
+                                        named, AccountType.MICROSOFT_ACCOUNT, text(random), Optional.of(text(random)));
+                            case SUBSCRIPTION ->
+                                new Subscription(
+                                        named,
+                                        Offer.OFFICE365,
+                                        text(random),
+                                        Optional.of(text(random)),
+                                        Optional.empty(),
+                                        Optional.empty(),
+                                        new TreeSet<>());
+                        });
+            case SIGN_UP ->
+                Step.signUp(
+                                op,
+                                new Tenant(named, text(random), text(random), new TreeSet<>(), new TreeSet<>()),
+                                List.of())
+                        .withAccountShown(founder -> text(random));
+        };
+    }
+
     static Plan synthetic(Random random, int steps, int diagnostics, double privilegedShare, int changes) {
-        Op[] privilegedOps = Stream.of(Op.values())
+        Op[] privilegedOps = Stream.of(ClassicOp.values())
                 .filter(op -> op.privilege() != Op.Privilege.NONE || op.isDeletion())
                 .toArray(Op[]::new);
-        Op[] otherOps = Stream.of(Op.values())
+        Op[] otherOps = Stream.of(ClassicOp.values())
                 .filter(op -> op.privilege() == Op.Privilege.NONE && !op.isDeletion())
                 .toArray(Op[]::new);
         List<PlannedStep> planned = new ArrayList<>();
@@ -343,15 +387,7 @@ class PlanMarkdownPropertyTest {
             Op[] ops = random.nextDouble() < privilegedShare ? privilegedOps : otherOps;
             Op op = ops[random.nextInt(ops.length)];
             ObjectRef target = new ObjectRef(op.targetKind(), text(random));
-            Step step = new Step(
-                    op,
-                    target,
-                    Optional.of(text(random)).filter(t -> random.nextBoolean()),
-                    Optional.of(text(random)).filter(t -> op == Op.ADD_DOMAIN || op == Op.REMOVE_DOMAIN),
-                    Optional.of(text(random)).filter(t -> op == Op.TRANSFER_SUBSCRIPTION),
-                    Optional.of(text(random)).filter(t -> op == Op.TRANSFER_SUBSCRIPTION),
-                    Optional.empty(),
-                    List.of());
+            Step step = syntheticStep(random, op, target);
             List<String> effects = new ArrayList<>();
             int n = random.nextInt(20) == 0 ? 60 : random.nextInt(3);
             for (int e = 0; e < n; e++) {

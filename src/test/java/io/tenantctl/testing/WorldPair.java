@@ -2,6 +2,7 @@ package io.tenantctl.testing;
 
 import io.tenantctl.generate.WorldGenerator;
 import io.tenantctl.generate.WorldMutator;
+import io.tenantctl.profile.classic.ClassicProfile;
 import io.tenantctl.render.ManifestTree;
 import io.tenantctl.world.World;
 import java.nio.file.Path;
@@ -15,7 +16,7 @@ public record WorldPair(World a, World b, Path manifestsA, Path manifestsB) {
 
     public static WorldPair write(Path dir, long seed, int objects, double changed) {
         World a = new WorldGenerator(seed).generate(objects);
-        World b = new WorldMutator(seed + 1).mutate(a, changed);
+        World b = new WorldMutator(seed + 1, ClassicProfile.LIMITS).mutate(a, changed);
         Path pa = dir.resolve("a");
         Path pb = dir.resolve("b");
         ManifestTree.write(a, pa);

@@ -1,11 +1,12 @@
 package io.tenantctl.profile.classic;
 
 import io.tenantctl.model.Account;
+import io.tenantctl.model.Kind;
 import io.tenantctl.model.Names;
 import io.tenantctl.model.Subscription;
 import io.tenantctl.model.Tenant;
+import io.tenantctl.profile.AuthorityPolicy;
 import io.tenantctl.step.Authority;
-import io.tenantctl.step.Op;
 import io.tenantctl.step.Step;
 import io.tenantctl.world.WorldView;
 import java.util.ArrayList;
@@ -14,14 +15,50 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
 
-/** Who may do each step in the classic world (DESIGN.md 1.2), at a given point of a plan. */
-final class ClassicAuthority {
+/**
+ * Who may do each step in the classic world (DESIGN.md 1.2), at a given point of a plan, and in
+ * which order they are preferred as its actor: the subscription's account administrator, then its
+ * service administrator, then everyone else by sign-in name.
+ */
+public final class ClassicAuthority implements AuthorityPolicy {
 
-    private ClassicAuthority() {}
+    @Override
+    public Authority of(Step step, WorldView world) {
+        Authority authority = holders(step, world);
+        return authority.holders().size() <= 1
+                ? authority
+                : Authority.heldBy(authority.description(), preferred(step, authority.holders(), world));
+    }
 
-    static Authority of(Step step, WorldView world) {
+    /** The holders in the order of DESIGN.md 1.2. */
+    private static List<String> preferred(Step step, List<String> holders, WorldView world) {
+        List<String> ordered = new ArrayList<>(holders.size());
+        Optional<Subscription> subscription = step.op().targetKind() == Kind.SUBSCRIPTION
+                ? world.subscription(step.target().name())
+                : Optional.empty();
+        subscription
+                .flatMap(Subscription::accountAdministrator)
+                .filter(holders::contains)
+                .ifPresent(ordered::add);
+        subscription
+                .flatMap(Subscription::serviceAdministrator)
+                .filter(holders::contains)
+                .filter(sa -> !ordered.contains(sa))
+                .ifPresent(ordered::add);
+        List<String> rest = new ArrayList<>(holders);
+        rest.removeAll(ordered);
+        rest.sort(null);
+        for (String holder : rest) {
+            if (ordered.isEmpty() || !ordered.get(ordered.size() - 1).equals(holder)) {
+                ordered.add(holder);
+            }
+        }
+        return ordered;
+    }
+
+    private static Authority holders(Step step, WorldView world) {
         String name = step.target().name();
-        return switch (step.op()) {
+        return switch (ClassicOp.of(step)) {
             case CREATE_TENANT -> signUp(step, world);
             case UPDATE_TENANT, ADD_DOMAIN, ADD_GLOBAL_ADMIN ->
                 globalAdmins(world, name, "global administrator of Tenant/" + name, a -> true);
@@ -137,7 +174,7 @@ final class ClassicAuthority {
         if (home.isEmpty()) {
             return Authority.heldBy("global administrator of the tenant that owns " + account.domain(), List.of());
         }
-        boolean deleting = step.op() == Op.DELETE_ACCOUNT;
+        boolean deleting = step.op() == ClassicOp.DELETE_ACCOUNT;
         return globalAdmins(
                 world,
                 home.get().name(),

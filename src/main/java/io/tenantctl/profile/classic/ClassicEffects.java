@@ -3,7 +3,7 @@ package io.tenantctl.profile.classic;
 import io.tenantctl.model.Account;
 import io.tenantctl.model.Subscription;
 import io.tenantctl.model.Tenant;
-import io.tenantctl.step.Op;
+import io.tenantctl.profile.Effects;
 import io.tenantctl.step.Step;
 import io.tenantctl.world.MutableWorld;
 import java.util.ArrayList;
@@ -11,14 +11,13 @@ import java.util.List;
 import java.util.TreeSet;
 
 /** What each step does to the world in the classic era, and what else it does besides its name. */
-final class ClassicEffects {
+public final class ClassicEffects implements Effects {
 
-    private ClassicEffects() {}
-
-    static List<String> apply(Step step, MutableWorld world) {
+    @Override
+    public List<String> apply(Step step, MutableWorld world) {
         String name = step.target().name();
         List<String> effects = new ArrayList<>();
-        switch (step.op()) {
+        switch (ClassicOp.of(step)) {
             case CREATE_TENANT -> {
                 Tenant t = (Tenant) step.object().orElseThrow();
                 String founder = step.accountKey().orElseThrow();
@@ -37,7 +36,7 @@ final class ClassicEffects {
             case ADD_DOMAIN, REMOVE_DOMAIN -> {
                 Tenant have = world.tenant(name).orElseThrow();
                 TreeSet<String> domains = new TreeSet<>(have.domains());
-                if (step.op() == Op.ADD_DOMAIN) {
+                if (step.op() == ClassicOp.ADD_DOMAIN) {
                     domains.add(step.domain().orElseThrow());
                 } else {
                     domains.remove(step.domain().orElseThrow());

@@ -1,16 +1,15 @@
 package io.tenantctl.profile.classic;
 
-import io.tenantctl.diag.Codes;
 import io.tenantctl.diff.Change;
 import io.tenantctl.model.Account;
-import io.tenantctl.model.ObjectRef;
 import io.tenantctl.model.Subscription;
 import io.tenantctl.model.Tenant;
 import io.tenantctl.model.WorldObject;
+import io.tenantctl.profile.StepCatalogue;
 import io.tenantctl.rules.Scope;
 import io.tenantctl.step.Op;
-import io.tenantctl.step.Refusal;
 import io.tenantctl.step.Step;
+import io.tenantctl.step.Subject;
 import io.tenantctl.world.WorldView;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,11 +18,15 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /** Which steps a change needs in the classic world, when they are done, and what they touch. */
-final class ClassicSteps {
+public final class ClassicSteps implements StepCatalogue {
 
-    private ClassicSteps() {}
+    @Override
+    public List<Op> operations() {
+        return List.of(ClassicOp.values());
+    }
 
-    static List<Step> forChange(Change change, WorldView live, WorldView desired) {
+    @Override
+    public List<Step> steps(Change change, WorldView live, WorldView desired) {
         List<Step> steps = new ArrayList<>();
         switch (change.action()) {
             case CREATE -> created(change.after().orElseThrow(), desired, steps);
@@ -48,24 +51,24 @@ final class ClassicSteps {
                             .filter(a -> a.isWorkOrSchool() && t.hasDomain(a.domain()))
                             .ifPresent(signUp::add);
                 }
-                steps.add(Step.withObject(Op.CREATE_TENANT, t).withSignUp(signUp));
+                steps.add(Step.signUp(ClassicOp.CREATE_TENANT, t, signUp));
                 for (String admin : t.globalAdministrators()) {
-                    steps.add(Step.forAccount(Op.ADD_GLOBAL_ADMIN, t.ref(), admin));
+                    steps.add(Step.forAccount(ClassicOp.ADD_GLOBAL_ADMIN, t.ref(), admin));
                 }
             }
-            case ACCOUNT -> steps.add(Step.withObject(Op.CREATE_ACCOUNT, object));
+            case ACCOUNT -> steps.add(Step.withObject(ClassicOp.CREATE_ACCOUNT, object));
             case SUBSCRIPTION -> {
                 Subscription s = (Subscription) object;
-                steps.add(Step.withObject(Op.CREATE_SUBSCRIPTION, s));
+                steps.add(Step.withObject(ClassicOp.CREATE_SUBSCRIPTION, s));
                 if (s.isAzure()) {
                     if (!s.serviceAdministrator().equals(s.accountAdministrator())) {
                         steps.add(Step.forAccount(
-                                Op.SET_SERVICE_ADMIN,
+                                ClassicOp.SET_SERVICE_ADMIN,
                                 s.ref(),
                                 s.serviceAdministrator().orElseThrow()));
                     }
                     for (String co : s.coAdministrators()) {
-                        steps.add(Step.forAccount(Op.ADD_CO_ADMIN, s.ref(), co));
+                        steps.add(Step.forAccount(ClassicOp.ADD_CO_ADMIN, s.ref(), co));
                     }
                 }
             }
@@ -74,10 +77,10 @@ final class ClassicSteps {
 
     private static void updated(WorldObject before, WorldObject after, List<Step> steps) {
         if (describedDifferently(before, after)) {
-            Op op = switch (after.kind()) {
-                case TENANT -> Op.UPDATE_TENANT;
-                case ACCOUNT -> Op.UPDATE_ACCOUNT;
-                case SUBSCRIPTION -> Op.UPDATE_SUBSCRIPTION;
+            ClassicOp op = switch (after.kind()) {
+                case TENANT -> ClassicOp.UPDATE_TENANT;
+                case ACCOUNT -> ClassicOp.UPDATE_ACCOUNT;
+                case SUBSCRIPTION -> ClassicOp.UPDATE_SUBSCRIPTION;
             };
             steps.add(Step.withObject(op, after));
         }
@@ -86,16 +89,16 @@ final class ClassicSteps {
                 Tenant b = (Tenant) before;
                 Tenant a = (Tenant) after;
                 for (String d : added(b.domains(), a.domains())) {
-                    steps.add(Step.forDomain(Op.ADD_DOMAIN, a.ref(), d));
+                    steps.add(Step.forDomain(ClassicOp.ADD_DOMAIN, a.ref(), d));
                 }
                 for (String d : added(a.domains(), b.domains())) {
-                    steps.add(Step.forDomain(Op.REMOVE_DOMAIN, a.ref(), d));
+                    steps.add(Step.forDomain(ClassicOp.REMOVE_DOMAIN, a.ref(), d));
                 }
                 for (String g : added(b.globalAdministrators(), a.globalAdministrators())) {
-                    steps.add(Step.forAccount(Op.ADD_GLOBAL_ADMIN, a.ref(), g));
+                    steps.add(Step.forAccount(ClassicOp.ADD_GLOBAL_ADMIN, a.ref(), g));
                 }
                 for (String g : added(a.globalAdministrators(), b.globalAdministrators())) {
-                    steps.add(Step.forAccount(Op.REMOVE_GLOBAL_ADMIN, a.ref(), g));
+                    steps.add(Step.forAccount(ClassicOp.REMOVE_GLOBAL_ADMIN, a.ref(), g));
                 }
             }
             case ACCOUNT -> {
@@ -105,20 +108,20 @@ final class ClassicSteps {
                 Subscription b = (Subscription) before;
                 Subscription a = (Subscription) after;
                 if (!b.tenant().equals(a.tenant())) {
-                    steps.add(Step.transfer(a.ref(), b.tenant(), a.tenant()));
+                    steps.add(Step.move(ClassicOp.TRANSFER_SUBSCRIPTION, a.ref(), b.tenant(), a.tenant()));
                 }
                 if (!b.serviceAdministrator().equals(a.serviceAdministrator())
                         && a.serviceAdministrator().isPresent()) {
                     steps.add(Step.forAccount(
-                            Op.SET_SERVICE_ADMIN,
+                            ClassicOp.SET_SERVICE_ADMIN,
                             a.ref(),
                             a.serviceAdministrator().get()));
                 }
                 for (String co : added(b.coAdministrators(), a.coAdministrators())) {
-                    steps.add(Step.forAccount(Op.ADD_CO_ADMIN, a.ref(), co));
+                    steps.add(Step.forAccount(ClassicOp.ADD_CO_ADMIN, a.ref(), co));
                 }
                 for (String co : added(a.coAdministrators(), b.coAdministrators())) {
-                    steps.add(Step.forAccount(Op.REMOVE_CO_ADMIN, a.ref(), co));
+                    steps.add(Step.forAccount(ClassicOp.REMOVE_CO_ADMIN, a.ref(), co));
                 }
             }
         }
@@ -133,12 +136,12 @@ final class ClassicSteps {
                 for (String admin : t.globalAdministrators()) {
                     live.account(admin)
                             .filter(a -> a.isWorkOrSchool() && t.hasDomain(a.domain()))
-                            .ifPresent(a -> steps.add(Step.forAccount(Op.REMOVE_GLOBAL_ADMIN, t.ref(), admin)));
+                            .ifPresent(a -> steps.add(Step.forAccount(ClassicOp.REMOVE_GLOBAL_ADMIN, t.ref(), admin)));
                 }
-                steps.add(Step.of(Op.DELETE_TENANT, t.ref()));
+                steps.add(Step.of(ClassicOp.DELETE_TENANT, t.ref()));
             }
-            case ACCOUNT -> steps.add(Step.of(Op.DELETE_ACCOUNT, object.ref()));
-            case SUBSCRIPTION -> steps.add(Step.of(Op.DELETE_SUBSCRIPTION, object.ref()));
+            case ACCOUNT -> steps.add(Step.of(ClassicOp.DELETE_ACCOUNT, object.ref()));
+            case SUBSCRIPTION -> steps.add(Step.of(ClassicOp.DELETE_SUBSCRIPTION, object.ref()));
         }
     }
 
@@ -167,8 +170,9 @@ final class ClassicSteps {
      * Grants before revokes; a subscription's move before the co-administrators of its new tenant;
      * the contents of a container before the container on deletion.
      */
-    static int priority(Step step) {
-        return switch (step.op()) {
+    @Override
+    public int priority(Step step) {
+        return switch (ClassicOp.of(step)) {
             case CREATE_ACCOUNT ->
                 step.object().map(o -> ((Account) o).isWorkOrSchool()).orElse(false) ? 2 : 0;
             case CREATE_TENANT, UPDATE_TENANT, ADD_DOMAIN, UPDATE_ACCOUNT -> 1;
@@ -186,9 +190,10 @@ final class ClassicSteps {
         };
     }
 
-    static boolean isDone(Step step, WorldView world) {
+    @Override
+    public boolean isDone(Step step, WorldView world) {
         String name = step.target().name();
-        return switch (step.op()) {
+        return switch (ClassicOp.of(step)) {
             case CREATE_TENANT -> world.tenant(name).isPresent();
             case CREATE_ACCOUNT -> world.accountNamed(name).isPresent();
             case CREATE_SUBSCRIPTION -> world.subscription(name).isPresent();
@@ -237,127 +242,26 @@ final class ClassicSteps {
         };
     }
 
-    static Optional<Refusal> precondition(Step step, WorldView world) {
-        ObjectRef target = step.target();
-        Optional<WorldObject> current = world.get(target);
-        switch (step.op()) {
-            case CREATE_TENANT, CREATE_SUBSCRIPTION -> {
-                if (current.isPresent()) {
-                    return refuse(Codes.DUPLICATE_OBJECT, target + " already exists");
-                }
-                if (step.op() == Op.CREATE_SUBSCRIPTION) {
-                    Subscription s = (Subscription) step.object().orElseThrow();
-                    if (world.tenant(s.tenant()).isEmpty()) {
-                        return refuse(Codes.UNKNOWN_REFERENCE, "Tenant/" + s.tenant() + " does not exist yet");
-                    }
-                    if (s.accountAdministrator().isPresent()
-                            && world.account(s.accountAdministrator().get()).isEmpty()) {
-                        return refuse(
-                                Codes.UNKNOWN_REFERENCE,
-                                "account administrator "
-                                        + s.accountAdministrator().get() + " does not exist yet");
-                    }
-                }
-                return Optional.empty();
-            }
-            case CREATE_ACCOUNT -> {
-                Account a = (Account) step.object().orElseThrow();
-                if (current.isPresent()) {
-                    return refuse(Codes.DUPLICATE_OBJECT, target + " already exists");
-                }
-                Optional<Account> clash = world.account(a.key());
-                if (clash.isPresent()) {
-                    return refuse(
-                            Codes.DUPLICATE_SIGN_IN_NAME,
-                            "sign-in name " + a.signInName() + " is still used by "
-                                    + clash.get().ref());
-                }
-                return Optional.empty();
-            }
-            default -> {
-                // every other step acts on an existing object
-            }
-        }
-        if (current.isEmpty()) {
-            return refuse(Codes.UNKNOWN_REFERENCE, target + " does not exist at this point");
-        }
-        switch (step.op()) {
-            case ADD_GLOBAL_ADMIN, ADD_CO_ADMIN, SET_SERVICE_ADMIN -> {
-                String account = step.accountKey().orElseThrow();
-                if (world.account(account).isEmpty()) {
-                    return refuse(Codes.UNKNOWN_REFERENCE, "account " + account + " does not exist at this point");
-                }
-            }
-            case REMOVE_DOMAIN -> {
-                Tenant t = (Tenant) current.get();
-                if (t.initialDomain().equals(step.domain().orElseThrow())) {
-                    return refuse(
-                            Codes.INITIAL_DOMAIN_IMMUTABLE, "the initial domain of " + target + " cannot be removed");
-                }
-            }
-            case TRANSFER_SUBSCRIPTION -> {
-                Subscription s = (Subscription) current.get();
-                if (!s.isAzure()) {
-                    return refuse(
-                            Codes.OFFICE365_TRANSFER,
-                            "Office 365 subscription " + target + " is bound to Tenant/" + s.tenant() + " for life");
-                }
-                if (world.tenant(step.to().orElseThrow()).isEmpty()) {
-                    return refuse(Codes.UNKNOWN_REFERENCE, "Tenant/" + step.to().get() + " does not exist yet");
-                }
-            }
-            case DELETE_TENANT -> {
-                return tenantNotEmpty((Tenant) current.get(), world);
-            }
-            default -> {
-                // no further precondition
-            }
-        }
-        return Optional.empty();
-    }
-
-    private static Optional<Refusal> tenantNotEmpty(Tenant tenant, WorldView world) {
-        Set<String> subscriptions = new TreeSet<>(world.subscriptionsTrusting(tenant.name()));
-        if (!subscriptions.isEmpty()) {
-            return refuse(
-                    Codes.TENANT_NOT_EMPTY,
-                    tenant.ref() + " is still trusted by Subscription/" + String.join(", Subscription/", subscriptions)
-                            + "; delete or move them first");
-        }
-        TreeSet<String> accounts = new TreeSet<>();
-        for (String domain : tenant.allDomains()) {
-            for (String key : world.accountsOnDomain(domain)) {
-                world.account(key).filter(Account::isWorkOrSchool).ifPresent(a -> accounts.add(a.signInName()));
-            }
-        }
-        if (!accounts.isEmpty()) {
-            return refuse(
-                    Codes.TENANT_NOT_EMPTY,
-                    tenant.ref() + " still holds work or school accounts " + String.join(", ", accounts)
-                            + "; delete them first");
-        }
-        return Optional.empty();
-    }
-
-    private static Optional<Refusal> refuse(String code, String message) {
-        return Optional.of(new Refusal(code, message));
-    }
-
-    static Step bind(Step step, Optional<String> actor, WorldView world) {
-        if (step.op() != Op.CREATE_TENANT || actor.isEmpty()) {
+    @Override
+    public Step bind(Step step, Optional<String> actor, WorldView world) {
+        if (step.op() != ClassicOp.CREATE_TENANT || actor.isEmpty()) {
             return step;
         }
         String founder = actor.get();
         List<Account> signUp = world.account(founder).isPresent()
                 ? List.of()
                 : step.signUp().stream().filter(a -> a.key().equals(founder)).toList();
-        return step.withAccount(founder).withSignUp(signUp);
+        return new Step(
+                step.op(),
+                step.target(),
+                new Subject.SignUp((Tenant) step.object().orElseThrow(), signUp, Optional.of(founder)));
     }
 
-    static Scope scope(Step step, WorldView world) {
+    @Override
+    public Scope scope(Step step, WorldView world) {
         String name = step.target().name();
         Scope scope = Scope.of();
-        switch (step.op()) {
+        switch (ClassicOp.of(step)) {
             case CREATE_TENANT -> {
                 Tenant t = (Tenant) step.object().orElseThrow();
                 scope.tenantChanged(name);

@@ -1,0 +1,102 @@
+package io.tenantctl.profile.classic;
+
+import io.tenantctl.model.Kind;
+import io.tenantctl.step.Op;
+import io.tenantctl.step.Step;
+import io.tenantctl.step.Subject.Shape;
+
+/** The 17 operations of the classic world (DESIGN.md 1.2); later profiles reuse those that mean the same. */
+public enum ClassicOp implements Op {
+    CREATE_TENANT("CreateTenant", Kind.TENANT, Shape.SIGN_UP, Field.NAME, Privilege.GRANT),
+    UPDATE_TENANT("UpdateTenant", Kind.TENANT, Shape.OBJECT, Field.DISPLAY_NAME, Privilege.NONE),
+    ADD_DOMAIN("AddDomain", Kind.TENANT, Shape.DOMAIN, Field.DOMAINS, Privilege.NONE),
+    REMOVE_DOMAIN("RemoveDomain", Kind.TENANT, Shape.DOMAIN, Field.DOMAINS, Privilege.NONE),
+    DELETE_TENANT("DeleteTenant", Kind.TENANT, Shape.TARGET, Field.NAME, Privilege.NONE),
+    CREATE_ACCOUNT("CreateAccount", Kind.ACCOUNT, Shape.OBJECT, Field.NAME, Privilege.NONE),
+    UPDATE_ACCOUNT("UpdateAccount", Kind.ACCOUNT, Shape.OBJECT, Field.DISPLAY_NAME, Privilege.NONE),
+    DELETE_ACCOUNT("DeleteAccount", Kind.ACCOUNT, Shape.TARGET, Field.NAME, Privilege.NONE),
+    ADD_GLOBAL_ADMIN("AddGlobalAdmin", Kind.TENANT, Shape.ROLE, Field.GLOBAL_ADMINISTRATORS, Privilege.GRANT),
+    REMOVE_GLOBAL_ADMIN("RemoveGlobalAdmin", Kind.TENANT, Shape.ROLE, Field.GLOBAL_ADMINISTRATORS, Privilege.REVOKE),
+    CREATE_SUBSCRIPTION("CreateSubscription", Kind.SUBSCRIPTION, Shape.OBJECT, Field.NAME, Privilege.GRANT),
+    UPDATE_SUBSCRIPTION("UpdateSubscription", Kind.SUBSCRIPTION, Shape.OBJECT, Field.DISPLAY_NAME, Privilege.NONE),
+    TRANSFER_SUBSCRIPTION("TransferSubscription", Kind.SUBSCRIPTION, Shape.MOVE, Field.TENANT, Privilege.REVOKE),
+    SET_SERVICE_ADMIN("SetServiceAdmin", Kind.SUBSCRIPTION, Shape.ROLE, Field.SERVICE_ADMINISTRATOR, Privilege.GRANT),
+    ADD_CO_ADMIN("AddCoAdmin", Kind.SUBSCRIPTION, Shape.ROLE, Field.CO_ADMINISTRATORS, Privilege.GRANT),
+    REMOVE_CO_ADMIN("RemoveCoAdmin", Kind.SUBSCRIPTION, Shape.ROLE, Field.CO_ADMINISTRATORS, Privilege.REVOKE),
+    DELETE_SUBSCRIPTION("DeleteSubscription", Kind.SUBSCRIPTION, Shape.TARGET, Field.NAME, Privilege.NONE);
+
+    /** The manifest fields classic steps come from. */
+    private static final class Field {
+        static final ManifestField NAME = new ManifestField("/metadata/name", false);
+        static final ManifestField DISPLAY_NAME = new ManifestField("/spec/displayName", false);
+        static final ManifestField DOMAINS = new ManifestField("/spec/domains", true);
+        static final ManifestField GLOBAL_ADMINISTRATORS = new ManifestField("/spec/globalAdministrators", true);
+        static final ManifestField TENANT = new ManifestField("/spec/tenant", false);
+        static final ManifestField SERVICE_ADMINISTRATOR = new ManifestField("/spec/serviceAdministrator", false);
+        static final ManifestField CO_ADMINISTRATORS = new ManifestField("/spec/coAdministrators", true);
+    }
+
+    private final String wireName;
+    private final Kind targetKind;
+    private final Shape shape;
+    private final ManifestField field;
+    private final Privilege privilege;
+
+    ClassicOp(String wireName, Kind targetKind, Shape shape, ManifestField field, Privilege privilege) {
+        this.wireName = wireName;
+        this.targetKind = targetKind;
+        this.shape = shape;
+        this.field = field;
+        this.privilege = privilege;
+    }
+
+    /** The classic operation of a step; classic code only ever sees its own steps. */
+    static ClassicOp of(Step step) {
+        return (ClassicOp) step.op();
+    }
+
+    @Override
+    public String wireName() {
+        return wireName;
+    }
+
+    @Override
+    public Kind targetKind() {
+        return targetKind;
+    }
+
+    @Override
+    public Shape shape() {
+        return shape;
+    }
+
+    @Override
+    public ManifestField field() {
+        return field;
+    }
+
+    @Override
+    public boolean removesSubject() {
+        return this == REMOVE_GLOBAL_ADMIN || this == REMOVE_CO_ADMIN || this == REMOVE_DOMAIN;
+    }
+
+    @Override
+    public int order() {
+        return ordinal();
+    }
+
+    @Override
+    public Privilege privilege() {
+        return privilege;
+    }
+
+    @Override
+    public boolean isDeletion() {
+        return this == DELETE_TENANT || this == DELETE_ACCOUNT || this == DELETE_SUBSCRIPTION;
+    }
+
+    @Override
+    public String toString() {
+        return wireName;
+    }
+}

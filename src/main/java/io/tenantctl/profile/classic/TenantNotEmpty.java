@@ -1,0 +1,94 @@
+package io.tenantctl.profile.classic;
+
+import io.tenantctl.diag.Codes;
+import io.tenantctl.diff.Change;
+import io.tenantctl.diff.ChangeAction;
+import io.tenantctl.diff.ChangeSet;
+import io.tenantctl.model.Account;
+import io.tenantctl.model.Kind;
+import io.tenantctl.model.ObjectRef;
+import io.tenantctl.model.Tenant;
+import io.tenantctl.rules.Violation;
+import io.tenantctl.step.Refusal;
+import io.tenantctl.world.WorldView;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * {@code tenant-not-empty}: a tenant is deleted only when no subscription trusts it and none of its
+ * work or school accounts remain. One condition, asked in two places: on the desired world before
+ * any step is planned, so that the user reads why the deletion cannot happen at the manifest line
+ * that keeps the tenant busy (rather than the dangling references it would leave); and as the
+ * precondition of {@code DeleteTenant} while planning and at apply.
+ */
+final class TenantNotEmpty {
+
+    private TenantNotEmpty() {}
+
+    /** What a tenant still holds: the subscriptions that trust it and its work or school accounts by sign-in name. */
+    private record Remains(SortedSet<String> subscriptions, TreeMap<String, Account> workAccounts) {
+
+        static Remains in(Tenant tenant, WorldView world) {
+            TreeMap<String, Account> accounts = new TreeMap<>();
+            for (String domain : tenant.allDomains()) {
+                for (String key : world.accountsOnDomain(domain)) {
+                    world.account(key).filter(Account::isWorkOrSchool).ifPresent(a -> accounts.put(a.signInName(), a));
+                }
+            }
+            return new Remains(new TreeSet<>(world.subscriptionsTrusting(tenant.name())), accounts);
+        }
+    }
+
+    /** Why {@code DeleteTenant} cannot run now, if it cannot. */
+    static Optional<Refusal> refusal(Tenant tenant, WorldView world) {
+        Remains remains = Remains.in(tenant, world);
+        if (!remains.subscriptions().isEmpty()) {
+            return Optional.of(new Refusal(
+                    Codes.TENANT_NOT_EMPTY,
+                    tenant.ref() + " is still trusted by Subscription/"
+                            + String.join(", Subscription/", remains.subscriptions()) + "; delete or move them first"));
+        }
+        if (!remains.workAccounts().isEmpty()) {
+            return Optional.of(new Refusal(
+                    Codes.TENANT_NOT_EMPTY,
+                    tenant.ref() + " still holds work or school accounts "
+                            + String.join(", ", remains.workAccounts().keySet()) + "; delete them first"));
+        }
+        return Optional.empty();
+    }
+
+    /** What the desired world still holds in each tenant the changes delete, located at what holds it. */
+    static List<Violation> ofChanges(ChangeSet changes) {
+        WorldView desired = changes.desired();
+        List<Violation> out = new ArrayList<>();
+        for (Change change : changes.changes()) {
+            if (change.action() != ChangeAction.DELETE || change.ref().kind() != Kind.TENANT) {
+                continue;
+            }
+            Tenant tenant = (Tenant) change.before().orElseThrow();
+            Remains remains = Remains.in(tenant, desired);
+            for (String s : remains.subscriptions()) {
+                out.add(Violation.errorAt(
+                        Codes.TENANT_NOT_EMPTY,
+                        ObjectRef.subscription(s),
+                        "/spec/tenant",
+                        tenant.name(),
+                        tenant.ref() + " cannot be deleted while Subscription/" + s + " trusts it; delete or move the"
+                                + " subscription too"));
+            }
+            for (Account a : remains.workAccounts().values()) {
+                out.add(Violation.error(
+                        Codes.TENANT_NOT_EMPTY,
+                        a.ref(),
+                        "/spec/signInName",
+                        tenant.ref() + " cannot be deleted while its work or school account " + a.signInName()
+                                + " remains; delete the account too"));
+            }
+        }
+        return out;
+    }
+}
