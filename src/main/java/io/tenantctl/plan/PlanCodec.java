@@ -12,6 +12,8 @@ import io.tenantctl.model.Account;
 import io.tenantctl.model.ManifestCodec;
 import io.tenantctl.model.ObjectRef;
 import io.tenantctl.profile.Profiles;
+import io.tenantctl.step.Effect;
+import io.tenantctl.step.Impact;
 import io.tenantctl.step.Op;
 import io.tenantctl.step.PlannedStep;
 import io.tenantctl.step.Step;
@@ -296,11 +298,17 @@ public final class PlanCodec {
         optional(gen, "domain", step.domain());
         gen.writeName("effects");
         gen.writeStartArray();
-        for (String effect : planned.effects()) {
-            gen.writeString(effect);
+        for (Effect effect : planned.effects()) {
+            gen.writeString(effect.words());
         }
         gen.writeEndArray();
         optional(gen, "from", step.from());
+        gen.writeName("impact");
+        gen.writeStartArray();
+        for (Impact impact : planned.impact()) {
+            gen.writeString(impact.wireName());
+        }
+        gen.writeEndArray();
         gen.writeName("index");
         gen.writeNumber(planned.index());
         if (step.object().isPresent()) {
@@ -356,7 +364,9 @@ public final class PlanCodec {
         }
         node.put("authority", planned.authority());
         ArrayNode effects = node.putArray("effects");
-        planned.effects().forEach(effects::add);
+        planned.effects().forEach(e -> effects.add(e.words()));
+        ArrayNode impact = node.putArray("impact");
+        planned.impact().forEach(i -> impact.add(i.wireName()));
         step.object().ifPresent(o -> node.set("object", ManifestCodec.encode(o)));
         if (!step.signUp().isEmpty()) {
             ArrayNode signUp = node.putArray("signUp");
@@ -506,14 +516,19 @@ public final class PlanCodec {
                 text(n, "to"),
                 n.has("object") ? Optional.of(ManifestCodec.decode(n.get("object"))) : Optional.empty(),
                 signUp);
-        List<String> effects = new ArrayList<>();
-        n.path("effects").forEach(e -> effects.add(e.asString()));
+        List<Effect> effects = new ArrayList<>();
+        n.path("effects").forEach(e -> effects.add(new Effect.Recorded(e.asString())));
+        List<Impact> impact = new ArrayList<>();
+        n.path("impact")
+                .forEach(i -> impact.add(Impact.fromWireName(i.asString())
+                        .orElseThrow(() -> new IllegalArgumentException("unknown impact " + i))));
         return new PlannedStep(
                 n.path("index").asInt(),
                 step,
                 text(n, "actor"),
                 n.path("authority").asString(""),
-                effects);
+                effects,
+                Impact.setOf(impact));
     }
 
     private static Optional<String> text(JsonNode node, String field) {

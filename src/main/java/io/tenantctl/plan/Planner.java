@@ -140,7 +140,7 @@ public final class Planner {
                 world.commit();
                 // Plans show accounts as they were declared; the step compares them normalised.
                 Step shown = bound.withAccountShown(a -> world.display(Names.key(a)));
-                return Attempt.placed(new PlannedStep(
+                return Attempt.placed(PlannedStep.of(
                         index, shown, actor.map(world::display), authority.description(), check.effects()));
             }
             world.rollback();

@@ -7,6 +7,7 @@ import io.tenantctl.profile.Profile;
 import io.tenantctl.rules.Scope;
 import io.tenantctl.rules.Violation;
 import io.tenantctl.step.Authority;
+import io.tenantctl.step.Effect;
 import io.tenantctl.step.PlannedStep;
 import io.tenantctl.step.Refusal;
 import io.tenantctl.step.Step;
@@ -32,7 +33,7 @@ public final class StepRunner {
     }
 
     /** The effects of a step and the rules it newly breaks. */
-    public record Check(List<String> effects, List<Violation> broken) {}
+    public record Check(List<Effect> effects, List<Violation> broken) {}
 
     /**
      * Runs a step and compares the rules around it before and after. The world is left with the
@@ -41,7 +42,7 @@ public final class StepRunner {
     public Check run(Step step, MutableWorld world) {
         Scope scope = profile.steps().scope(step, world);
         world.begin();
-        List<String> effects = profile.effects().apply(step, world);
+        List<Effect> effects = profile.effects().apply(step, world);
         List<Violation> after = profile.rules().check(world, scope);
         if (after.isEmpty()) {
             // The usual case: nothing is wrong around the step afterwards, so nothing it broke.

@@ -1,5 +1,6 @@
 package io.tenantctl.profile;
 
+import io.tenantctl.step.Effect;
 import io.tenantctl.step.Step;
 import io.tenantctl.world.MutableWorld;
 import java.util.List;
@@ -7,6 +8,6 @@ import java.util.List;
 /** What a step does to the world. */
 public interface Effects {
 
-    /** Does the step; returns its side effects in words. The step must have passed its precondition. */
-    List<String> apply(Step step, MutableWorld world);
+    /** Does the step; returns its side effects. The step must have passed its precondition. */
+    List<Effect> apply(Step step, MutableWorld world);
 }

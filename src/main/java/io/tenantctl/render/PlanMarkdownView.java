@@ -538,7 +538,7 @@ public final class PlanMarkdownView {
 
     private static String stepRow(PlannedStep step) {
         StringBuilder effects = new StringBuilder();
-        for (String effect : step.effects()) {
+        for (String effect : step.effectWords()) {
             effects.append(effects.length() == 0 ? "" : "<br>").append(Markdown.text(effect));
         }
         return "| " + step.index() + " | " + impact(step.step().op()) + " | "

@@ -160,7 +160,7 @@ public final class PlanTextView {
                     .append('\n');
             String indent = " ".repeat(width + 4);
             out.append(indent).append("actor: ").append(actor(step)).append('\n');
-            for (String effect : step.effects()) {
+            for (String effect : step.effectWords()) {
                 out.append(indent).append("effect: ").append(effect).append('\n');
             }
         }

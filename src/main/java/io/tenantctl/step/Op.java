@@ -1,6 +1,7 @@
 package io.tenantctl.step;
 
 import io.tenantctl.model.Kind;
+import java.util.Set;
 
 /**
  * An operation a plan is made of. The vocabulary belongs to the profiles (the classic one is
@@ -28,13 +29,31 @@ public interface Op {
     /** The position in its profile's vocabulary: steps of equal priority are ordered by it. */
     int order();
 
-    /** What the step does to administrator rights, for reviewers. */
+    /**
+     * What a step of this operation does by itself, whatever its effects add (an {@code
+     * AddGlobalAdmin} grants; a {@code DeleteTenant} deletes, and its effects revoke).
+     */
+    Set<Impact> impact();
+
+    /**
+     * What the step does to administrator rights, judged from the operation alone.
+     *
+     * @deprecated an operation does not say what its step did: a transfer with no effects takes no
+     *     right away, and a {@code SetServiceAdmin} also removes the previous service administrator.
+     *     Use {@link PlannedStep#impact()}, computed once from the step and its effects.
+     */
+    @Deprecated
     Privilege privilege();
 
     /** Whether the step removes an object. */
     boolean isDeletion();
 
-    /** How a step changes who holds administrator rights. */
+    /**
+     * How a step changes who holds administrator rights.
+     *
+     * @deprecated see {@link Op#privilege()}; use {@link Impact}
+     */
+    @Deprecated
     enum Privilege {
         GRANT,
         REVOKE,

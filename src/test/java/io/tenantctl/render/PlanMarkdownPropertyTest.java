@@ -32,6 +32,7 @@ import io.tenantctl.profile.Profile;
 import io.tenantctl.profile.classic.ClassicOp;
 import io.tenantctl.profile.classic.ClassicProfile;
 import io.tenantctl.rules.Violation;
+import io.tenantctl.step.Effect;
 import io.tenantctl.step.Op;
 import io.tenantctl.step.PlannedStep;
 import io.tenantctl.step.Step;
@@ -388,12 +389,12 @@ class PlanMarkdownPropertyTest {
             Op op = ops[random.nextInt(ops.length)];
             ObjectRef target = new ObjectRef(op.targetKind(), text(random));
             Step step = syntheticStep(random, op, target);
-            List<String> effects = new ArrayList<>();
+            List<Effect> effects = new ArrayList<>();
             int n = random.nextInt(20) == 0 ? 60 : random.nextInt(3);
             for (int e = 0; e < n; e++) {
-                effects.add(text(random));
+                effects.add(new Effect.Recorded(text(random)));
             }
-            planned.add(new PlannedStep(
+            planned.add(PlannedStep.of(
                     i, step, Optional.of(text(random)).filter(t -> random.nextInt(4) > 0), text(random), effects));
         }
         List<Diagnostic> found = new ArrayList<>();

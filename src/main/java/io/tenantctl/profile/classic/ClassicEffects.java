@@ -1,32 +1,44 @@
 package io.tenantctl.profile.classic;
 
+import static io.tenantctl.profile.classic.ClassicRoles.CO_ADMINISTRATOR;
+import static io.tenantctl.profile.classic.ClassicRoles.GLOBAL_ADMINISTRATOR;
+import static io.tenantctl.profile.classic.ClassicRoles.SERVICE_ADMINISTRATOR;
+
 import io.tenantctl.model.Account;
+import io.tenantctl.model.ObjectRef;
 import io.tenantctl.model.Subscription;
 import io.tenantctl.model.Tenant;
 import io.tenantctl.profile.Effects;
+import io.tenantctl.step.Effect;
+import io.tenantctl.step.Role;
 import io.tenantctl.step.Step;
 import io.tenantctl.world.MutableWorld;
+import io.tenantctl.world.WorldView;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 
-/** What each step does to the world in the classic era, and what else it does besides its name. */
+/**
+ * What each step does to the world in the classic era, and what else it does besides its name:
+ * the roles it gives and takes away on the way, and the accounts a sign-up creates.
+ */
 public final class ClassicEffects implements Effects {
 
     @Override
-    public List<String> apply(Step step, MutableWorld world) {
+    public List<Effect> apply(Step step, MutableWorld world) {
         String name = step.target().name();
-        List<String> effects = new ArrayList<>();
+        List<Effect> effects = new ArrayList<>();
         switch (ClassicOp.of(step)) {
             case CREATE_TENANT -> {
                 Tenant t = (Tenant) step.object().orElseThrow();
                 String founder = step.accountKey().orElseThrow();
                 for (Account a : step.signUp()) {
                     world.put(a);
-                    effects.add("signing up creates " + a.ref() + " (" + a.signInName() + ")");
+                    effects.add(
+                            new Effect.Created(a.ref(), "signing up creates " + a.ref() + " (" + a.signInName() + ")"));
                 }
                 world.put(t.withGlobalAdministrators(new TreeSet<>(List.of(founder))));
-                effects.add(world.display(founder) + " becomes global administrator of " + t.ref());
+                effects.add(granted(GLOBAL_ADMINISTRATOR, founder, t.ref(), world));
             }
             case UPDATE_TENANT -> {
                 Tenant want = (Tenant) step.object().orElseThrow();
@@ -46,7 +58,7 @@ public final class ClassicEffects implements Effects {
             case DELETE_TENANT -> {
                 Tenant have = world.tenant(name).orElseThrow();
                 for (String admin : have.globalAdministrators()) {
-                    effects.add(world.display(admin) + " is no longer global administrator of " + have.ref());
+                    effects.add(revoked(GLOBAL_ADMINISTRATOR, admin, have.ref(), world));
                 }
                 world.remove(have.ref());
             }
@@ -67,7 +79,7 @@ public final class ClassicEffects implements Effects {
                     // other roles are separate steps.
                     String aa = s.accountAdministrator().orElseThrow();
                     world.put(s.withServiceAdministrator(aa).withCoAdministrators(new TreeSet<>()));
-                    effects.add(world.display(aa) + " becomes service administrator of " + s.ref());
+                    effects.add(granted(SERVICE_ADMINISTRATOR, aa, s.ref(), world));
                 } else {
                     world.put(s);
                 }
@@ -83,7 +95,12 @@ public final class ClassicEffects implements Effects {
                     boolean work =
                             world.account(co).map(Account::isWorkOrSchool).orElse(false);
                     if (work) {
-                        effects.add("removes co-administrator " + world.display(co) + " (a work or school account)");
+                        effects.add(new Effect.RoleChanged(
+                                Effect.Change.REVOKED,
+                                CO_ADMINISTRATOR,
+                                co,
+                                have.ref(),
+                                "removes co-administrator " + world.display(co) + " (a work or school account)"));
                     } else {
                         kept.add(co);
                     }
@@ -93,8 +110,7 @@ public final class ClassicEffects implements Effects {
             case SET_SERVICE_ADMIN -> {
                 Subscription have = world.subscription(name).orElseThrow();
                 have.serviceAdministrator()
-                        .ifPresent(old -> effects.add(
-                                world.display(old) + " is no longer service administrator of " + have.ref()));
+                        .ifPresent(old -> effects.add(revoked(SERVICE_ADMINISTRATOR, old, have.ref(), world)));
                 world.put(have.withServiceAdministrator(step.accountKey().orElseThrow()));
             }
             case ADD_CO_ADMIN ->
@@ -108,5 +124,23 @@ public final class ClassicEffects implements Effects {
             case DELETE_SUBSCRIPTION -> world.remove(step.target());
         }
         return effects;
+    }
+
+    private static Effect granted(Role role, String account, ObjectRef object, WorldView world) {
+        return new Effect.RoleChanged(
+                Effect.Change.GRANTED,
+                role,
+                account,
+                object,
+                world.display(account) + " becomes " + role + " of " + object);
+    }
+
+    private static Effect revoked(Role role, String account, ObjectRef object, WorldView world) {
+        return new Effect.RoleChanged(
+                Effect.Change.REVOKED,
+                role,
+                account,
+                object,
+                world.display(account) + " is no longer " + role + " of " + object);
     }
 }

@@ -1,29 +1,70 @@
 package io.tenantctl.profile.classic;
 
 import io.tenantctl.model.Kind;
+import io.tenantctl.step.Impact;
 import io.tenantctl.step.Op;
 import io.tenantctl.step.Step;
 import io.tenantctl.step.Subject.Shape;
+import java.util.Set;
 
 /** The 17 operations of the classic world (DESIGN.md 1.2); later profiles reuse those that mean the same. */
 public enum ClassicOp implements Op {
-    CREATE_TENANT("CreateTenant", Kind.TENANT, Shape.SIGN_UP, Field.NAME, Privilege.GRANT),
-    UPDATE_TENANT("UpdateTenant", Kind.TENANT, Shape.OBJECT, Field.DISPLAY_NAME, Privilege.NONE),
-    ADD_DOMAIN("AddDomain", Kind.TENANT, Shape.DOMAIN, Field.DOMAINS, Privilege.NONE),
-    REMOVE_DOMAIN("RemoveDomain", Kind.TENANT, Shape.DOMAIN, Field.DOMAINS, Privilege.NONE),
-    DELETE_TENANT("DeleteTenant", Kind.TENANT, Shape.TARGET, Field.NAME, Privilege.NONE),
-    CREATE_ACCOUNT("CreateAccount", Kind.ACCOUNT, Shape.OBJECT, Field.NAME, Privilege.NONE),
-    UPDATE_ACCOUNT("UpdateAccount", Kind.ACCOUNT, Shape.OBJECT, Field.DISPLAY_NAME, Privilege.NONE),
-    DELETE_ACCOUNT("DeleteAccount", Kind.ACCOUNT, Shape.TARGET, Field.NAME, Privilege.NONE),
-    ADD_GLOBAL_ADMIN("AddGlobalAdmin", Kind.TENANT, Shape.ROLE, Field.GLOBAL_ADMINISTRATORS, Privilege.GRANT),
-    REMOVE_GLOBAL_ADMIN("RemoveGlobalAdmin", Kind.TENANT, Shape.ROLE, Field.GLOBAL_ADMINISTRATORS, Privilege.REVOKE),
-    CREATE_SUBSCRIPTION("CreateSubscription", Kind.SUBSCRIPTION, Shape.OBJECT, Field.NAME, Privilege.GRANT),
-    UPDATE_SUBSCRIPTION("UpdateSubscription", Kind.SUBSCRIPTION, Shape.OBJECT, Field.DISPLAY_NAME, Privilege.NONE),
-    TRANSFER_SUBSCRIPTION("TransferSubscription", Kind.SUBSCRIPTION, Shape.MOVE, Field.TENANT, Privilege.REVOKE),
-    SET_SERVICE_ADMIN("SetServiceAdmin", Kind.SUBSCRIPTION, Shape.ROLE, Field.SERVICE_ADMINISTRATOR, Privilege.GRANT),
-    ADD_CO_ADMIN("AddCoAdmin", Kind.SUBSCRIPTION, Shape.ROLE, Field.CO_ADMINISTRATORS, Privilege.GRANT),
-    REMOVE_CO_ADMIN("RemoveCoAdmin", Kind.SUBSCRIPTION, Shape.ROLE, Field.CO_ADMINISTRATORS, Privilege.REVOKE),
-    DELETE_SUBSCRIPTION("DeleteSubscription", Kind.SUBSCRIPTION, Shape.TARGET, Field.NAME, Privilege.NONE);
+    CREATE_TENANT("CreateTenant", Kind.TENANT, Shape.SIGN_UP, Field.NAME, Privilege.GRANT, Set.of(Impact.CREATE)),
+    UPDATE_TENANT("UpdateTenant", Kind.TENANT, Shape.OBJECT, Field.DISPLAY_NAME, Privilege.NONE, Set.of()),
+    ADD_DOMAIN("AddDomain", Kind.TENANT, Shape.DOMAIN, Field.DOMAINS, Privilege.NONE, Set.of()),
+    REMOVE_DOMAIN("RemoveDomain", Kind.TENANT, Shape.DOMAIN, Field.DOMAINS, Privilege.NONE, Set.of()),
+    DELETE_TENANT("DeleteTenant", Kind.TENANT, Shape.TARGET, Field.NAME, Privilege.NONE, Set.of(Impact.DELETE)),
+    CREATE_ACCOUNT("CreateAccount", Kind.ACCOUNT, Shape.OBJECT, Field.NAME, Privilege.NONE, Set.of(Impact.CREATE)),
+    UPDATE_ACCOUNT("UpdateAccount", Kind.ACCOUNT, Shape.OBJECT, Field.DISPLAY_NAME, Privilege.NONE, Set.of()),
+    DELETE_ACCOUNT("DeleteAccount", Kind.ACCOUNT, Shape.TARGET, Field.NAME, Privilege.NONE, Set.of(Impact.DELETE)),
+    ADD_GLOBAL_ADMIN(
+            "AddGlobalAdmin",
+            Kind.TENANT,
+            Shape.ROLE,
+            Field.GLOBAL_ADMINISTRATORS,
+            Privilege.GRANT,
+            Set.of(Impact.GRANT)),
+    REMOVE_GLOBAL_ADMIN(
+            "RemoveGlobalAdmin",
+            Kind.TENANT,
+            Shape.ROLE,
+            Field.GLOBAL_ADMINISTRATORS,
+            Privilege.REVOKE,
+            Set.of(Impact.REVOKE)),
+    CREATE_SUBSCRIPTION(
+            "CreateSubscription", Kind.SUBSCRIPTION, Shape.OBJECT, Field.NAME, Privilege.GRANT, Set.of(Impact.CREATE)),
+    UPDATE_SUBSCRIPTION(
+            "UpdateSubscription", Kind.SUBSCRIPTION, Shape.OBJECT, Field.DISPLAY_NAME, Privilege.NONE, Set.of()),
+    TRANSFER_SUBSCRIPTION(
+            "TransferSubscription",
+            Kind.SUBSCRIPTION,
+            Shape.MOVE,
+            Field.TENANT,
+            Privilege.REVOKE,
+            Set.of(Impact.TENANCY)),
+    SET_SERVICE_ADMIN(
+            "SetServiceAdmin",
+            Kind.SUBSCRIPTION,
+            Shape.ROLE,
+            Field.SERVICE_ADMINISTRATOR,
+            Privilege.GRANT,
+            Set.of(Impact.GRANT)),
+    ADD_CO_ADMIN(
+            "AddCoAdmin",
+            Kind.SUBSCRIPTION,
+            Shape.ROLE,
+            Field.CO_ADMINISTRATORS,
+            Privilege.GRANT,
+            Set.of(Impact.GRANT)),
+    REMOVE_CO_ADMIN(
+            "RemoveCoAdmin",
+            Kind.SUBSCRIPTION,
+            Shape.ROLE,
+            Field.CO_ADMINISTRATORS,
+            Privilege.REVOKE,
+            Set.of(Impact.REVOKE)),
+    DELETE_SUBSCRIPTION(
+            "DeleteSubscription", Kind.SUBSCRIPTION, Shape.TARGET, Field.NAME, Privilege.NONE, Set.of(Impact.DELETE));
 
     /** The manifest fields classic steps come from. */
     private static final class Field {
@@ -41,13 +82,21 @@ public enum ClassicOp implements Op {
     private final Shape shape;
     private final ManifestField field;
     private final Privilege privilege;
+    private final Set<Impact> impact;
 
-    ClassicOp(String wireName, Kind targetKind, Shape shape, ManifestField field, Privilege privilege) {
+    ClassicOp(
+            String wireName,
+            Kind targetKind,
+            Shape shape,
+            ManifestField field,
+            Privilege privilege,
+            Set<Impact> impact) {
         this.wireName = wireName;
         this.targetKind = targetKind;
         this.shape = shape;
         this.field = field;
         this.privilege = privilege;
+        this.impact = Impact.setOf(impact);
     }
 
     /** The classic operation of a step; classic code only ever sees its own steps. */
@@ -85,6 +134,13 @@ public enum ClassicOp implements Op {
         return ordinal();
     }
 
+    @Override
+    public Set<Impact> impact() {
+        return impact;
+    }
+
+    /** @deprecated see {@link Op#privilege()} */
+    @Deprecated
     @Override
     public Privilege privilege() {
         return privilege;
