@@ -22,8 +22,14 @@ public interface StepCatalogue {
      */
     List<Step> steps(Change change, WorldView live, WorldView desired);
 
-    /** Preference among steps that could run: lower first (grants before revokes, contents before containers). */
-    int priority(Step step);
+    /**
+     * Preference among steps that could run: lower first (grants before revokes, contents before
+     * containers).
+     *
+     * @param live    the world before the plan
+     * @param desired the world the plan must reach
+     */
+    int priority(Step step, WorldView live, WorldView desired);
 
     /** True when the world already is as the step would make it (another step's side effect did it). */
     boolean isDone(Step step, WorldView world);

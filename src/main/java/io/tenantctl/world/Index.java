@@ -37,6 +37,9 @@ final class Index implements WorldView {
     private final HashMap<String, Set<String>> subsByAccount;
     private final HashMap<String, Set<String>> subsByTenant;
 
+    /** Told of every piece that changes; set only while the planner watches a working world. */
+    Tracker tracker;
+
     Index() {
         tenants = new TreeMap<>();
         accounts = new TreeMap<>();
@@ -95,8 +98,15 @@ final class Index implements WorldView {
                 Tenant old = tenantLookup.get(t.name());
                 tenants.put(t.name(), t);
                 tenantLookup.put(t.name(), t);
-                relink(domainOwners, old == null ? Set.of() : old.allDomains(), t.allDomains(), t.name());
+                wrote(Key.Space.TENANT, t.name(), old == null);
                 relink(
+                        Key.Space.DOMAIN_OWNERS,
+                        domainOwners,
+                        old == null ? Set.of() : old.allDomains(),
+                        t.allDomains(),
+                        t.name());
+                relink(
+                        Key.Space.ADMIN_OF,
                         adminOf,
                         old == null ? Set.of() : old.globalAdministrators(),
                         t.globalAdministrators(),
@@ -117,6 +127,8 @@ final class Index implements WorldView {
                 } else {
                     accounts.put(a.key(), a);
                     accountLookup.put(a.key(), a);
+                    wrote(Key.Space.ACCOUNT, a.key(), false);
+                    wrote(Key.Space.ACCOUNT_NAME, a.name(), false);
                 }
                 return Optional.ofNullable(old);
             }
@@ -125,8 +137,19 @@ final class Index implements WorldView {
                 Subscription old = subscriptionLookup.get(s.name());
                 subscriptions.put(s.name(), s);
                 subscriptionLookup.put(s.name(), s);
-                relink(subsByTenant, old == null ? Set.of() : Set.of(old.tenant()), Set.of(s.tenant()), s.name());
-                relink(subsByAccount, old == null ? Set.of() : admins(old), admins(s), s.name());
+                wrote(Key.Space.SUBSCRIPTION, s.name(), old == null);
+                relink(
+                        Key.Space.SUBSCRIPTIONS_OF_TENANT,
+                        subsByTenant,
+                        old == null ? Set.of() : Set.of(old.tenant()),
+                        Set.of(s.tenant()),
+                        s.name());
+                relink(
+                        Key.Space.SUBSCRIPTIONS_OF_ACCOUNT,
+                        subsByAccount,
+                        old == null ? Set.of() : admins(old),
+                        admins(s),
+                        s.name());
                 return Optional.ofNullable(old);
             }
         }
@@ -137,19 +160,32 @@ final class Index implements WorldView {
         accounts.put(a.key(), a);
         accountLookup.put(a.key(), a);
         accountKeyByName.put(a.name(), a.key());
-        link(accountsByDomain, a.domain(), a.key());
+        wrote(Key.Space.ACCOUNT, a.key(), true);
+        wrote(Key.Space.ACCOUNT_NAME, a.name(), false);
+        link(Key.Space.ACCOUNTS_ON_DOMAIN, accountsByDomain, a.domain(), a.key());
+    }
+
+    /** Tells the tracker, if any, that a piece changed; and the list of everything, when an object came or went. */
+    private void wrote(Key.Space space, String name, boolean cameOrWent) {
+        if (tracker != null) {
+            tracker.wrote(space, name);
+            if (cameOrWent) {
+                tracker.wrote(Key.Space.EVERYTHING, "");
+            }
+        }
     }
 
     /** Moves {@code value} from the keys it had to the keys it has now, touching only the difference. */
-    private static void relink(Map<String, Set<String>> index, Set<String> before, Set<String> after, String value) {
+    private void relink(
+            Key.Space space, Map<String, Set<String>> index, Set<String> before, Set<String> after, String value) {
         for (String key : before) {
             if (!after.contains(key)) {
-                unlink(index, key, value);
+                unlink(space, index, key, value);
             }
         }
         for (String key : after) {
             if (!before.contains(key)) {
-                link(index, key, value);
+                link(space, index, key, value);
             }
         }
     }
@@ -163,11 +199,12 @@ final class Index implements WorldView {
                     return Optional.empty();
                 }
                 tenants.remove(ref.name());
+                wrote(Key.Space.TENANT, t.name(), true);
                 for (String domain : t.allDomains()) {
-                    unlink(domainOwners, domain, t.name());
+                    unlink(Key.Space.DOMAIN_OWNERS, domainOwners, domain, t.name());
                 }
                 for (String admin : t.globalAdministrators()) {
-                    unlink(adminOf, admin, t.name());
+                    unlink(Key.Space.ADMIN_OF, adminOf, admin, t.name());
                 }
                 return Optional.of(t);
             }
@@ -178,7 +215,9 @@ final class Index implements WorldView {
                 }
                 Account a = accountLookup.remove(key);
                 accounts.remove(key);
-                unlink(accountsByDomain, a.domain(), a.key());
+                wrote(Key.Space.ACCOUNT, a.key(), true);
+                wrote(Key.Space.ACCOUNT_NAME, a.name(), false);
+                unlink(Key.Space.ACCOUNTS_ON_DOMAIN, accountsByDomain, a.domain(), a.key());
                 return Optional.of(a);
             }
             case SUBSCRIPTION -> {
@@ -187,9 +226,10 @@ final class Index implements WorldView {
                     return Optional.empty();
                 }
                 subscriptions.remove(ref.name());
-                unlink(subsByTenant, s.tenant(), s.name());
+                wrote(Key.Space.SUBSCRIPTION, s.name(), true);
+                unlink(Key.Space.SUBSCRIPTIONS_OF_TENANT, subsByTenant, s.tenant(), s.name());
                 for (String admin : admins(s)) {
-                    unlink(subsByAccount, admin, s.name());
+                    unlink(Key.Space.SUBSCRIPTIONS_OF_ACCOUNT, subsByAccount, admin, s.name());
                 }
                 return Optional.of(s);
             }
@@ -204,14 +244,16 @@ final class Index implements WorldView {
         return all;
     }
 
-    private static void link(Map<String, Set<String>> index, String key, String value) {
+    private void link(Key.Space space, Map<String, Set<String>> index, String key, String value) {
         index.computeIfAbsent(key, k -> new HashSet<>(4)).add(value);
+        wrote(space, key, false);
     }
 
-    private static void unlink(Map<String, Set<String>> index, String key, String value) {
+    private void unlink(Key.Space space, Map<String, Set<String>> index, String key, String value) {
         Set<String> values = index.get(key);
         if (values != null) {
             values.remove(value);
+            wrote(space, key, false);
             if (values.isEmpty()) {
                 index.remove(key);
             }

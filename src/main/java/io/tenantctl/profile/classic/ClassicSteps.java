@@ -131,12 +131,11 @@ public final class ClassicSteps implements StepCatalogue {
         switch (object.kind()) {
             case TENANT -> {
                 Tenant t = (Tenant) object;
-                // Its own work accounts must go before it does, and they cannot go while they are
-                // its administrators; a Microsoft account administrator stays to delete it.
+                // The one who deletes it must be the only account left in it (DESIGN.md 1.2): every
+                // other administrator is removed first. Which one stays is the planner's choice (it
+                // must not be homed in the tenant); its own removal is then done by the deletion.
                 for (String admin : t.globalAdministrators()) {
-                    live.account(admin)
-                            .filter(a -> a.isWorkOrSchool() && t.hasDomain(a.domain()))
-                            .ifPresent(a -> steps.add(Step.forAccount(ClassicOp.REMOVE_GLOBAL_ADMIN, t.ref(), admin)));
+                    steps.add(Step.forAccount(ClassicOp.REMOVE_GLOBAL_ADMIN, t.ref(), admin));
                 }
                 steps.add(Step.of(ClassicOp.DELETE_TENANT, t.ref()));
             }
@@ -168,10 +167,12 @@ public final class ClassicSteps implements StepCatalogue {
 
     /**
      * Grants before revokes; a subscription's move before the co-administrators of its new tenant;
-     * the contents of a container before the container on deletion.
+     * the contents of a container before the container on deletion. A tenant being deleted loses
+     * its own work accounts as administrators first, and the administrators who could delete it
+     * (not homed in it) only once its accounts are gone: the last of them deletes it.
      */
     @Override
-    public int priority(Step step) {
+    public int priority(Step step, WorldView live, WorldView desired) {
         return switch (ClassicOp.of(step)) {
             case CREATE_ACCOUNT ->
                 step.object().map(o -> ((Account) o).isWorkOrSchool()).orElse(false) ? 2 : 0;
@@ -182,12 +183,21 @@ public final class ClassicSteps implements StepCatalogue {
             case SET_SERVICE_ADMIN, UPDATE_SUBSCRIPTION -> 6;
             case ADD_CO_ADMIN -> 7;
             case REMOVE_CO_ADMIN -> 8;
-            case REMOVE_GLOBAL_ADMIN -> 9;
+            case REMOVE_GLOBAL_ADMIN -> mayDelete(step, live, desired) ? 12 : 9;
             case DELETE_SUBSCRIPTION -> 10;
             case DELETE_ACCOUNT -> 11;
             case REMOVE_DOMAIN -> 12;
             case DELETE_TENANT -> 13;
         };
+    }
+
+    /** Whether the step removes, from a tenant being deleted, an administrator who could delete it. */
+    private static boolean mayDelete(Step step, WorldView live, WorldView desired) {
+        String tenant = step.target().name();
+        return desired.tenant(tenant).isEmpty()
+                && live.account(step.accountKey().orElseThrow())
+                        .map(a -> !live.isHomedIn(a, tenant))
+                        .orElse(false);
     }
 
     @Override

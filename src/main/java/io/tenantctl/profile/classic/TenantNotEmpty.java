@@ -19,8 +19,9 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * {@code tenant-not-empty}: a tenant is deleted only when no subscription trusts it and none of its
- * work or school accounts remain. One condition, asked in two places: on the desired world before
+ * {@code tenant-not-empty}: a tenant is deleted only when no subscription trusts it, none of its
+ * work or school accounts remain, and the global administrator who deletes it is the only account
+ * left in it. One condition, asked in two places: on the desired world before
  * any step is planned, so that the user reads why the deletion cannot happen at the manifest line
  * that keeps the tenant busy (rather than the dangling references it would leave); and as the
  * precondition of {@code DeleteTenant} while planning and at apply.
@@ -57,6 +58,14 @@ final class TenantNotEmpty {
                     Codes.TENANT_NOT_EMPTY,
                     tenant.ref() + " still holds work or school accounts "
                             + String.join(", ", remains.workAccounts().keySet()) + "; delete them first"));
+        }
+        if (tenant.globalAdministrators().size() > 1) {
+            List<String> admins = new ArrayList<>();
+            tenant.globalAdministrators().forEach(a -> admins.add(world.display(a)));
+            return Optional.of(new Refusal(
+                    Codes.TENANT_NOT_EMPTY,
+                    tenant.ref() + " still has global administrators " + String.join(", ", admins)
+                            + "; the one who deletes it must be the only account left, so remove the others first"));
         }
         return Optional.empty();
     }

@@ -1,0 +1,27 @@
+package io.tenantctl.plan;
+
+import io.tenantctl.step.PlannedStep;
+import io.tenantctl.step.Step;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A step placed by the scheduler: which pending step, the step as bound to its actor (what was
+ * done), and as the plan shows it (its index is given at the end).
+ */
+record Placement(Pending pending, Step bound, PlannedStep step) {
+
+    /** The steps numbered from 1 in this order. */
+    static List<PlannedStep> numbered(List<Placement> placements) {
+        List<PlannedStep> out = new ArrayList<>(placements.size());
+        for (Placement p : placements) {
+            PlannedStep s = p.step();
+            int index = out.size() + 1;
+            out.add(
+                    s.index() == index
+                            ? s
+                            : new PlannedStep(index, s.step(), s.actor(), s.authority(), s.effects(), s.impact()));
+        }
+        return out;
+    }
+}
