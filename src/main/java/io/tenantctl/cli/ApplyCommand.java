@@ -97,6 +97,11 @@ final class ApplyCommand implements Callable<Integer> {
         Environment env = context.environment();
         Style style = output.style(env);
         if (planFile != null) {
+            if (applyset.allowTemporaryGrants) {
+                throw new ParameterException(
+                        spec.commandLine(),
+                        "--allow-temporary-grants is for planning; a saved plan already carries its temporary grants");
+            }
             return applySaved(format, style);
         }
         boolean ask = !autoApprove && !dryRun;

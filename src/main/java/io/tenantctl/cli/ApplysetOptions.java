@@ -9,7 +9,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code --applyset}, {@code --prune} and its safety limits, shared by plan and apply. */
+/**
+ * {@code --applyset}, {@code --prune} and its safety limits, and {@code --allow-temporary-grants}:
+ * how to plan, shared by plan and apply.
+ */
 public final class ApplysetOptions {
 
     @Spec(Spec.Target.MIXEE)
@@ -44,13 +47,20 @@ public final class ApplysetOptions {
             description = "Allow a prune past --max-prune, or of everything the applyset owns.")
     boolean allowMassPrune;
 
+    @Option(
+            names = "--allow-temporary-grants",
+            description = "Where no order of the steps exists otherwise, let the plan give a global administrator or"
+                    + " service administrator role to an account the manifests declare, and take it back before"
+                    + " the plan ends (each such step is marked temporary).")
+    boolean allowTemporaryGrants;
+
     PlanOptions options(List<String> as, Map<String, String> source) {
         if (!applyset.matches("^[a-z0-9]([-a-z0-9.]{0,61}[a-z0-9])?$")) {
             throw new ParameterException(
                     mixee.commandLine(),
                     "invalid --applyset '" + applyset + "' (lower-case letters, digits, '-' and '.', at most 63)");
         }
-        return new PlanOptions(as, prune, source, applyset, fraction(), allowMassPrune);
+        return new PlanOptions(as, prune, source, applyset, fraction(), allowMassPrune, allowTemporaryGrants);
     }
 
     private double fraction() {

@@ -101,8 +101,13 @@ final class PlanMaker {
         if (diagnostics.hasErrors()) {
             return Planned.failed(failed(base, options, desired, Summary.of(changes, 0), changes, diagnostics));
         }
-        Schedule schedule =
-                Timings.time("schedule", () -> planner.schedule(state.world(), changes, options.as(), progress));
+        Schedule schedule = Timings.time(
+                "schedule",
+                () -> planner.schedule(
+                        state.world(),
+                        changes,
+                        new Planner.Options(options.as(), options.temporaryGrants()),
+                        progress));
         if (!schedule.complete()) {
             diagnostics.addAll(ManifestValidator.locate(schedule.blocked(), desired));
             return Planned.failed(failed(base, options, desired, Summary.of(changes, 0), changes, diagnostics));
@@ -115,7 +120,8 @@ final class PlanMaker {
                         options.source(),
                         options.applyset(),
                         declared(desired),
-                        Summary.of(changes, adoptions(state, desired, options)),
+                        Summary.of(changes, adoptions(state, desired, options))
+                                .withTemporaryGrants(schedule.temporaryGrants()),
                         changes.changes(),
                         schedule.steps(),
                         drift.apply(desired),

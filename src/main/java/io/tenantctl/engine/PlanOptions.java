@@ -12,6 +12,8 @@ import java.util.Map;
  * @param applyset       the name of the manifest set; it owns what it declares
  * @param maxPrune       the largest fraction of the applyset's objects one plan may prune
  * @param allowMassPrune allow pruning more than that, or everything the applyset owns
+ * @param temporaryGrants where no order exists otherwise, let the planner give roles for part of
+ *                        the plan and take them back before its end
  */
 public record PlanOptions(
         List<String> as,
@@ -19,7 +21,8 @@ public record PlanOptions(
         Map<String, String> source,
         String applyset,
         double maxPrune,
-        boolean allowMassPrune) {
+        boolean allowMassPrune,
+        boolean temporaryGrants) {
 
     public static final String DEFAULT_APPLYSET = "default";
     public static final double DEFAULT_MAX_PRUNE = 0.25;
@@ -31,6 +34,6 @@ public record PlanOptions(
 
     /** Default applyset and pruning limits. */
     public static PlanOptions of(List<String> as, boolean prune, Map<String, String> source) {
-        return new PlanOptions(as, prune, source, DEFAULT_APPLYSET, DEFAULT_MAX_PRUNE, false);
+        return new PlanOptions(as, prune, source, DEFAULT_APPLYSET, DEFAULT_MAX_PRUNE, false, false);
     }
 }

@@ -199,7 +199,8 @@ final class Greedy {
                         Trial.shown(way.bound(), world),
                         way.actor().map(world::display),
                         way.authority(),
-                        done.effects()));
+                        done.effects(),
+                        pending.temporary()));
     }
 
     /** Makes ready the steps waiting on what was written, that still wait for the same try. */

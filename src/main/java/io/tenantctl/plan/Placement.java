@@ -15,12 +15,7 @@ record Placement(Pending pending, Step bound, PlannedStep step) {
     static List<PlannedStep> numbered(List<Placement> placements) {
         List<PlannedStep> out = new ArrayList<>(placements.size());
         for (Placement p : placements) {
-            PlannedStep s = p.step();
-            int index = out.size() + 1;
-            out.add(
-                    s.index() == index
-                            ? s
-                            : new PlannedStep(index, s.step(), s.actor(), s.authority(), s.effects(), s.impact()));
+            out.add(p.step().at(out.size() + 1));
         }
         return out;
     }

@@ -227,6 +227,7 @@ public final class PlanCodec {
         summary.put("unchanged", plan.summary().unchanged());
         summary.put("kept", plan.summary().kept());
         summary.put("adopt", plan.summary().adopt());
+        summary.put("temporaryGrants", plan.summary().temporaryGrants());
         return summary;
     }
 
@@ -327,6 +328,10 @@ public final class PlanCodec {
         }
         gen.writeName("target");
         gen.writeString(step.target().toString());
+        if (planned.temporary()) {
+            gen.writeName("temporary");
+            gen.writeBoolean(true);
+        }
         optional(gen, "to", step.to());
         gen.writeEndObject();
     }
@@ -367,6 +372,9 @@ public final class PlanCodec {
         planned.effects().forEach(e -> effects.add(e.words()));
         ArrayNode impact = node.putArray("impact");
         planned.impact().forEach(i -> impact.add(i.wireName()));
+        if (planned.temporary()) {
+            node.put("temporary", true);
+        }
         step.object().ifPresent(o -> node.set("object", ManifestCodec.encode(o)));
         if (!step.signUp().isEmpty()) {
             ArrayNode signUp = node.putArray("signUp");
@@ -435,7 +443,8 @@ public final class PlanCodec {
                 s.path("delete").asInt(),
                 s.path("unchanged").asInt(),
                 s.path("kept").asInt(),
-                s.path("adopt").asInt());
+                s.path("adopt").asInt(),
+                s.path("temporaryGrants").asInt(0));
         List<Change> changes = new ArrayList<>();
         for (JsonNode c : root.path("changes")) {
             List<FieldChange> fields = decodeFields(c.path("fields"));
@@ -528,7 +537,8 @@ public final class PlanCodec {
                 text(n, "actor"),
                 n.path("authority").asString(""),
                 effects,
-                Impact.setOf(impact));
+                Impact.setOf(impact),
+                n.path("temporary").asBoolean(false));
     }
 
     private static Optional<String> text(JsonNode node, String field) {

@@ -2,21 +2,22 @@ package io.tenantctl.plan;
 
 import io.tenantctl.diag.Progress;
 import io.tenantctl.diff.Change;
+import io.tenantctl.diff.ChangeAction;
 import io.tenantctl.diff.ChangeSet;
+import io.tenantctl.model.Kind;
 import io.tenantctl.model.Names;
 import io.tenantctl.profile.Profile;
 import io.tenantctl.rules.Violation;
 import io.tenantctl.step.Step;
-import io.tenantctl.world.MutableWorld;
 import io.tenantctl.world.World;
-import io.tenantctl.world.WorldView;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Orders the steps of a change set into a plan that is legal at every point, and finds one
- * whenever one exists (within the bounds below).
+ * whenever one exists (within the bounds below); when none does, says once per root cause which
+ * step is blocked, why, and what change to the manifests would unblock it.
  *
  * <p>The steps are sorted by the profile's preference (grants before revokes, ...), then in
  * canonical order. Every try at a step checks its precondition, finds who may act (the {@code --as}
@@ -33,11 +34,20 @@ import java.util.TreeMap;
  *       with a memo of the states that lead nowhere, over every order and every choice of actor
  *       that changes what a step does. It is complete: such a plan is refused only when no order
  *       exists (within {@value Lookahead#BUDGET} tries, far more than such a plan needs).
- *   <li><b>Repair</b> ({@link Repair}): in a larger plan, a blocked step is placed right before the
- *       placed step that took away what it needed (a step that wrote what the blocked step read,
- *       the latest first), and the first pass runs again from there; kept when fewer steps are
- *       blocked, repeated while it helps, up to {@value Repair#ROUNDS} times.
- *   <li>What is still blocked is reported, each step with the reason of its last try.
+ *   <li><b>Repair</b> ({@link Repair}): in a larger plan, a placed step that changed what a blocked
+ *       step read (one that takes a role away first, the latest first) is made to wait for the
+ *       blocked step, and the first pass runs again from just before it; kept when fewer steps
+ *       are blocked, repeated while it helps, within bounds.
+ *   <li><b>Temporary grants</b> ({@link TemporaryGrants}), only with {@code --allow-temporary-grants}:
+ *       when still no order exists, a role the profile says would let an account do a blocked
+ *       step (a global administrator, a service administrator) is given for the plan and taken
+ *       back before its end; only to accounts the manifests declare (and, with {@code --as}, are
+ *       among those identities), and only when the plan then ends exactly in the desired world.
+ *   <li><b>Explanation</b> ({@link Explanation}): what is still blocked is reported once per root
+ *       cause: a step blocked only because another blocked step did not run is counted under it.
+ *       For a plan of at most {@value Alternatives#PLAN_LIMIT} steps, the planner also tries the
+ *       plan without one of the revokes that took away what the root needed, and with one more
+ *       grant to an account the manifests declare, and says which one would unblock it.
  * </ol>
  *
  * Everything is deterministic: the same inputs give the same plan.
@@ -50,11 +60,20 @@ public final class Planner {
         this.profile = profile;
     }
 
-    /** How to schedule: who may act. */
-    public record Options(List<String> as) {
+    /**
+     * How to schedule.
+     *
+     * @param as              the only identities that may act (empty: anyone)
+     * @param temporaryGrants whether temporary grants may be added where no order exists otherwise
+     */
+    public record Options(List<String> as, boolean temporaryGrants) {
 
         public Options {
             as = as.stream().map(Names::key).distinct().toList();
+        }
+
+        public Options(List<String> as) {
+            this(as, false);
         }
     }
 
@@ -73,37 +92,39 @@ public final class Planner {
         for (Change change : changes.changes()) {
             steps.addAll(profile.steps().steps(change, live, changes.desired()));
         }
-        List<Pending> pending = byPriority(steps, live, changes.desired());
-        progress.phase("planning", pending.size());
-        Trial trial = new Trial(profile, options.as());
-        MutableWorld world = live.toMutable();
-        Greedy.Result first = new Greedy(trial).run(world, pending, progress);
-        if (first.complete()) {
-            return new Schedule(Placement.numbered(first.placed()), world.freeze(), List.of());
+        progress.phase("planning", steps.size());
+        Alternatives run =
+                new Alternatives(new Trial(profile, options.as()), live, changes, declared(changes, options));
+        Alternatives.Attempt main = run.schedule(steps, List.of(), progress);
+        if (main.complete()) {
+            return main.schedule(List.of(), 0);
         }
-        Lookahead.Outcome found = new Lookahead(trial).solve(live, pending, first, world);
-        Greedy.Result result = found.result();
-        List<Violation> blocked = new ArrayList<>();
-        for (Blocked b : result.blocked()) {
-            blocked.add(b.why());
-        }
-        return new Schedule(Placement.numbered(result.placed()), found.world().freeze(), blocked);
-    }
-
-    /** The steps in the profile's order of preference, then in canonical order, ranked from 0. */
-    private List<Pending> byPriority(List<Step> steps, WorldView live, WorldView desired) {
-        TreeMap<Integer, List<Step>> buckets = new TreeMap<>();
-        for (Step step : steps) {
-            buckets.computeIfAbsent(profile.steps().priority(step, live, desired), p -> new ArrayList<>())
-                    .add(step);
-        }
-        List<Pending> out = new ArrayList<>(steps.size());
-        for (List<Step> bucket : buckets.values()) {
-            bucket.sort(Step.ORDER);
-            for (Step step : bucket) {
-                out.add(Pending.of(out.size(), step));
+        if (options.temporaryGrants()) {
+            Alternatives.Attempt granted = new TemporaryGrants(run).find(steps, main);
+            if (granted != null) {
+                return granted.schedule(List.of(), granted.grants().size());
             }
         }
-        return out;
+        List<Violation> blocked = new Explanation(run).explain(steps, main);
+        return main.schedule(blocked, 0);
+    }
+
+    /**
+     * The accounts the manifests declare, the only ones a temporary grant may go to; with {@code
+     * --as}, only those identities (no one else may act, so a grant to anyone else could not help).
+     */
+    private static List<String> declared(ChangeSet changes, Options options) {
+        TreeSet<String> out = new TreeSet<>();
+        for (Change change : changes.changes()) {
+            if (change.ref().kind() == Kind.ACCOUNT
+                    && change.action() != ChangeAction.KEEP
+                    && change.action() != ChangeAction.DELETE) {
+                changes.desired().accountNamed(change.ref().name()).ifPresent(a -> out.add(a.key()));
+            }
+        }
+        if (!options.as().isEmpty()) {
+            out.retainAll(options.as());
+        }
+        return List.copyOf(out);
     }
 }

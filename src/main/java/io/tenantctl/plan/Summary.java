@@ -3,14 +3,25 @@ package io.tenantctl.plan;
 import io.tenantctl.diff.ChangeAction;
 import io.tenantctl.diff.ChangeSet;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * How many objects a plan creates, updates, deletes, leaves unchanged, keeps unmanaged, and adopts:
- * declared objects that another applyset (or nobody) owned, which this applyset owns once applied.
+ * declared objects that another applyset (or nobody) owned, which this applyset owns once applied;
+ * and how many temporary grants its steps give and take back ({@code --allow-temporary-grants}).
  */
-public record Summary(int create, int update, int delete, int unchanged, int kept, int adopt) {
+public record Summary(int create, int update, int delete, int unchanged, int kept, int adopt, int temporaryGrants) {
 
-    public static final Summary NONE = new Summary(0, 0, 0, 0, 0, 0);
+    public static final Summary NONE = new Summary(0, 0, 0, 0, 0, 0, 0);
+
+    /** A summary without temporary grants. */
+    public Summary(int create, int update, int delete, int unchanged, int kept, int adopt) {
+        this(create, update, delete, unchanged, kept, adopt, 0);
+    }
+
+    public Summary withTemporaryGrants(int count) {
+        return new Summary(create, update, delete, unchanged, kept, adopt, count);
+    }
 
     public static Summary of(ChangeSet changes, int adopt) {
         Map<ChangeAction, Integer> c = changes.counts();
@@ -27,8 +38,17 @@ public record Summary(int create, int update, int delete, int unchanged, int kep
         return create + update + delete + adopt > 0;
     }
 
-    /** The counts by name, as plans and the history show them. */
+    /** The counts by name, as the history shows them; {@code temporaryGrants} only when there are any. */
     public Map<String, Integer> asMap() {
+        if (temporaryGrants > 0) {
+            Map<String, Integer> all = new TreeMap<>(counts());
+            all.put("temporaryGrants", temporaryGrants);
+            return all;
+        }
+        return counts();
+    }
+
+    private Map<String, Integer> counts() {
         return Map.of(
                 "create",
                 create,

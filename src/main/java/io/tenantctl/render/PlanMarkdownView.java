@@ -542,7 +542,8 @@ public final class PlanMarkdownView {
             effects.append(effects.length() == 0 ? "" : "<br>").append(Markdown.text(effect));
         }
         return "| " + step.index() + " | " + impact(step.step().op()) + " | "
-                + Markdown.text(step.step().describe()) + " | " + Markdown.text(PlanTextView.actor(step)) + " | "
+                + Markdown.text(step.step().describe() + (step.temporary() ? " (temporary)" : "")) + " | "
+                + Markdown.text(PlanTextView.actor(step)) + " | "
                 + effects + " |\n";
     }
 

@@ -157,6 +157,7 @@ public final class PlanTextView {
                     .append(number)
                     .append(' ')
                     .append(style.bold(step.step().describe()))
+                    .append(step.temporary() ? style.yellow(" (temporary)") : "")
                     .append('\n');
             String indent = " ".repeat(width + 4);
             out.append(indent).append("actor: ").append(actor(step)).append('\n');
@@ -189,6 +190,11 @@ public final class PlanTextView {
         return style.bold("Plan:") + " " + s.create() + " to create, " + s.update() + " to update, " + s.delete()
                 + " to delete, " + s.unchanged() + " unchanged" + (s.kept() > 0 ? ", " + s.kept() + " kept" : "")
                 + (s.adopt() > 0 ? ", " + s.adopt() + " to adopt into applyset " + plan.applyset() : "")
-                + "; " + DiagnosticsView.plural(plan.steps().size(), "step") + ".";
+                + "; " + DiagnosticsView.plural(plan.steps().size(), "step")
+                + (s.temporaryGrants() > 0
+                        ? ", with " + DiagnosticsView.plural(s.temporaryGrants(), "temporary grant")
+                                + " taken back before the end"
+                        : "")
+                + ".";
     }
 }

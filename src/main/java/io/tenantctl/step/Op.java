@@ -1,6 +1,7 @@
 package io.tenantctl.step;
 
 import io.tenantctl.model.Kind;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -22,6 +23,9 @@ public interface Op {
 
     /** Where in the target's manifest a step of this operation comes from, to locate what blocks it. */
     ManifestField field();
+
+    /** For a step about an account's role, the role it gives, takes away or names. */
+    Optional<Role> role();
 
     /** True when the step takes its subject away from the target ({@code RemoveGlobalAdmin x from ...}). */
     boolean removesSubject();

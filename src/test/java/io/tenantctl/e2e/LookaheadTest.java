@@ -112,4 +112,117 @@ class LookaheadTest {
         Result get = cli().run("get", "Tenant", "--state", state, "-o", "json");
         assertThat(get.out()).doesNotContain("\"c\"");
     }
+
+    /** Issue 9's world, where m@outlook.com is not a global administrator of b, and s is to take bw as a co-administrator. */
+    private Path withoutAnOrder() {
+        ManifestSet set = before();
+        set.tenant("b").admins("bw@b.onmicrosoft.com");
+        apply(set, "v0");
+        set.subscription("s").tenant("b").serviceAdmin("m@outlook.com").coAdmins("bw@b.onmicrosoft.com");
+        return set.writeTo(dir.resolve("v1"));
+    }
+
+    @Test
+    void withoutAnOrderOneErrorSaysWhatWouldMakeOne() {
+        Path folder = withoutAnOrder();
+        Result plan = cli().run("plan", "-f", folder.toString(), "--state", state, "-o", "json");
+        assertThat(plan.exitCode()).as(plan.toString()).isEqualTo(1);
+        List<JsonNode> errors = new ArrayList<>();
+        Json.parse(plan.out()).path("diagnostics").forEach(d -> {
+            if (d.path("severity").asString().equals("error")) {
+                errors.add(d);
+            }
+        });
+        assertThat(errors).as("one root cause, one error").hasSize(1);
+        JsonNode error = errors.get(0);
+        assertThat(error.path("code").asString()).isEqualTo("unauthorized");
+        assertThat(error.path("file").asString()).endsWith("subscription-s.yaml");
+        assertThat(error.path("line").asInt()).as("the line of spec.tenant").isEqualTo(7);
+        assertThat(error.path("message").asString())
+                .startsWith("TransferSubscription Subscription/s from Tenant/a to Tenant/b needs")
+                .contains("(and 1 step that waits for it)")
+                .contains("To unblock it: m@outlook.com would have to be a global administrator of Tenant/b while"
+                        + " step 3 runs: make it one in this apply and remove it in the next one");
+    }
+
+    @Test
+    void temporaryGrantsAreMarkedCountedTakenBackAndCarriedByASavedPlan() {
+        Path folder = withoutAnOrder();
+        Path saved = dir.resolve("plan.json");
+        Result json = cli().run(
+                        "plan",
+                        "-f",
+                        folder.toString(),
+                        "--state",
+                        state,
+                        "--allow-temporary-grants",
+                        "-o",
+                        "json",
+                        "--out",
+                        saved.toString());
+        assertThat(json.exitCode()).as(json.toString()).isZero();
+        JsonNode doc = Json.parse(json.out());
+        assertThat(doc.path("summary").path("temporaryGrants").asInt()).isEqualTo(1);
+        assertThat(steps(json))
+                .containsExactly(
+                        "AddGlobalAdmin Tenant/b m@outlook.com by bw@b.onmicrosoft.com",
+                        "SetServiceAdmin Subscription/s m@outlook.com by wa@a.onmicrosoft.com",
+                        "TransferSubscription Subscription/s  by m@outlook.com",
+                        "AddCoAdmin Subscription/s bw@b.onmicrosoft.com by m@outlook.com",
+                        "RemoveGlobalAdmin Tenant/b m@outlook.com by bw@b.onmicrosoft.com");
+        List<Boolean> temporary = new ArrayList<>();
+        doc.path("steps").forEach(s -> temporary.add(s.path("temporary").asBoolean(false)));
+        assertThat(temporary).containsExactly(true, false, false, false, true);
+
+        Result text = cli().run("plan", "-f", folder.toString(), "--state", state, "--allow-temporary-grants");
+        assertThat(text.out())
+                .contains("1. AddGlobalAdmin m@outlook.com to Tenant/b (temporary)")
+                .contains("5. RemoveGlobalAdmin m@outlook.com from Tenant/b (temporary)")
+                .contains("5 steps, with 1 temporary grant taken back before the end.");
+        Result markdown = cli().run(
+                        "plan",
+                        "-f",
+                        folder.toString(),
+                        "--state",
+                        state,
+                        "--allow-temporary-grants",
+                        "-o",
+                        "markdown");
+        assertThat(markdown.out()).contains("AddGlobalAdmin m@outlook.com to Tenant/b (temporary)");
+
+        Result refused = cli().run("apply", saved.toString(), "--state", state, "--allow-temporary-grants");
+        assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(64);
+        Result apply = cli().run("apply", saved.toString(), "--state", state);
+        assertThat(apply.exitCode()).as(apply.toString()).isZero();
+        Result history = cli().run("history", "--state", state, "-o", "json");
+        assertThat(Json.parse(history.out())
+                        .path("items")
+                        .get(0)
+                        .path("summary")
+                        .path("temporaryGrants")
+                        .asInt())
+                .isEqualTo(1);
+        Result again = cli().run("plan", "-f", folder.toString(), "--state", state, "--detailed-exitcode");
+        assertThat(again.exitCode())
+                .as("the world is as the manifests want it: " + again)
+                .isZero();
+    }
+
+    @Test
+    void asStillRestrictsWhoMayGiveATemporaryGrant() {
+        Path folder = withoutAnOrder();
+        Result plan = cli().run(
+                        "plan",
+                        "-f",
+                        folder.toString(),
+                        "--state",
+                        state,
+                        "--allow-temporary-grants",
+                        "--as",
+                        "wa@a.onmicrosoft.com",
+                        "--as",
+                        "m@outlook.com");
+        assertThat(plan.exitCode()).as(plan.toString()).isEqualTo(1);
+        assertThat(plan.err()).contains("error[unauthorized]: TransferSubscription Subscription/s");
+    }
 }

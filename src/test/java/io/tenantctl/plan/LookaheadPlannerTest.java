@@ -2,6 +2,7 @@ package io.tenantctl.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tenantctl.diag.Progress;
 import io.tenantctl.diff.ChangeSet;
 import io.tenantctl.diff.Differ;
 import io.tenantctl.model.Account;
@@ -115,5 +116,54 @@ class LookaheadPlannerTest {
                         "DeleteAccount Account/wa by m2@hotmail.com",
                         "RemoveGlobalAdmin m2@hotmail.com from Tenant/a by m@outlook.com",
                         "DeleteTenant Tenant/a by m@outlook.com");
+    }
+
+    /** Only a temporary service administrator can move s: the one the manifests want is a work account of b. */
+    @Test
+    void aTemporaryServiceAdministratorMovesASubscriptionThatNoOneElseCould() {
+        World before =
+                world(M, WA, BW, tenant("a", WA.key()), tenant("b", BW.key(), M.key()), azure("a", WA.key(), WA.key()));
+        World after =
+                world(M, WA, BW, tenant("a", WA.key()), tenant("b", BW.key(), M.key()), azure("b", WA.key(), BW.key()));
+        ChangeSet changes =
+                new Differ().diff(after.objects(), before, object -> true).changeSet();
+        Planner planner = new Planner(ClassicProfile.PROFILE);
+        Schedule refused = planner.schedule(before, changes, new Planner.Options(List.of()), Progress.NONE);
+        assertThat(refused.blocked()).hasSize(1);
+        assertThat(refused.blocked().get(0).message())
+                .contains("To unblock it: m@outlook.com would have to be a service administrator of Subscription/s");
+
+        Schedule granted = planner.schedule(before, changes, new Planner.Options(List.of(), true), Progress.NONE);
+        assertThat(granted.blocked()).isEmpty();
+        assertThat(granted.temporaryGrants()).isEqualTo(1);
+        assertThat(granted.steps().stream()
+                        .map(s -> s.step().describe() + (s.temporary() ? " (temporary)" : ""))
+                        .toList())
+                .containsExactly(
+                        "SetServiceAdmin m@outlook.com to Subscription/s (temporary)",
+                        "TransferSubscription Subscription/s from Tenant/a to Tenant/b",
+                        "SetServiceAdmin bw@b.onmicrosoft.com to Subscription/s");
+        assertThat(granted.result()).isEqualTo(changes.desired());
+    }
+
+    /** A temporary grant goes only to an account the manifests declare, never to one the state merely keeps. */
+    @Test
+    void aTemporaryGrantGoesOnlyToAnAccountTheManifestsDeclare() {
+        World before =
+                world(M, WA, BW, tenant("a", WA.key()), tenant("b", BW.key(), M.key()), azure("a", WA.key(), WA.key()));
+        World after =
+                world(M, WA, BW, tenant("a", WA.key()), tenant("b", BW.key(), M.key()), azure("b", WA.key(), BW.key()));
+        Planner planner = new Planner(ClassicProfile.PROFILE);
+        // m is in the state but not in the manifests: kept, not declared
+        List<WorldObject> declared =
+                after.objects().stream().filter(o -> !o.equals(M)).toList();
+        ChangeSet kept = new Differ().diff(declared, before, object -> false).changeSet();
+        assertThat(kept.desired().account(M.key())).as("m is kept").isPresent();
+        Schedule schedule = planner.schedule(before, kept, new Planner.Options(List.of(), true), Progress.NONE);
+        assertThat(schedule.blocked())
+                .as("no grant to an account the manifests do not name")
+                .hasSize(1);
+        assertThat(schedule.temporaryGrants()).isZero();
+        assertThat(schedule.blocked().get(0).message()).doesNotContain("m@outlook.com would have to");
     }
 }

@@ -6,6 +6,7 @@ import io.tenantctl.model.Names;
 import io.tenantctl.model.Subscription;
 import io.tenantctl.model.Tenant;
 import io.tenantctl.profile.AuthorityPolicy;
+import io.tenantctl.profile.TemporaryGrant;
 import io.tenantctl.step.Authority;
 import io.tenantctl.step.Step;
 import io.tenantctl.world.WorldView;
@@ -28,6 +29,97 @@ public final class ClassicAuthority implements AuthorityPolicy {
         return authority.holders().size() <= 1
                 ? authority
                 : Authority.heldBy(authority.description(), preferred(step, authority.holders(), world));
+    }
+
+    /**
+     * A global administrator of the tenant whose administrators may do the step, or the service
+     * administrator of the subscription, whichever the step's authority is; for a transfer, either
+     * a global administrator of the target for its service administrator, or the service
+     * administrator role for a Microsoft account that administers the target.
+     */
+    @Override
+    public List<TemporaryGrant> temporaryGrants(Step step, String account, WorldView world, WorldView desired) {
+        Optional<Account> grantee = world.account(account);
+        if (grantee.isEmpty()) {
+            return List.of();
+        }
+        String name = step.target().name();
+        return switch (ClassicOp.of(step)) {
+            case UPDATE_TENANT, ADD_DOMAIN, REMOVE_DOMAIN, ADD_GLOBAL_ADMIN, REMOVE_GLOBAL_ADMIN, DELETE_TENANT ->
+                globalAdministrator(name, grantee.get(), world);
+            case CREATE_ACCOUNT, UPDATE_ACCOUNT, DELETE_ACCOUNT ->
+                step.object()
+                        .map(Account.class::cast)
+                        .or(() -> world.accountNamed(name))
+                        .flatMap(world::homeTenant)
+                        .map(home -> globalAdministrator(home.name(), grantee.get(), world))
+                        .orElse(List.of());
+            case CREATE_SUBSCRIPTION -> {
+                Subscription s = (Subscription) step.object().orElseThrow();
+                yield !s.isAzure()
+                                || s.accountAdministrator().map(account::equals).orElse(false)
+                        ? globalAdministrator(s.tenant(), grantee.get(), world)
+                        : List.of();
+            }
+            case UPDATE_SUBSCRIPTION, DELETE_SUBSCRIPTION ->
+                world.subscription(name)
+                        .map(s -> s.isAzure()
+                                ? serviceAdministrator(s, account, desired)
+                                : globalAdministrator(s.tenant(), grantee.get(), world))
+                        .orElse(List.of());
+            case ADD_CO_ADMIN, REMOVE_CO_ADMIN ->
+                world.subscription(name)
+                        .map(s -> serviceAdministrator(s, account, desired))
+                        .orElse(List.of());
+            case TRANSFER_SUBSCRIPTION -> {
+                Subscription s = world.subscription(name).orElse(null);
+                String to = step.to().orElseThrow();
+                if (s == null || !grantee.get().isMicrosoftAccount()) {
+                    yield List.of();
+                }
+                boolean administers = world.tenant(to)
+                        .map(t -> t.globalAdministrators().contains(account))
+                        .orElse(false);
+                yield s.serviceAdministrator().map(account::equals).orElse(false)
+                        ? globalAdministrator(to, grantee.get(), world)
+                        : administers ? serviceAdministrator(s, account, desired) : List.of();
+            }
+            case CREATE_TENANT, SET_SERVICE_ADMIN -> List.of();
+        };
+    }
+
+    private static List<TemporaryGrant> globalAdministrator(String tenant, Account account, WorldView world) {
+        Tenant t = world.tenant(tenant).orElse(null);
+        if (t == null
+                || t.globalAdministrators().contains(account.key())
+                || (account.isWorkOrSchool() && !world.isHomedIn(account, tenant))) {
+            return List.of();
+        }
+        return List.of(new TemporaryGrant(
+                account.key(),
+                ClassicRoles.GLOBAL_ADMINISTRATOR,
+                t.ref(),
+                Step.forAccount(ClassicOp.ADD_GLOBAL_ADMIN, t.ref(), account.key()),
+                Step.forAccount(ClassicOp.REMOVE_GLOBAL_ADMIN, t.ref(), account.key())));
+    }
+
+    /** The service administrator role for a while; taken back to the one the manifests want at the end. */
+    private static List<TemporaryGrant> serviceAdministrator(Subscription s, String account, WorldView desired) {
+        Optional<String> end = desired.subscription(s.name())
+                .flatMap(Subscription::serviceAdministrator)
+                .or(s::serviceAdministrator);
+        if (!s.isAzure()
+                || end.isEmpty()
+                || s.serviceAdministrator().map(account::equals).orElse(false)
+                || end.get().equals(account)) {
+            return List.of();
+        }
+        return List.of(new TemporaryGrant(
+                account,
+                ClassicRoles.SERVICE_ADMINISTRATOR,
+                s.ref(),
+                Step.forAccount(ClassicOp.SET_SERVICE_ADMIN, s.ref(), account),
+                Step.forAccount(ClassicOp.SET_SERVICE_ADMIN, s.ref(), end.get())));
     }
 
     /** The holders in the order of DESIGN.md 1.2. */

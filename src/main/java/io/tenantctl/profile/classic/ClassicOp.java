@@ -3,8 +3,10 @@ package io.tenantctl.profile.classic;
 import io.tenantctl.model.Kind;
 import io.tenantctl.step.Impact;
 import io.tenantctl.step.Op;
+import io.tenantctl.step.Role;
 import io.tenantctl.step.Step;
 import io.tenantctl.step.Subject.Shape;
+import java.util.Optional;
 import java.util.Set;
 
 /** The 17 operations of the classic world (DESIGN.md 1.2); later profiles reuse those that mean the same. */
@@ -122,6 +124,27 @@ public enum ClassicOp implements Op {
     @Override
     public ManifestField field() {
         return field;
+    }
+
+    @Override
+    public Optional<Role> role() {
+        return switch (this) {
+            case ADD_GLOBAL_ADMIN, REMOVE_GLOBAL_ADMIN -> Optional.of(ClassicRoles.GLOBAL_ADMINISTRATOR);
+            case SET_SERVICE_ADMIN -> Optional.of(ClassicRoles.SERVICE_ADMINISTRATOR);
+            case ADD_CO_ADMIN, REMOVE_CO_ADMIN -> Optional.of(ClassicRoles.CO_ADMINISTRATOR);
+            case CREATE_TENANT,
+                    UPDATE_TENANT,
+                    ADD_DOMAIN,
+                    REMOVE_DOMAIN,
+                    DELETE_TENANT,
+                    CREATE_ACCOUNT,
+                    UPDATE_ACCOUNT,
+                    DELETE_ACCOUNT,
+                    CREATE_SUBSCRIPTION,
+                    UPDATE_SUBSCRIPTION,
+                    TRANSFER_SUBSCRIPTION,
+                    DELETE_SUBSCRIPTION -> Optional.empty();
+        };
     }
 
     @Override
