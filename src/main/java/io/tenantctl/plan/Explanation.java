@@ -211,17 +211,7 @@ final class Explanation {
             return;
         }
         MutableWorld.Savepoint savepoint = world.savepoint();
-        world.track(new Tracker() {
-            @Override
-            public void read(Key.Space space, String name) {
-                // only changes matter
-            }
-
-            @Override
-            public void wrote(Key.Space space, String name) {
-                out.accept(new Key(space, name));
-            }
-        });
+        world.track(Tracker.ofChanges(out));
         try {
             profile.effects().apply(bound(profile, step, world), world);
         } finally {
@@ -303,27 +293,17 @@ final class Explanation {
         Set<Key> reads = root.step().reads();
         List<Placement> placed = attempt.result().placed();
         List<Placement> out = new ArrayList<>();
-        MutableWorld replay = run.live().toMutable();
-        boolean[] hit = {false};
-        replay.track(new Tracker() {
-            @Override
-            public void read(Key.Space space, String name) {
-                // only changes matter
-            }
-
-            @Override
-            public void wrote(Key.Space space, String name) {
-                hit[0] |= reads.contains(new Key(space, name));
+        TreeSet<Integer> wrote = new TreeSet<>();
+        Placement.changes(run.trial().profile(), run.live().toMutable(), placed, (position, key) -> {
+            if (reads.contains(key)) {
+                wrote.add(position);
             }
         });
-        for (Placement p : placed) {
-            hit[0] = false;
-            run.trial().profile().effects().apply(p.bound(), replay);
-            if (hit[0] && p.step().impact().contains(Impact.REVOKE)) {
-                out.add(p);
+        for (int position : wrote) {
+            if (placed.get(position).step().impact().contains(Impact.REVOKE)) {
+                out.add(placed.get(position));
             }
         }
-        replay.track(null);
         List<Placement> latest = new ArrayList<>();
         for (int i = out.size() - 1; i >= 0 && latest.size() < VARIANTS; i--) {
             latest.add(out.get(i));

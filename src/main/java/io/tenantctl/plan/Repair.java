@@ -4,7 +4,6 @@ import io.tenantctl.diag.Progress;
 import io.tenantctl.step.Impact;
 import io.tenantctl.world.Key;
 import io.tenantctl.world.MutableWorld;
-import io.tenantctl.world.Tracker;
 import io.tenantctl.world.World;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -13,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -171,32 +171,18 @@ final class Repair {
             }
         }
         List<Placement> placed = result.placed();
-        List<Suspect> suspects = new ArrayList<>();
-        MutableWorld replay = live.toMutable();
-        Set<Blocked> hit = new LinkedHashSet<>();
-        replay.track(new Tracker() {
-            @Override
-            public void read(Key.Space space, String name) {
-                // only changes matter here
-            }
-
-            @Override
-            public void wrote(Key.Space space, String name) {
-                List<Blocked> readBy = readers.get(new Key(space, name));
-                if (readBy != null) {
-                    hit.addAll(readBy);
-                }
+        Map<Integer, Set<Blocked>> hits = new TreeMap<>();
+        Placement.changes(trial.profile(), live.toMutable(), placed, (position, key) -> {
+            List<Blocked> readBy = readers.get(key);
+            if (readBy != null) {
+                hits.computeIfAbsent(position, p -> new LinkedHashSet<>()).addAll(readBy);
             }
         });
-        for (int i = 0; i < placed.size(); i++) {
-            hit.clear();
-            trial.profile().effects().apply(placed.get(i).bound(), replay);
-            boolean revokes = placed.get(i).step().impact().contains(Impact.REVOKE);
-            for (Blocked b : hit) {
-                suspects.add(new Suspect(i, b, revokes));
-            }
-        }
-        replay.track(null);
+        List<Suspect> suspects = new ArrayList<>();
+        hits.forEach((position, readBy) -> {
+            boolean revokes = placed.get(position).step().impact().contains(Impact.REVOKE);
+            readBy.forEach(b -> suspects.add(new Suspect(position, b, revokes)));
+        });
         suspects.sort(Comparator.comparing((Suspect s) -> !s.revokes())
                 .thenComparing(Comparator.comparingInt(Suspect::position).reversed())
                 .thenComparingInt(s -> s.blocked().pending().rank()));

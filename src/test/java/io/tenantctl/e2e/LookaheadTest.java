@@ -54,6 +54,13 @@ class LookaheadTest {
         assertThat(apply.exitCode()).as(apply.toString()).isZero();
     }
 
+    /** {@code plan -f FOLDER --state STATE} and more arguments. */
+    private Result plan(Path folder, String... more) {
+        List<String> args = new ArrayList<>(List.of("plan", "-f", folder.toString(), "--state", state));
+        args.addAll(List.of(more));
+        return cli().run(args.toArray(String[]::new));
+    }
+
     private static List<String> steps(Result plan) {
         List<String> out = new ArrayList<>();
         for (JsonNode step : Json.parse(plan.out()).path("steps")) {
@@ -72,7 +79,7 @@ class LookaheadTest {
         after.subscription("s").tenant("b").serviceAdmin("m@outlook.com");
         Path folder = after.writeTo(dir.resolve("v1"));
 
-        Result plan = cli().run("plan", "-f", folder.toString(), "--state", state, "-o", "json");
+        Result plan = plan(folder, "-o", "json");
         assertThat(plan.exitCode()).as(plan.toString()).isZero();
         assertThat(steps(plan))
                 .containsExactly(
@@ -83,7 +90,7 @@ class LookaheadTest {
         Result apply = cli().run("apply", "-f", folder.toString(), "--auto-approve", "--state", state);
         assertThat(apply.exitCode()).as(apply.toString()).isZero();
         assertThat(apply.out()).contains("3 steps applied");
-        Result again = cli().run("plan", "-f", folder.toString(), "--state", state, "--detailed-exitcode");
+        Result again = plan(folder, "--detailed-exitcode");
         assertThat(again.exitCode()).as(again.toString()).isZero();
     }
 
@@ -96,7 +103,7 @@ class LookaheadTest {
         set.remove("Tenant", "c");
         Path folder = set.writeTo(dir.resolve("v1"));
 
-        Result plan = cli().run("plan", "-f", folder.toString(), "--state", state, "--prune", "-o", "json");
+        Result plan = plan(folder, "--prune", "-o", "json");
         assertThat(plan.exitCode()).as(plan.toString()).isZero();
         assertThat(steps(plan))
                 .containsExactly(
@@ -125,7 +132,7 @@ class LookaheadTest {
     @Test
     void withoutAnOrderOneErrorSaysWhatWouldMakeOne() {
         Path folder = withoutAnOrder();
-        Result plan = cli().run("plan", "-f", folder.toString(), "--state", state, "-o", "json");
+        Result plan = plan(folder, "-o", "json");
         assertThat(plan.exitCode()).as(plan.toString()).isEqualTo(1);
         List<JsonNode> errors = new ArrayList<>();
         Json.parse(plan.out()).path("diagnostics").forEach(d -> {
@@ -149,17 +156,7 @@ class LookaheadTest {
     void temporaryGrantsAreMarkedCountedTakenBackAndCarriedByASavedPlan() {
         Path folder = withoutAnOrder();
         Path saved = dir.resolve("plan.json");
-        Result json = cli().run(
-                        "plan",
-                        "-f",
-                        folder.toString(),
-                        "--state",
-                        state,
-                        "--allow-temporary-grants",
-                        "-o",
-                        "json",
-                        "--out",
-                        saved.toString());
+        Result json = plan(folder, "--allow-temporary-grants", "-o", "json", "--out", saved.toString());
         assertThat(json.exitCode()).as(json.toString()).isZero();
         JsonNode doc = Json.parse(json.out());
         assertThat(doc.path("summary").path("temporaryGrants").asInt()).isEqualTo(1);
@@ -174,20 +171,12 @@ class LookaheadTest {
         doc.path("steps").forEach(s -> temporary.add(s.path("temporary").asBoolean(false)));
         assertThat(temporary).containsExactly(true, false, false, false, true);
 
-        Result text = cli().run("plan", "-f", folder.toString(), "--state", state, "--allow-temporary-grants");
+        Result text = plan(folder, "--allow-temporary-grants");
         assertThat(text.out())
                 .contains("1. AddGlobalAdmin m@outlook.com to Tenant/b (temporary)")
                 .contains("5. RemoveGlobalAdmin m@outlook.com from Tenant/b (temporary)")
                 .contains("5 steps, with 1 temporary grant taken back before the end.");
-        Result markdown = cli().run(
-                        "plan",
-                        "-f",
-                        folder.toString(),
-                        "--state",
-                        state,
-                        "--allow-temporary-grants",
-                        "-o",
-                        "markdown");
+        Result markdown = plan(folder, "--allow-temporary-grants", "-o", "markdown");
         assertThat(markdown.out()).contains("AddGlobalAdmin m@outlook.com to Tenant/b (temporary)");
 
         Result refused = cli().run("apply", saved.toString(), "--state", state, "--allow-temporary-grants");
@@ -202,7 +191,7 @@ class LookaheadTest {
                         .path("temporaryGrants")
                         .asInt())
                 .isEqualTo(1);
-        Result again = cli().run("plan", "-f", folder.toString(), "--state", state, "--detailed-exitcode");
+        Result again = plan(folder, "--detailed-exitcode");
         assertThat(again.exitCode())
                 .as("the world is as the manifests want it: " + again)
                 .isZero();
@@ -211,17 +200,7 @@ class LookaheadTest {
     @Test
     void asStillRestrictsWhoMayGiveATemporaryGrant() {
         Path folder = withoutAnOrder();
-        Result plan = cli().run(
-                        "plan",
-                        "-f",
-                        folder.toString(),
-                        "--state",
-                        state,
-                        "--allow-temporary-grants",
-                        "--as",
-                        "wa@a.onmicrosoft.com",
-                        "--as",
-                        "m@outlook.com");
+        Result plan = plan(folder, "--allow-temporary-grants", "--as", "wa@a.onmicrosoft.com", "--as", "m@outlook.com");
         assertThat(plan.exitCode()).as(plan.toString()).isEqualTo(1);
         assertThat(plan.err()).contains("error[unauthorized]: TransferSubscription Subscription/s");
     }

@@ -53,6 +53,14 @@ class LookaheadPlannerTest {
                 new TreeSet<>(List.of(co)));
     }
 
+    /** s in a, its service administrator wa; m administers b. */
+    private static final World ONLY_M_CAN_MOVE_S =
+            world(M, WA, BW, tenant("a", WA.key()), tenant("b", BW.key(), M.key()), azure("a", WA.key(), WA.key()));
+
+    /** s in b, its service administrator bw, a work account of b. */
+    private static final World S_MOVED_TO_BW =
+            world(M, WA, BW, tenant("a", WA.key()), tenant("b", BW.key(), M.key()), azure("b", WA.key(), BW.key()));
+
     private static List<String> plan(World before, World after, String... as) {
         ChangeSet changes =
                 new Differ().diff(after.objects(), before, object -> true).changeSet();
@@ -121,10 +129,8 @@ class LookaheadPlannerTest {
     /** Only a temporary service administrator can move s: the one the manifests want is a work account of b. */
     @Test
     void aTemporaryServiceAdministratorMovesASubscriptionThatNoOneElseCould() {
-        World before =
-                world(M, WA, BW, tenant("a", WA.key()), tenant("b", BW.key(), M.key()), azure("a", WA.key(), WA.key()));
-        World after =
-                world(M, WA, BW, tenant("a", WA.key()), tenant("b", BW.key(), M.key()), azure("b", WA.key(), BW.key()));
+        World before = ONLY_M_CAN_MOVE_S;
+        World after = S_MOVED_TO_BW;
         ChangeSet changes =
                 new Differ().diff(after.objects(), before, object -> true).changeSet();
         Planner planner = new Planner(ClassicProfile.PROFILE);
@@ -149,10 +155,8 @@ class LookaheadPlannerTest {
     /** A temporary grant goes only to an account the manifests declare, never to one the state merely keeps. */
     @Test
     void aTemporaryGrantGoesOnlyToAnAccountTheManifestsDeclare() {
-        World before =
-                world(M, WA, BW, tenant("a", WA.key()), tenant("b", BW.key(), M.key()), azure("a", WA.key(), WA.key()));
-        World after =
-                world(M, WA, BW, tenant("a", WA.key()), tenant("b", BW.key(), M.key()), azure("b", WA.key(), BW.key()));
+        World before = ONLY_M_CAN_MOVE_S;
+        World after = S_MOVED_TO_BW;
         Planner planner = new Planner(ClassicProfile.PROFILE);
         // m is in the state but not in the manifests: kept, not declared
         List<WorldObject> declared =

@@ -127,20 +127,16 @@ public final class ClassicEffects implements Effects {
     }
 
     private static Effect granted(Role role, String account, ObjectRef object, WorldView world) {
-        return new Effect.RoleChanged(
-                Effect.Change.GRANTED,
-                role,
-                account,
-                object,
-                world.display(account) + " becomes " + role + " of " + object);
+        return changed(Effect.Change.GRANTED, role, account, object, world);
     }
 
     private static Effect revoked(Role role, String account, ObjectRef object, WorldView world) {
+        return changed(Effect.Change.REVOKED, role, account, object, world);
+    }
+
+    private static Effect changed(Effect.Change change, Role role, String account, ObjectRef object, WorldView world) {
+        String what = change == Effect.Change.GRANTED ? " becomes " : " is no longer ";
         return new Effect.RoleChanged(
-                Effect.Change.REVOKED,
-                role,
-                account,
-                object,
-                world.display(account) + " is no longer " + role + " of " + object);
+                change, role, account, object, world.display(account) + what + role + " of " + object);
     }
 }
