@@ -26,7 +26,7 @@ public final class AgentMetrics {
         Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(5),
         Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(60), Duration.ofSeconds(300)
     };
-    private static final double[] STEP_BUCKETS = {0, 1, 5, 10, 50, 100, 500, 1_000, 5_000, 10_000, 100_000};
+    private static final double[] STEP_BUCKETS = {1, 5, 10, 50, 100, 500, 1_000, 5_000, 10_000, 100_000};
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final Map<String, AtomicLong> gauges = new ConcurrentHashMap<>();

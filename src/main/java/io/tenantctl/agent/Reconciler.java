@@ -95,8 +95,10 @@ public final class Reconciler {
     }
 
     /**
-     * Takes the source over: continues from the status its last leader wrote (so that a new leader
-     * does not plan again what is settled), under this agent's name.
+     * Takes the source over: continues from the status its last leader wrote (its history, its
+     * last apply, the commit it was synced at), under this agent's name. The first cycle plans even
+     * if nothing moved: this agent's configuration (policy, drift, paths) may differ from the last
+     * leader's.
      */
     public void lead() {
         Instant now = clock.instant();
@@ -111,7 +113,8 @@ public final class Reconciler {
                         "",
                         now));
         status = previous.configured(source.displayUrl(), source.branch(), source.paths(), source.applyset())
-                .led(me.describe(), previous.cycle());
+                .led(me.describe(), previous.cycle())
+                .unsettled();
     }
 
     public SourceStatus status() {
@@ -139,7 +142,7 @@ public final class Reconciler {
                         result.commit(), result.revision(), result.outcome().settles(), result.drifted(), end)
                 .next(next);
         try {
-            agentStore.save(status, end);
+            // The history first: whoever sees the new status finds the cycle that made it.
             if (result.outcome() != Outcome.UNCHANGED) {
                 agentStore.record(
                         new CycleEvent(
@@ -152,6 +155,7 @@ public final class Reconciler {
                                 result.message()),
                         HISTORY);
             }
+            agentStore.save(status, end);
             metrics.status(status, agentStore.held(source.name()).map(HeldPlan::heldAt));
         } catch (StateException e) {
             log.error(source.name(), "cannot record the status: " + e.getMessage());
@@ -346,7 +350,11 @@ public final class Reconciler {
         String message = "plan " + digest + " (" + plan.steps().size() + " steps) waits for approval: " + why
                 + ". Approve with: " + held.approveCommand();
         set(ConditionType.READY, ConditionStatus.FALSE, "AwaitingApproval", message);
-        set(ConditionType.RECONCILING, ConditionStatus.TRUE, "AwaitingApproval", message);
+        set(
+                ConditionType.RECONCILING,
+                ConditionStatus.TRUE,
+                "AwaitingApproval",
+                "plan " + digest + " waits for approval");
         set(ConditionType.STALLED, ConditionStatus.FALSE, "AwaitingApproval", "a person can let it go on");
         return new Result(Outcome.HELD, commit, revision, plan.drift().size(), message);
     }

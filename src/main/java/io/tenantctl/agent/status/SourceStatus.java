@@ -245,4 +245,27 @@ public record SourceStatus(
                 driftedObjects,
                 externalActions);
     }
+
+    /** The same status, no longer settled: the next cycle plans even if nothing moved. */
+    public SourceStatus unsettled() {
+        return new SourceStatus(
+                name,
+                url,
+                branch,
+                paths,
+                applyset,
+                leader,
+                cycle,
+                observedCommit,
+                observedRevision,
+                syncedCommit,
+                false,
+                lastApply,
+                lastCycle,
+                nextCycle,
+                lastSuccess,
+                conditions,
+                driftedObjects,
+                externalActions);
+    }
 }

@@ -2,6 +2,7 @@ package io.tenantctl.agent.status;
 
 import io.tenantctl.json.Json;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import tools.jackson.databind.node.ArrayNode;
@@ -66,14 +67,18 @@ public final class StatusViews {
             field(out, "Drifted", s.driftedObjects() + " objects");
             out.append("  Conditions:\n");
             out.append(
-                    String.format("    %-12s %-7s %-17s %-24s %s%n", "TYPE", "STATUS", "REASON", "SINCE", "MESSAGE"));
+                    String.format("    %-12s %-7s %-17s %-21s %s%n", "TYPE", "STATUS", "REASON", "SINCE", "MESSAGE"));
             for (Condition c : s.conditions()) {
                 String[] lines = c.message().split("\n", -1);
                 out.append(String.format(
-                        "    %-12s %-7s %-17s %-24s %s%n",
-                        c.type().wireName(), c.status().wireName(), c.reason(), c.lastTransitionTime(), lines[0]));
+                        "    %-12s %-7s %-17s %-21s %s%n",
+                        c.type().wireName(),
+                        c.status().wireName(),
+                        c.reason(),
+                        c.lastTransitionTime().truncatedTo(ChronoUnit.SECONDS),
+                        lines[0]));
                 for (int i = 1; i < lines.length; i++) {
-                    out.append("    ").append(" ".repeat(63)).append(lines[i]).append('\n');
+                    out.append("    ").append(" ".repeat(60)).append(lines[i]).append('\n');
                 }
             }
             if (r.held().isPresent()) {

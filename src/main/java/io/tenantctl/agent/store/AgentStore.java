@@ -26,6 +26,9 @@ import java.util.Optional;
  */
 public final class AgentStore {
 
+    /** Tries of a write that met a busy SQLite snapshot. */
+    private static final int RETRIES = 20;
+
     private final StateUrl url;
     private final Dialect dialect;
 
@@ -343,18 +346,41 @@ public final class AgentStore {
         }
     }
 
+    /**
+     * Runs the work in a transaction of its own. SQLite's readers see a snapshot, and one that read
+     * before another connection wrote cannot write (SQLITE_BUSY_SNAPSHOT): the whole transaction is
+     * then tried again on a fresh snapshot.
+     */
     private <T> T write(Work<T> work) {
-        try (Connection connection = openForWrite()) {
-            try {
-                T out = work.run(connection);
-                connection.commit();
-                return out;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
+        for (int attempt = 1; ; attempt++) {
+            try (Connection connection = openForWrite()) {
+                try {
+                    T out = work.run(connection);
+                    connection.commit();
+                    return out;
+                } catch (SQLException | RuntimeException e) {
+                    connection.rollback();
+                    throw e;
+                }
+            } catch (SQLException e) {
+                if (attempt < RETRIES && busy(e)) {
+                    pause(attempt);
+                    continue;
+                }
+                throw new StateException(Codes.STATE, dialect.describeFailure(url, e), e);
             }
-        } catch (SQLException e) {
-            throw new StateException(Codes.STATE, dialect.describeFailure(url, e), e);
+        }
+    }
+
+    private static boolean busy(SQLException e) {
+        return e.getMessage() != null && e.getMessage().contains("SQLITE_BUSY");
+    }
+
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(20L * attempt + (long) (Math.random() * 50));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
