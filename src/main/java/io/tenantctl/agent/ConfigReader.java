@@ -148,7 +148,7 @@ public final class ConfigReader {
             }
             List<String> paths = strings(node, at, "paths", true);
             String applyset = string(node, at, "applyset", false).orElse(name);
-            if (!applyset.isEmpty() && !NAME.matcher(applyset).matches()) {
+            if (node.has("applyset") && !NAME.matcher(applyset).matches()) {
                 error(at + "/applyset", false, "an applyset name is lowercase letters, digits and '-', at most 63");
             } else if (!applyset.isEmpty() && !applysets.add(applyset)) {
                 error(
