@@ -47,5 +47,4 @@ public final class Codes {
     // The agent (tenantctl agent, status, approve)
     public static final String AGENT_CONFIG = "agent-config";
     public static final String AGENT_LOCKED = "agent-locked";
-    public static final String POLICY = "policy";
 }

@@ -7,9 +7,14 @@ import io.tenantctl.agent.status.SourceStatus;
 import io.tenantctl.agent.store.AgentStore;
 import io.tenantctl.engine.Engine;
 import io.tenantctl.profile.classic.ClassicProfile;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -96,6 +101,26 @@ public final class AgentHarness implements AutoCloseable {
 
     public String log() {
         return log.toString();
+    }
+
+    /** {@code GET} of a path of the agent's port. */
+    public HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(URI.create(base() + path)));
+    }
+
+    /** {@code POST} to a path of the agent's port, with headers given as name, value, name, value... */
+    public HttpResponse<String> post(String path, String body, String... headers)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(base() + path)).POST(HttpRequest.BodyPublishers.ofString(body));
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return send(request);
+    }
+
+    private static HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** Waits until the source's stored status satisfies {@code until}; fails with the log otherwise. */

@@ -7,10 +7,7 @@ import io.tenantctl.agent.status.CycleEvent;
 import io.tenantctl.agent.status.HeldPlan;
 import io.tenantctl.agent.status.SourceStatus;
 import io.tenantctl.testing.CliRun;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -165,11 +162,7 @@ class AgentLoopTest {
     private static HttpResponse<String> form(AgentHarness agent, String digest, String token) throws Exception {
         String body = "digest=" + URLEncoder.encode(digest, StandardCharsets.UTF_8) + "&token="
                 + URLEncoder.encode(token, StandardCharsets.UTF_8);
-        HttpRequest request = HttpRequest.newBuilder(URI.create(agent.base() + "/sources/seed/approve"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build();
-        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        return agent.post("/sources/seed/approve", body, "Content-Type", "application/x-www-form-urlencoded");
     }
 
     @Test

@@ -85,187 +85,132 @@ public record SourceStatus(
 
     /** The same status with one condition set as now reported. */
     public SourceStatus with(ConditionType type, ConditionStatus status, String reason, String message, Instant now) {
-        List<Condition> next = new ArrayList<>();
-        for (Condition c : conditions) {
-            next.add(c.type() == type ? c.next(status, reason, message, now) : c);
+        Copy c = new Copy(this);
+        c.conditions = new ArrayList<>();
+        for (Condition condition : conditions) {
+            c.conditions.add(condition.type() == type ? condition.next(status, reason, message, now) : condition);
         }
-        return new SourceStatus(
-                name,
-                url,
-                branch,
-                paths,
-                applyset,
-                leader,
-                cycle,
-                observedCommit,
-                observedRevision,
-                syncedCommit,
-                settled,
-                lastApply,
-                lastCycle,
-                nextCycle,
-                lastSuccess,
-                next,
-                driftedObjects,
-                externalActions);
+        return c.build();
     }
 
     /** The same status as a leader (this agent, or another) now reports it, with its cycle count. */
     public SourceStatus led(String leader, long cycle) {
-        return new SourceStatus(
-                name,
-                url,
-                branch,
-                paths,
-                applyset,
-                leader,
-                cycle,
-                observedCommit,
-                observedRevision,
-                syncedCommit,
-                settled,
-                lastApply,
-                lastCycle,
-                nextCycle,
-                lastSuccess,
-                conditions,
-                driftedObjects,
-                externalActions);
+        Copy c = new Copy(this);
+        c.leader = leader;
+        c.cycle = cycle;
+        return c.build();
     }
 
     /** What a finished cycle observed. */
     public SourceStatus observed(String commit, long revision, boolean settled, int drifted, Instant at) {
-        return new SourceStatus(
-                name,
-                url,
-                branch,
-                paths,
-                applyset,
-                leader,
-                cycle,
-                commit,
-                revision,
-                syncedCommit,
-                settled,
-                lastApply,
-                Optional.of(at),
-                nextCycle,
-                lastSuccess,
-                conditions,
-                drifted,
-                externalActions);
+        Copy c = new Copy(this);
+        c.observedCommit = commit;
+        c.observedRevision = revision;
+        c.settled = settled;
+        c.driftedObjects = drifted;
+        c.lastCycle = Optional.of(at);
+        return c.build();
     }
 
     public SourceStatus applied(LastApply apply) {
-        return new SourceStatus(
-                name,
-                url,
-                branch,
-                paths,
-                applyset,
-                leader,
-                cycle,
-                observedCommit,
-                observedRevision,
-                syncedCommit,
-                settled,
-                Optional.of(apply),
-                lastCycle,
-                nextCycle,
-                lastSuccess,
-                conditions,
-                driftedObjects,
-                externalActions);
+        Copy c = new Copy(this);
+        c.lastApply = Optional.of(apply);
+        return c.build();
     }
 
     public SourceStatus next(Instant at) {
-        return new SourceStatus(
-                name,
-                url,
-                branch,
-                paths,
-                applyset,
-                leader,
-                cycle,
-                observedCommit,
-                observedRevision,
-                syncedCommit,
-                settled,
-                lastApply,
-                lastCycle,
-                Optional.of(at),
-                lastSuccess,
-                conditions,
-                driftedObjects,
-                externalActions);
+        Copy c = new Copy(this);
+        c.nextCycle = Optional.of(at);
+        return c.build();
     }
 
     /** The same status for the source as configured now (its URL, branch, paths or applyset may have changed). */
     public SourceStatus configured(String url, String branch, List<String> paths, String applyset) {
-        return new SourceStatus(
-                name,
-                url,
-                branch,
-                paths,
-                applyset,
-                leader,
-                cycle,
-                observedCommit,
-                observedRevision,
-                syncedCommit,
-                settled,
-                lastApply,
-                lastCycle,
-                nextCycle,
-                lastSuccess,
-                conditions,
-                driftedObjects,
-                externalActions);
+        Copy c = new Copy(this);
+        c.url = url;
+        c.branch = branch;
+        c.paths = paths;
+        c.applyset = applyset;
+        return c.build();
     }
 
     /** The state matches the source at this commit. */
     public SourceStatus synced(String commit, Instant at) {
-        return new SourceStatus(
-                name,
-                url,
-                branch,
-                paths,
-                applyset,
-                leader,
-                cycle,
-                observedCommit,
-                observedRevision,
-                commit,
-                settled,
-                lastApply,
-                lastCycle,
-                nextCycle,
-                Optional.of(at),
-                conditions,
-                driftedObjects,
-                externalActions);
+        Copy c = new Copy(this);
+        c.syncedCommit = commit;
+        c.lastSuccess = Optional.of(at);
+        return c.build();
     }
 
     /** The same status, no longer settled: the next cycle plans even if nothing moved. */
     public SourceStatus unsettled() {
-        return new SourceStatus(
-                name,
-                url,
-                branch,
-                paths,
-                applyset,
-                leader,
-                cycle,
-                observedCommit,
-                observedRevision,
-                syncedCommit,
-                false,
-                lastApply,
-                lastCycle,
-                nextCycle,
-                lastSuccess,
-                conditions,
-                driftedObjects,
-                externalActions);
+        Copy c = new Copy(this);
+        c.settled = false;
+        return c.build();
+    }
+
+    /** A status being changed: the one mutable form, for the withers above. */
+    private static final class Copy {
+        private final String name;
+        private String url;
+        private String branch;
+        private List<String> paths;
+        private String applyset;
+        private String leader;
+        private long cycle;
+        private String observedCommit;
+        private long observedRevision;
+        private String syncedCommit;
+        private boolean settled;
+        private Optional<LastApply> lastApply;
+        private Optional<Instant> lastCycle;
+        private Optional<Instant> nextCycle;
+        private Optional<Instant> lastSuccess;
+        private List<Condition> conditions;
+        private int driftedObjects;
+        private final List<ExternalAction> externalActions;
+
+        Copy(SourceStatus s) {
+            name = s.name;
+            url = s.url;
+            branch = s.branch;
+            paths = s.paths;
+            applyset = s.applyset;
+            leader = s.leader;
+            cycle = s.cycle;
+            observedCommit = s.observedCommit;
+            observedRevision = s.observedRevision;
+            syncedCommit = s.syncedCommit;
+            settled = s.settled;
+            lastApply = s.lastApply;
+            lastCycle = s.lastCycle;
+            nextCycle = s.nextCycle;
+            lastSuccess = s.lastSuccess;
+            conditions = s.conditions;
+            driftedObjects = s.driftedObjects;
+            externalActions = s.externalActions;
+        }
+
+        SourceStatus build() {
+            return new SourceStatus(
+                    name,
+                    url,
+                    branch,
+                    paths,
+                    applyset,
+                    leader,
+                    cycle,
+                    observedCommit,
+                    observedRevision,
+                    syncedCommit,
+                    settled,
+                    lastApply,
+                    lastCycle,
+                    nextCycle,
+                    lastSuccess,
+                    conditions,
+                    driftedObjects,
+                    externalActions);
+        }
     }
 }

@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tenantctl.agent.AgentHarness;
 import io.tenantctl.agent.GitSource;
 import io.tenantctl.agent.status.ConditionType;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,19 +22,9 @@ class WebhookEndpointTest {
     @TempDir
     Path dir;
 
-    private static HttpResponse<String> post(String url, String body, String signature) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
-                .header("X-GitHub-Event", "push")
-                .POST(HttpRequest.BodyPublishers.ofString(body));
-        if (signature != null) {
-            request.header("X-Hub-Signature-256", signature);
-        }
-        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static HttpResponse<String> get(String url) throws Exception {
-        return HttpClient.newHttpClient()
-                .send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+    private static HttpResponse<String> post(AgentHarness agent, String path, String body, String signature)
+            throws Exception {
+        return agent.post(path, body, "X-GitHub-Event", "push", "X-Hub-Signature-256", signature);
     }
 
     @Test
@@ -49,27 +36,28 @@ class WebhookEndpointTest {
         String yaml = AgentHarness.config(state, dir.resolve("agent").toString(), git.url(), "interval: 1h");
         try (AgentHarness agent = AgentHarness.start(yaml, state, AgentHarness.secrets())) {
             agent.awaitApplied(first);
-            assertThat(get(agent.base() + "/healthz").statusCode()).isEqualTo(200);
-            assertThat(get(agent.base() + "/readyz").body()).isEqualTo("ready\n");
+            assertThat(agent.get("/healthz").statusCode()).isEqualTo(200);
+            assertThat(agent.get("/readyz").body()).isEqualTo("ready\n");
 
             String contoso = Files.readString(git.work().resolve("manifests/contoso.yaml"));
             git.write("manifests/contoso.yaml", contoso.replace("displayName: Contoso", "displayName: Contoso Ltd"));
             String second = git.push("rename");
             String body = "{\"ref\":\"refs/heads/main\",\"after\":\"" + second + "\"}";
-            String hook = agent.base() + "/hooks/git";
+            String hook = "/hooks/git";
             byte[] secret = "hook-secret".getBytes(StandardCharsets.UTF_8);
             long cycles = agent.worker().cyclesStarted();
 
-            HttpResponse<String> unsigned = post(hook, body, null);
+            HttpResponse<String> unsigned = agent.post(hook, body, "X-GitHub-Event", "push");
             assertThat(unsigned.statusCode()).isEqualTo(401);
             HttpResponse<String> wrong = post(
+                    agent,
                     hook,
                     body,
                     WebhookSignature.sign(
                             "guess".getBytes(StandardCharsets.UTF_8), body.getBytes(StandardCharsets.UTF_8)));
             assertThat(wrong.statusCode()).isEqualTo(401);
             HttpResponse<String> otherBody =
-                    post(hook, body + " ", WebhookSignature.sign(secret, body.getBytes(StandardCharsets.UTF_8)));
+                    post(agent, hook, body + " ", WebhookSignature.sign(secret, body.getBytes(StandardCharsets.UTF_8)));
             assertThat(otherBody.statusCode()).isEqualTo(401);
             // A trigger is counted before the response is sent: none was.
             assertThat(agent.worker().triggers()).isZero();
@@ -83,7 +71,7 @@ class WebhookEndpointTest {
                     .isEqualTo(first);
 
             HttpResponse<String> good =
-                    post(hook, body, WebhookSignature.sign(secret, body.getBytes(StandardCharsets.UTF_8)));
+                    post(agent, hook, body, WebhookSignature.sign(secret, body.getBytes(StandardCharsets.UTF_8)));
             assertThat(good.statusCode()).isEqualTo(202);
             assertThat(good.body()).contains("\"seed\"");
             assertThat(agent.worker().triggers()).isEqualTo(1);
@@ -95,7 +83,7 @@ class WebhookEndpointTest {
                             .isTrue())
                     .isTrue();
 
-            String metrics = get(agent.base() + "/metrics").body();
+            String metrics = agent.get("/metrics").body();
             assertThat(metrics)
                     .contains("tenantctl_agent_webhook_requests_total{result=\"unsigned\"} 1.0")
                     .contains("tenantctl_agent_webhook_requests_total{result=\"bad-signature\"} 2.0")
@@ -105,22 +93,12 @@ class WebhookEndpointTest {
                     .contains("tenantctl_agent_applied_steps_total{class=\"additive\",source=\"seed\"} 8.0")
                     .contains("tenantctl_agent_condition{source=\"seed\",type=\"Ready\"} 1.0")
                     .contains("tenantctl_agent_last_success_timestamp_seconds{source=\"seed\"}");
-            String status = get(agent.base() + "/api/v1/status").body();
+            String status = agent.get("/api/v1/status").body();
             assertThat(status).contains("\"observedCommit\" : \"" + second + "\"");
-            HttpResponse<String> noToken = HttpClient.newHttpClient()
-                    .send(
-                            HttpRequest.newBuilder(URI.create(agent.base() + "/api/v1/sources/seed/reconcile"))
-                                    .POST(HttpRequest.BodyPublishers.noBody())
-                                    .build(),
-                            HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> noToken = agent.post("/api/v1/sources/seed/reconcile", "");
             assertThat(noToken.statusCode()).isEqualTo(401);
-            HttpResponse<String> withToken = HttpClient.newHttpClient()
-                    .send(
-                            HttpRequest.newBuilder(URI.create(agent.base() + "/api/v1/sources/seed/reconcile"))
-                                    .header("Authorization", "Bearer api-token")
-                                    .POST(HttpRequest.BodyPublishers.noBody())
-                                    .build(),
-                            HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> withToken =
+                    agent.post("/api/v1/sources/seed/reconcile", "", "Authorization", "Bearer api-token");
             assertThat(withToken.statusCode()).isEqualTo(202);
             assertThat(agent.worker().triggers()).isEqualTo(2);
         }
