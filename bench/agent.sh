@@ -55,24 +55,20 @@ done
 port=$(grep -o 'listening on http://127.0.0.1:[0-9]*' "$work/agent.log" | head -1 | sed 's/.*://')
 pid=$(pgrep -f "agent --config $work/agent.yaml" | head -1)
 
-unchanged() { # prints "count sum" of the cycles whose outcome was unchanged
-  curl -s "http://127.0.0.1:$port/metrics" | awk '
-    /^tenantctl_agent_cycles_total\{outcome="unchanged"/ {count = $2}
-    END {print count + 0}'
-}
-duration() { # count and sum of every cycle
+sample() { # one scrape: the number of cycles, their total seconds, and how many found nothing to do
   curl -s "http://127.0.0.1:$port/metrics" | awk '
     /^tenantctl_agent_cycle_duration_seconds_count/ {count = $2}
     /^tenantctl_agent_cycle_duration_seconds_sum/ {sum = $2}
-    END {printf "%d %.6f\n", count, sum}'
+    /^tenantctl_agent_cycles_total\{outcome="unchanged"/ {unchanged = $2}
+    END {printf "%d %.6f %d\n", count, sum, unchanged}'
 }
-sleep 3   # let the cycle after the apply (the state moved: one plan) pass
-read -r c1 s1 <<< "$(duration)"
-u1=$(unchanged)
+# The cycle after the apply plans once (the state moved); measure from the first one that found
+# nothing to do.
+until [ "$(sample | cut -d' ' -f3)" -ge 1 ]; do sleep 0.2; done
+read -r c1 s1 u1 <<< "$(sample)"
 sleep "$seconds"
-read -r c2 s2 <<< "$(duration)"
-u2=$(unchanged)
-if [ "$((c2 - c1))" -ne "$(printf '%.0f' "$(echo "$u2 - $u1" | bc)")" ]; then
+read -r c2 s2 u2 <<< "$(sample)"
+if [ "$((c2 - c1))" -ne "$((u2 - u1))" ]; then
   echo "some cycles in the window did more than nothing; the figures would mix them" >&2
   exit 1
 fi

@@ -142,6 +142,11 @@ public final class AgentHarness implements AutoCloseable {
                 "the agent never reported " + what + "; status: " + store().status("seed") + "\nlog:\n" + log());
     }
 
+    /** The commit of the source's last apply, as the store has it now. */
+    public String lastAppliedCommit() {
+        return store().status("seed").orElseThrow().lastApply().orElseThrow().commit();
+    }
+
     /** Waits until the source's last apply is of {@code commit}. */
     public SourceStatus awaitApplied(String commit) {
         return await(

@@ -56,9 +56,7 @@ class ArchitectureTest {
                         "state",
                         "apply"));
         ALLOWED.put("render", List.of("json", "diag", "model", "world", "step", "diff", "plan", "state"));
-        ALLOWED.put(
-                "agent",
-                List.of("json", "diag", "load", "model", "step", "plan", "state", "apply", "engine", "render"));
+        ALLOWED.put("agent", List.of("json", "diag", "load", "step", "plan", "state", "apply", "engine", "render"));
         ALLOWED.put(
                 "cli",
                 List.of(
