@@ -35,6 +35,9 @@ import picocli.CommandLine.Command;
             ExportCommand.class,
             GenerateCommand.class,
             StateCommand.class,
+            AgentCommand.class,
+            StatusCommand.class,
+            ApproveCommand.class,
             CompletionCommand.class,
         })
 public final class TenantctlCommand extends CommandGroup {}

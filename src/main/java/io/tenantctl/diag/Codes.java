@@ -43,4 +43,8 @@ public final class Codes {
     public static final String USAGE = "usage";
     public static final String IO = "io";
     public static final String NOT_FOUND = "not-found";
+
+    // The agent (tenantctl agent, status, approve)
+    public static final String AGENT_CONFIG = "agent-config";
+    public static final String AGENT_LOCKED = "agent-locked";
 }

@@ -56,6 +56,7 @@ class ArchitectureTest {
                         "state",
                         "apply"));
         ALLOWED.put("render", List.of("json", "diag", "model", "world", "step", "diff", "plan", "state"));
+        ALLOWED.put("agent", List.of("json", "diag", "load", "step", "plan", "state", "apply", "engine", "render"));
         ALLOWED.put(
                 "cli",
                 List.of(
@@ -74,7 +75,8 @@ class ArchitectureTest {
                         "apply",
                         "generate",
                         "engine",
-                        "render"));
+                        "render",
+                        "agent"));
     }
 
     static JavaClasses classes;
@@ -123,6 +125,38 @@ class ArchitectureTest {
     @Test
     void thereAreNoCycles() {
         slices().matching("io.tenantctl.(**)").should().beFreeOfCycles().check(classes);
+    }
+
+    /**
+     * Inside the agent, one way too: {@code status} (values) under {@code store} (tables) under the
+     * loop, with {@code http} on top. The slices rule already forbids cycles; this names the order.
+     */
+    @Test
+    void theAgentsPackagesAreLayered() {
+        Map<String, List<String>> below = Map.of(
+                "io.tenantctl.agent.status..", List.of("io.tenantctl.agent.store..", "io.tenantctl.agent.http.."),
+                "io.tenantctl.agent.store..", List.of("io.tenantctl.agent.http.."));
+        below.forEach((lower, higher) -> noClasses()
+                .that()
+                .resideInAPackage(lower)
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(higher.toArray(String[]::new))
+                .check(classes));
+        noClasses()
+                .that()
+                .resideInAnyPackage("io.tenantctl.agent.status..", "io.tenantctl.agent.store..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("io.tenantctl.agent")
+                .check(classes);
+        noClasses()
+                .that()
+                .resideInAPackage("io.tenantctl.agent")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("io.tenantctl.agent.http..")
+                .check(classes);
     }
 
     @Test

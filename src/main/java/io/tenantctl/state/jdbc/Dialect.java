@@ -6,8 +6,19 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Optional;
 
-/** What differs between the databases the store runs on. */
-interface Dialect {
+/**
+ * What differs between the databases the store runs on. Public so that other stores of the same
+ * database (the agent's tables) connect exactly as the state store does.
+ */
+public interface Dialect {
+
+    /** The dialect a state URL names. */
+    static Dialect of(StateUrl url) {
+        return switch (url.kind()) {
+            case SQLITE -> new SqliteDialect();
+            case POSTGRESQL -> new PostgresDialect();
+        };
+    }
 
     /** A connection for reading; autocommit off, nothing locked. */
     Connection openForRead(StateUrl url) throws SQLException;

@@ -89,11 +89,7 @@ public final class JdbcStateStore implements StateStore {
 
     private static JdbcStateStore of(String url, Clock clock, Supplier<String> lineages) {
         StateUrl parsed = StateUrl.parse(url);
-        Dialect dialect = switch (parsed.kind()) {
-            case SQLITE -> new SqliteDialect();
-            case POSTGRESQL -> new PostgresDialect();
-        };
-        return new JdbcStateStore(parsed, dialect, clock, lineages);
+        return new JdbcStateStore(parsed, Dialect.of(parsed), clock, lineages);
     }
 
     @Override
