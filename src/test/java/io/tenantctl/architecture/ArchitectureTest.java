@@ -55,7 +55,7 @@ class ArchitectureTest {
                         "plan",
                         "state",
                         "apply"));
-        ALLOWED.put("render", List.of("json", "diag", "model", "world", "step", "diff", "plan", "state"));
+        ALLOWED.put("render", List.of("json", "diag", "model", "world", "step", "diff", "plan", "state", "apply"));
         ALLOWED.put(
                 "cli",
                 List.of(
