@@ -130,6 +130,11 @@ final class DiskTree implements FileTree<DiskTree.Place> {
     }
 
     @Override
+    public boolean readsConcurrently() {
+        return true;
+    }
+
+    @Override
     public Diagnostic unreadable(Entry<Place> entry, IOException e) {
         String message = e instanceof NoSuchFileException ? "no such file" : "cannot read: " + e.getMessage();
         return Diagnostic.error(Codes.YAML, message, FolderWalk.start(entry));

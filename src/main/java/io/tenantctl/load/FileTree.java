@@ -96,6 +96,9 @@ interface FileTree<H> {
     /** At most {@code max} bytes of a file. */
     byte[] read(Entry<H> file, int max) throws IOException;
 
+    /** Whether files may be read by several threads at once. */
+    boolean readsConcurrently();
+
     /** How this tree says that an entry could not be read. */
     Diagnostic unreadable(Entry<H> entry, IOException e);
 }

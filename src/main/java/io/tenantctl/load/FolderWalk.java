@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Which files the {@code -f} paths name, and which of them are read: the one policy of every
@@ -149,39 +151,61 @@ final class FolderWalk<H> {
         return name.endsWith(".yaml") || name.endsWith(".yml") || name.endsWith(".json");
     }
 
-    /** Reads what was found, in order, within the limits on total and per-file size. */
+    /**
+     * Reads what was found, in order, within the limits on total and per-file size. The sizes are
+     * checked in order first; the files that fit are then read, in parallel where the tree allows.
+     */
     private List<RawFile> readFound() {
-        List<RawFile> files = new ArrayList<>();
+        List<Entry<H>> admitted = new ArrayList<>();
         long total = 0;
-        int max = (int) Math.min(Integer.MAX_VALUE - 8, limits.maxFileBytes());
         for (Entry<H> entry : found) {
+            long size;
             try {
-                long size = tree.size(entry);
-                total += size;
-                if (total > limits.maxTotalBytes()) {
-                    problems.add(Diagnostic.error(
-                            Codes.YAML,
-                            "manifests total more than " + limits.maxTotalBytes() + " bytes; the rest is not read",
-                            start(entry)));
-                    break;
-                }
-                if (size > limits.maxFileBytes()) {
-                    problems.add(tooBig(entry, String.valueOf(size)));
-                    continue;
-                }
-                // One byte past the limit tells a file that grew (or standard input, whose size is
-                // not known before) from one that fits.
-                byte[] bytes = tree.read(entry, max + 1);
-                if (bytes.length > max) {
-                    problems.add(tooBig(entry, "more than " + limits.maxFileBytes()));
-                    continue;
-                }
-                files.add(new RawFile(entry.display(), bytes));
+                size = tree.size(entry);
             } catch (IOException e) {
                 problems.add(tree.unreadable(entry, e));
+                continue;
+            }
+            total += size;
+            if (total > limits.maxTotalBytes()) {
+                problems.add(Diagnostic.error(
+                        Codes.YAML,
+                        "manifests total more than " + limits.maxTotalBytes() + " bytes; the rest is not read",
+                        start(entry)));
+                break;
+            }
+            if (size > limits.maxFileBytes()) {
+                problems.add(tooBig(entry, String.valueOf(size)));
+            } else {
+                admitted.add(entry);
             }
         }
+        Stream<Entry<H>> reading = tree.readsConcurrently() ? admitted.parallelStream() : admitted.stream();
+        List<Read> reads = reading.map(this::read).toList();
+        List<RawFile> files = new ArrayList<>();
+        for (Read read : reads) {
+            read.file().ifPresent(files::add);
+            read.problem().ifPresent(problems::add);
+        }
         return files;
+    }
+
+    /** One file read, or why not. */
+    private record Read(Optional<RawFile> file, Optional<Diagnostic> problem) {}
+
+    private Read read(Entry<H> entry) {
+        int max = (int) Math.min(Integer.MAX_VALUE - 8, limits.maxFileBytes());
+        try {
+            // One byte past the limit tells a file that grew (or standard input, whose size is not
+            // known before) from one that fits.
+            byte[] bytes = tree.read(entry, max + 1);
+            if (bytes.length > max) {
+                return new Read(Optional.empty(), Optional.of(tooBig(entry, "more than " + limits.maxFileBytes())));
+            }
+            return new Read(Optional.of(new RawFile(entry.display(), bytes)), Optional.empty());
+        } catch (IOException e) {
+            return new Read(Optional.empty(), Optional.of(tree.unreadable(entry, e)));
+        }
     }
 
     private Diagnostic tooBig(Entry<H> entry, String size) {

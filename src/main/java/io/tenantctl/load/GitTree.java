@@ -159,6 +159,11 @@ final class GitTree implements FileTree<ObjectId> {
     }
 
     @Override
+    public boolean readsConcurrently() {
+        return false; // JGit's object reader is for one thread
+    }
+
+    @Override
     public Diagnostic unreadable(Entry<ObjectId> entry, IOException e) {
         String message = e instanceof MissingObjectException
                 ? "object " + entry.handle().name() + " is missing from the repository (a partial or shallow clone?)"
