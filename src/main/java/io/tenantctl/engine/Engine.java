@@ -35,10 +35,10 @@ import java.util.function.Supplier;
 /** The entry point of every use case; holds what is costly to build once (the schemas). */
 public final class Engine {
 
-    private final Profile profile;
     /** The repository of {@code --git-ref} without {@code --repo}: the one holding the current directory. */
     private static final Path HERE = Path.of("");
 
+    private final Profile profile;
     private final ManifestLoader loader = new ManifestLoader(Limits.DEFAULT);
     private final WorkingTree workingTree;
     private final Clock clock;
