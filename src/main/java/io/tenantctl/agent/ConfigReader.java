@@ -7,8 +7,8 @@ import io.tenantctl.load.Document;
 import io.tenantctl.load.Limits;
 import io.tenantctl.load.LoadResult;
 import io.tenantctl.load.ManifestLoader;
+import io.tenantctl.load.RawFile;
 import io.tenantctl.load.SourceMap;
-import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -63,7 +63,7 @@ public final class ConfigReader {
     }
 
     private Result parse(String display, byte[] bytes) {
-        LoadResult loaded = new ManifestLoader(Limits.DEFAULT, InputStream::nullInputStream).loadText(display, bytes);
+        LoadResult loaded = new ManifestLoader(Limits.DEFAULT).parse(new RawFile(display, bytes));
         problems.addAll(loaded.diagnostics());
         if (!problems.isEmpty()) {
             return new Result(Optional.empty(), problems);

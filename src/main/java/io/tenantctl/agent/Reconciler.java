@@ -17,8 +17,11 @@ import io.tenantctl.engine.Manifests;
 import io.tenantctl.engine.PlanOptions;
 import io.tenantctl.engine.Validation;
 import io.tenantctl.plan.Drift;
+import io.tenantctl.plan.InvalidPlanException;
 import io.tenantctl.plan.Plan;
-import io.tenantctl.plan.PlanCodec;
+import io.tenantctl.plan.PlanDocument;
+import io.tenantctl.plan.PlanReader;
+import io.tenantctl.plan.PlanWriter;
 import io.tenantctl.state.LockHolder;
 import io.tenantctl.state.StateException;
 import io.tenantctl.state.StateStore;
@@ -254,8 +257,8 @@ public final class Reconciler {
         }
         Plan plan;
         try {
-            plan = PlanCodec.decode(document.get());
-        } catch (PlanCodec.InvalidPlanException e) {
+            plan = PlanReader.read(document.get()).plan();
+        } catch (InvalidPlanException e) {
             log.error(source.name(), "the held plan cannot be read (" + e.getMessage() + "); planning again");
             agentStore.release(source.name());
             return Optional.empty();
@@ -276,7 +279,7 @@ public final class Reconciler {
         if (stopping.getAsBoolean()) {
             return abandoned(commit, base);
         }
-        String digest = PlanCodec.digestOf(plan);
+        String digest = PlanWriter.digestOf(plan);
         log.info(
                 source.name(),
                 "applying " + plan.steps().size() + " steps " + classes + " from commit " + shortId(commit)
@@ -317,11 +320,12 @@ public final class Reconciler {
     }
 
     private Result hold(Plan plan, Policy.Decision decision, String commit, long revision, Optional<HeldPlan> already) {
-        String digest = PlanCodec.digestOf(plan);
+        PlanDocument planned = PlanDocument.of(plan);
+        String digest = planned.digest();
         Instant now = clock.instant();
         HeldPlan held = already.filter(h -> h.digest().equals(digest)).orElseGet(() -> {
             StringWriter document = new StringWriter();
-            PlanCodec.write(plan, document);
+            PlanWriter.write(planned, document);
             HeldPlan fresh = new HeldPlan(
                     source.name(),
                     digest,

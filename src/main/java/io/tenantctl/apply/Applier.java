@@ -5,7 +5,7 @@ import io.tenantctl.diag.Diagnostic;
 import io.tenantctl.diag.Location;
 import io.tenantctl.diag.Timings;
 import io.tenantctl.plan.Plan;
-import io.tenantctl.plan.PlanCodec;
+import io.tenantctl.plan.PlanWriter;
 import io.tenantctl.plan.Planned;
 import io.tenantctl.plan.StepRunner;
 import io.tenantctl.profile.Profile;
@@ -101,8 +101,8 @@ public final class Applier {
             return new ApplyResult(Outcome.NO_CHANGES, Optional.of(plan), state.revision(), List.of());
         }
         // The digest of a large plan takes a while; it is made while the plan is shown and checked.
-        CompletableFuture<PlanCodec.Digested> digest =
-                CompletableFuture.supplyAsync(() -> PlanCodec.digestKeepingSteps(plan));
+        CompletableFuture<PlanWriter.Digested> digest =
+                CompletableFuture.supplyAsync(() -> PlanWriter.digestKeepingSteps(plan));
         if (!request.confirm().test(plan)) {
             digest.cancel(false);
             return new ApplyResult(Outcome.DECLINED, Optional.of(plan), state.revision(), List.of());
@@ -135,7 +135,7 @@ public final class Applier {
             return new ApplyResult(Outcome.DRY_RUN, Optional.of(plan), state.revision(), List.of());
         }
         long revision = state.revision() + 1;
-        PlanCodec.Digested digested = Timings.time("digest", digest::join);
+        PlanWriter.Digested digested = Timings.time("digest", digest::join);
         List<StepEntry> steps = new AbstractList<>() {
             @Override
             public StepEntry get(int index) {

@@ -6,10 +6,11 @@ import io.tenantctl.diag.Codes;
 import io.tenantctl.diag.Progress;
 import io.tenantctl.engine.PlanOptions;
 import io.tenantctl.engine.Validation;
-import io.tenantctl.json.Json;
+import io.tenantctl.plan.InvalidPlanException;
 import io.tenantctl.plan.Plan;
-import io.tenantctl.plan.PlanCodec;
-import io.tenantctl.render.DiagnosticsView;
+import io.tenantctl.plan.PlanDocument;
+import io.tenantctl.plan.PlanReader;
+import io.tenantctl.render.ApplyView;
 import io.tenantctl.render.PlanTextView;
 import io.tenantctl.render.Style;
 import java.io.BufferedReader;
@@ -21,7 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Predicate;
 import picocli.CommandLine.Command;
@@ -31,7 +32,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import tools.jackson.databind.node.ObjectNode;
 
 /** {@code tenantctl apply}: plan and apply manifests, or apply exactly a saved plan. */
 @Command(
@@ -129,7 +129,7 @@ final class ApplyCommand implements Callable<Integer> {
             } finally {
                 TerminalProgress.end(progress);
             }
-            return report(result, format, style);
+            return report(result, Optional.empty(), format, style);
         });
     }
 
@@ -143,17 +143,18 @@ final class ApplyCommand implements Callable<Integer> {
             return context.fail(
                     spec, output, ExitCodes.ERROR, Codes.IO, "cannot read the plan file " + IoErrors.describe(e));
         }
-        Plan plan;
+        PlanDocument document;
         try {
-            plan = PlanCodec.decode(text);
-        } catch (PlanCodec.InvalidPlanException e) {
+            document = PlanReader.read(text);
+        } catch (InvalidPlanException e) {
             return context.fail(spec, output, ExitCodes.ERROR, e.code(), planFile + ": " + e.getMessage());
         }
+        Plan plan = document.plan();
         return context.withStore(spec, output, state, store -> {
             Applier.Request request =
                     new Applier.Request(state.lockTimeout(), context.holder(plan.as()), p -> true, dryRun);
             ApplyResult result = context.engine().applySaved(plan, store, request);
-            return report(result, format, style);
+            return report(result, Optional.of(document), format, style);
         });
     }
 
@@ -171,52 +172,23 @@ final class ApplyCommand implements Callable<Integer> {
         }
     }
 
-    private int report(ApplyResult result, OutputFormat format, Style style) {
+    /**
+     * Prints the result; {@code document} is the saved plan as read (its digest already known), or
+     * empty when the plan was made by this run.
+     */
+    private int report(ApplyResult result, Optional<PlanDocument> document, OutputFormat format, Style style) {
         PrintWriter out = spec.commandLine().getOut();
         context.diagnostics(spec, output, result.diagnostics());
         if (format == OutputFormat.JSON) {
-            ObjectNode root = Json.object();
-            root.put("outcome", result.outcome().name().toLowerCase(Locale.ROOT).replace('_', '-'));
-            root.put("revision", result.revision());
-            result.plan().ifPresent(p -> root.set("plan", PlanCodec.encode(p)));
-            out.print(Json.pretty(root));
-            out.flush();
+            ApplyView.json(result, document.or(() -> result.plan().map(PlanDocument::of)), out);
         } else {
-            out.println(message(result, style));
+            out.println(ApplyView.text(result, style));
             out.flush();
         }
         return switch (result.outcome()) {
             case APPLIED, NO_CHANGES, DRY_RUN -> ExitCodes.OK;
             case STALE -> ExitCodes.CONFLICT;
             case PLAN_FAILED, DECLINED, STEP_FAILED -> ExitCodes.ERROR;
-        };
-    }
-
-    private static String message(ApplyResult result, Style style) {
-        int steps = result.plan().map(p -> p.steps().size()).orElse(0);
-        return switch (result.outcome()) {
-            case APPLIED ->
-                style.green("Apply complete!") + " Revision " + result.revision() + ": "
-                        + DiagnosticsView.plural(steps, "step") + " applied"
-                        + result.plan()
-                                .map(p -> " (" + p.summary().create() + " created, "
-                                        + p.summary().update()
-                                        + " updated, " + p.summary().delete() + " deleted"
-                                        + (p.summary().adopt() > 0
-                                                ? ", " + p.summary().adopt() + " adopted into applyset " + p.applyset()
-                                                : "")
-                                        + ")")
-                                .orElse("")
-                        + ".";
-            case NO_CHANGES ->
-                "Nothing to apply: the state matches the manifests (revision " + result.revision() + ").";
-            case DRY_RUN ->
-                "Dry run: all " + DiagnosticsView.plural(steps, "step") + " were checked against the"
-                        + " locked state at revision " + result.revision() + "; nothing was written.";
-            case DECLINED -> "Apply cancelled; nothing was changed.";
-            case PLAN_FAILED -> "Nothing was changed: the plan has errors.";
-            case STALE -> "Nothing was changed: the saved plan is stale.";
-            case STEP_FAILED -> "Nothing was changed: a step no longer holds against the state.";
         };
     }
 }

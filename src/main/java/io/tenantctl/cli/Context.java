@@ -13,10 +13,8 @@ import io.tenantctl.state.StateStore;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.time.Duration;
 import java.util.List;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParameterException;
 
 /**
  * What every command shares within one run: the environment and the engine, built lazily because
@@ -93,20 +91,11 @@ final class Context {
 
     /** Opens the store and runs the work, {@link #guarded} like any work on the state. */
     int withStore(CommandSpec spec, OutputOptions output, StateOptions state, StoreWork work) {
-        Duration timeout = lockTimeout(spec, state);
         return guarded(spec, output, () -> {
-            try (StateStore store = engine().openStore(state.url(environment), timeout)) {
+            try (StateStore store = engine().openStore(state.url(environment), state.lockTimeout())) {
                 return work.run(store);
             }
         });
-    }
-
-    private static Duration lockTimeout(CommandSpec spec, StateOptions state) {
-        try {
-            return state.lockTimeout();
-        } catch (StateException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage());
-        }
     }
 
     /** Who this process is, for the lock holder's note. */

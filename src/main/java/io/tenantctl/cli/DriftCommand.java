@@ -62,7 +62,7 @@ final class DriftCommand implements Callable<Integer> {
         OutputFormat format = output.format(OutputFormat.TEXT, OutputFormat.JSON);
         Validation validation = context.engine().read(manifests.required(spec), Progress.NONE);
         if (!validation.ok()) {
-            context.diagnostics(spec, output, validation.diagnostics().sorted());
+            context.diagnostics(spec, output, validation.diagnostics());
             return ExitCodes.ERROR;
         }
         return context.withStore(spec, output, state, store -> {

@@ -74,7 +74,7 @@ final class ExportCommand implements Callable<Integer> {
             if (out == null) {
                 stdout.print(StateViews.objectsYaml(snapshot.world().objects()));
             } else {
-                int files = ManifestTree.write(snapshot.world(), out, chosen);
+                int files = ManifestFolder.write(out, ManifestTree.files(snapshot.world(), chosen));
                 stdout.printf(
                         "Exported %d objects of revision %d in %d files to %s.%n",
                         snapshot.world().size(), snapshot.revision(), files, out);

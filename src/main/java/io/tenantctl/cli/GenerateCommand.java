@@ -4,6 +4,7 @@ import io.tenantctl.generate.WorldGenerator;
 import io.tenantctl.generate.WorldMutator;
 import io.tenantctl.render.ManifestTree;
 import io.tenantctl.world.World;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -58,7 +59,7 @@ final class GenerateCommand implements Callable<Integer> {
     Path out;
 
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
         if (objects < 1 || objects > 10_000_000) {
             throw new ParameterException(spec.commandLine(), "--objects must be between 1 and 10000000");
         }
@@ -69,11 +70,11 @@ final class GenerateCommand implements Callable<Integer> {
         if (changes > 0) {
             world = new WorldMutator(seed + 1).mutate(world, changes);
         }
-        int files = ManifestTree.write(world, out);
+        int files = ManifestFolder.write(out, ManifestTree.files(world));
         spec.commandLine()
                 .getOut()
                 .printf(
-                        "Wrote %d objects (%d tenants, %d accounts, %d subscriptions) in %d files" + " to %s.%n",
+                        "Wrote %d objects (%d tenants, %d accounts, %d subscriptions) in %d files to %s.%n",
                         world.size(),
                         world.tenants().size(),
                         world.accounts().size(),

@@ -5,7 +5,8 @@ import io.tenantctl.diag.Timings;
 import io.tenantctl.engine.PlanOptions;
 import io.tenantctl.engine.Validation;
 import io.tenantctl.plan.Plan;
-import io.tenantctl.plan.PlanCodec;
+import io.tenantctl.plan.PlanDocument;
+import io.tenantctl.plan.PlanWriter;
 import io.tenantctl.render.MarkdownOptions;
 import io.tenantctl.render.PlanMarkdownView;
 import io.tenantctl.render.PlanTextView;
@@ -83,12 +84,17 @@ final class PlanCommand implements Callable<Integer> {
             }
             Timings.time("print diagnostics", () -> context.diagnostics(spec, output, plan.diagnostics()));
             PrintWriter stdout = spec.commandLine().getOut();
+            // The digest is computed once, and only when something shows or saves it.
+            Optional<PlanDocument> document =
+                    format == OutputFormat.JSON || format == OutputFormat.MARKDOWN || (out != null && !plan.failed())
+                            ? Optional.of(Timings.time("digest", () -> PlanDocument.of(plan)))
+                            : Optional.empty();
             Timings.time("render plan", () -> {
                 switch (format) {
-                    case JSON -> PlanCodec.write(plan, stdout);
+                    case JSON -> PlanWriter.write(document.orElseThrow(), stdout);
                     case MARKDOWN ->
                         stdout.print(PlanMarkdownView.render(
-                                plan,
+                                document.orElseThrow(),
                                 MarkdownOptions.withFullPlan(Optional.ofNullable(out)
                                         .map(f -> "the saved plan file `" + f.getFileName() + "`"))));
                     case TEXT, YAML -> PlanTextView.write(plan, output.style(env), stdout);
@@ -100,7 +106,7 @@ final class PlanCommand implements Callable<Integer> {
             }
             if (out != null) {
                 try (var writer = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
-                    PlanCodec.write(plan, writer);
+                    PlanWriter.write(document.orElseThrow(), writer);
                 }
                 if (format == OutputFormat.TEXT) {
                     stdout.println("Saved the plan to " + out + "; apply exactly it with: tenantctl apply " + out);

@@ -54,8 +54,9 @@ final class StateCopyCommand implements Callable<Integer> {
             names = "--lock-timeout",
             paramLabel = "DURATION",
             defaultValue = "60s",
+            converter = DurationConverter.class,
             description = "How long to wait for the target's lock (default ${DEFAULT-VALUE}).")
-    String lockTimeout;
+    Duration timeout;
 
     @Mixin
     OutputOptions output;
@@ -68,7 +69,6 @@ final class StateCopyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Duration timeout = StateOptions.parseDuration(lockTimeout);
         return context.guarded(spec, output, () -> {
             try (StateStore source = context.engine().openExistingStore(from, timeout);
                     StateStore target = context.engine().openStore(to, timeout)) {

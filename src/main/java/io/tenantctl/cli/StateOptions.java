@@ -1,13 +1,10 @@
 package io.tenantctl.cli;
 
-import io.tenantctl.diag.Codes;
 import io.tenantctl.model.Names;
-import io.tenantctl.state.StateException;
 import io.tenantctl.state.jdbc.StateUrl;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import picocli.CommandLine.Option;
 
 /** {@code --state}, {@code --as} and {@code --lock-timeout}, shared by the commands that use the state. */
@@ -32,9 +29,10 @@ public final class StateOptions {
             names = "--lock-timeout",
             paramLabel = "DURATION",
             defaultValue = "60s",
+            converter = DurationConverter.class,
             description = "How long to wait for another apply's lock before giving up with exit 3"
-                    + " (e.g. 60s, 2m, 500ms; default ${DEFAULT-VALUE}).")
-    String lockTimeout;
+                    + " (e.g. 60s, 1m30s, 2m, 500ms; default ${DEFAULT-VALUE}).")
+    Duration lockTimeout;
 
     String url(Environment environment) {
         if (state != null && !state.isBlank()) {
@@ -62,28 +60,6 @@ public final class StateOptions {
     }
 
     Duration lockTimeout() {
-        return parseDuration(lockTimeout);
-    }
-
-    /** {@code 500ms}, {@code 60s}, {@code 2m}, {@code 1h}, or a number of seconds. */
-    static Duration parseDuration(String text) {
-        String t = text.trim().toLowerCase(Locale.ROOT);
-        try {
-            if (t.endsWith("ms")) {
-                return Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2)));
-            }
-            if (t.endsWith("s")) {
-                return Duration.ofMillis(Math.round(Double.parseDouble(t.substring(0, t.length() - 1)) * 1000));
-            }
-            if (t.endsWith("m")) {
-                return Duration.ofSeconds(Long.parseLong(t.substring(0, t.length() - 1)) * 60);
-            }
-            if (t.endsWith("h")) {
-                return Duration.ofHours(Long.parseLong(t.substring(0, t.length() - 1)));
-            }
-            return Duration.ofMillis(Math.round(Double.parseDouble(t) * 1000));
-        } catch (NumberFormatException e) {
-            throw new StateException(Codes.USAGE, "invalid duration '" + text + "' (expected e.g. 60s, 2m, 500ms)");
-        }
+        return lockTimeout;
     }
 }

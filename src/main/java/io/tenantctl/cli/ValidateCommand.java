@@ -47,7 +47,7 @@ final class ValidateCommand implements Callable<Integer> {
     public Integer call() {
         OutputFormat format = output.format(OutputFormat.TEXT, OutputFormat.JSON);
         Validation validation = context.engine().validate(manifests.required(spec));
-        List<Diagnostic> diagnostics = validation.diagnostics().sorted();
+        List<Diagnostic> diagnostics = validation.diagnostics();
         if (format == OutputFormat.JSON) {
             spec.commandLine().getOut().print(DiagnosticsView.validateJson(diagnostics));
             context.diagnostics(spec, output, List.of());

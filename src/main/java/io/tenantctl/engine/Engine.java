@@ -9,6 +9,9 @@ import io.tenantctl.load.GitManifestSource;
 import io.tenantctl.load.Limits;
 import io.tenantctl.load.LoadResult;
 import io.tenantctl.load.ManifestLoader;
+import io.tenantctl.load.ManifestSource;
+import io.tenantctl.load.RawFiles;
+import io.tenantctl.load.WorkingTree;
 import io.tenantctl.plan.Drift;
 import io.tenantctl.plan.Plan;
 import io.tenantctl.profile.Profile;
@@ -19,6 +22,7 @@ import io.tenantctl.validate.DesiredState;
 import io.tenantctl.validate.ManifestValidator;
 import io.tenantctl.validate.SchemaValidator;
 import java.io.InputStream;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,15 +35,19 @@ import java.util.function.Supplier;
 /** The entry point of every use case; holds what is costly to build once (the schemas). */
 public final class Engine {
 
+    /** The repository of {@code --git-ref} without {@code --repo}: the one holding the current directory. */
+    private static final Path HERE = Path.of("");
+
     private final Profile profile;
-    private final ManifestLoader loader;
+    private final ManifestLoader loader = new ManifestLoader(Limits.DEFAULT);
+    private final WorkingTree workingTree;
     private final Clock clock;
     private final Supplier<String> lineages;
     private ManifestValidator validator;
 
     public Engine(Profile profile, Supplier<InputStream> stdin, Clock clock, Supplier<String> lineages) {
         this.profile = profile;
-        this.loader = new ManifestLoader(Limits.DEFAULT, stdin);
+        this.workingTree = new WorkingTree(Limits.DEFAULT, stdin);
         this.clock = clock;
         this.lineages = lineages;
     }
@@ -47,42 +55,23 @@ public final class Engine {
     /** Loads and checks manifests on their own: schema, duplicates and every rule. */
     public Validation validate(Manifests manifests) {
         Validation read = read(manifests, Progress.NONE);
-        read.diagnostics()
-                .addAll(Timings.time("rules", () -> ManifestValidator.checkRules(profile.rules(), read.desired())));
-        return read;
+        return read.with(Timings.time("rules", () -> ManifestValidator.checkRules(profile.rules(), read.desired()))
+                .sorted());
     }
 
     /** Loads and checks manifests up to the schema and duplicates, from the working tree or from git. */
     public Validation read(Manifests manifests, Progress progress) {
-        if (manifests.gitRef().isPresent()) {
-            progress.phase("reading manifests from git", 0);
-            GitManifestSource.GitLoad loaded = Timings.time(
-                    "load from git",
-                    () -> new GitManifestSource(Limits.DEFAULT)
-                            .load(
-                                    manifests.repository().orElse(null),
-                                    manifests.gitRef().get(),
-                                    manifests.paths()));
-            Validation read = read(loaded.result());
-            Map<String, String> source = new TreeMap<>(manifests.source());
-            loaded.commitId().ifPresent(id -> source.put("commit", id));
-            return new Validation(read.desired(), read.diagnostics(), source);
-        }
-        return readFiles(manifests.paths(), manifests.source(), progress);
-    }
-
-    private Validation readFiles(List<String> paths, Map<String, String> source, Progress progress) {
         ManifestValidator validator = validator();
-        List<Diagnostic> problems = new ArrayList<>();
-        List<ManifestLoader.Source> sources = loader.sources(paths, problems);
-        progress.phase("reading manifests", sources.size());
-        // Each file is read, parsed, checked and bound on its own, in parallel; only its source
-        // maps and objects are kept, never all the trees at once.
+        progress.phase("reading manifests", 0);
+        RawFiles raw = Timings.time("read files", () -> source(manifests).read(manifests.paths()));
+        progress.phase("reading manifests", raw.files().size());
+        // Each file is parsed, checked and bound on its own, in parallel; only its source maps and
+        // objects are kept, never all the trees at once.
         List<FileResult> perFile = Timings.time(
-                "load+schema+bind",
-                () -> sources.parallelStream()
+                "parse+schema+bind",
+                () -> raw.files().parallelStream()
                         .map(file -> {
-                            LoadResult loaded = loader.read(file);
+                            LoadResult loaded = loader.parse(file);
                             FileResult result = new FileResult(
                                     loaded.diagnostics(),
                                     loaded.documents().stream()
@@ -92,13 +81,25 @@ public final class Engine {
                             return result;
                         })
                         .toList());
+        List<Diagnostic> problems = new ArrayList<>(raw.diagnostics());
         List<ManifestValidator.Checked> all = new ArrayList<>();
         for (FileResult file : perFile) {
             problems.addAll(file.problems());
             all.addAll(file.checked());
         }
         ManifestValidator.Result result = validator.assemble(problems, all);
-        return new Validation(result.desired(), result.diagnostics(), source);
+        Map<String, String> source = new TreeMap<>(manifests.source());
+        raw.commitId().ifPresent(id -> source.put("commit", id));
+        return new Validation(result.desired(), result.diagnostics().sorted(), source);
+    }
+
+    /** Where the manifests are: the working tree (and standard input), or a commit of a repository. */
+    private ManifestSource source(Manifests manifests) {
+        return manifests
+                .gitRef()
+                .map(ref -> new GitManifestSource(Limits.DEFAULT)
+                        .at(manifests.repository().orElse(HERE), ref))
+                .orElse(workingTree);
     }
 
     /** One file read and checked: its reading problems and its documents. */
@@ -109,11 +110,6 @@ public final class Engine {
             validator = new ManifestValidator(new SchemaValidator());
         }
         return validator;
-    }
-
-    public Validation read(LoadResult loaded) {
-        ManifestValidator.Result result = validator().validate(loaded);
-        return new Validation(result.desired(), result.diagnostics(), Map.of());
     }
 
     /** Opens (and on first use creates) the state store a {@code --state} URL names. */

@@ -8,7 +8,7 @@ import io.tenantctl.apply.Applier;
 import io.tenantctl.apply.ApplyResult;
 import io.tenantctl.engine.Engine;
 import io.tenantctl.plan.Plan;
-import io.tenantctl.plan.PlanCodec;
+import io.tenantctl.plan.PlanReader;
 import io.tenantctl.profile.classic.ClassicProfile;
 import io.tenantctl.state.LockHolder;
 import io.tenantctl.state.RevisionRecord;
@@ -74,8 +74,9 @@ class NoDoubleApplyTest {
             git.push("seed, after");
             assertThat(one.cycle().outcome()).isEqualTo(Outcome.HELD);
             HeldPlan held = agentStore.held("seed").orElseThrow();
-            Plan plan =
-                    PlanCodec.decode(agentStore.document("seed", held.digest()).orElseThrow());
+            Plan plan = PlanReader.read(
+                            agentStore.document("seed", held.digest()).orElseThrow())
+                    .plan();
             agentStore.approve("seed", held.digest(), "reviewer", Instant.now());
 
             Reconciler two = reconciler(source, engine, store, agentStore, "two");

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tenantctl.generate.WorldGenerator;
 import io.tenantctl.json.Json;
-import io.tenantctl.render.ManifestTree;
 import io.tenantctl.testing.CliRun.Result;
 import io.tenantctl.testing.ManifestSet;
+import io.tenantctl.testing.WorldPair;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -142,7 +142,7 @@ class DriftAndExportTest extends OnEachBackend {
     @Test
     void exportingAGeneratedWorldAndPlanningItGivesNoChanges() {
         Path generated = dir.resolve("generated");
-        ManifestTree.write(new WorldGenerator(21).generate(1500), generated);
+        WorldPair.tree(new WorldGenerator(21).generate(1500), generated);
         assertThat(cli().run("apply", "-f", generated.toString(), "--auto-approve", "--state", state)
                         .exitCode())
                 .isZero();

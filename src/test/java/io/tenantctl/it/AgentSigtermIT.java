@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tenantctl.agent.GitSource;
 import io.tenantctl.generate.WorldGenerator;
-import io.tenantctl.render.ManifestTree;
 import io.tenantctl.state.Snapshot;
 import io.tenantctl.state.jdbc.JdbcStateStore;
 import io.tenantctl.testing.CliRun;
+import io.tenantctl.testing.WorldPair;
 import io.tenantctl.world.World;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -38,7 +38,7 @@ class AgentSigtermIT {
     void sigtermDuringAnApplyLeavesTheOldOrTheNewRevisionAndExitsZero() throws Exception {
         World world = new WorldGenerator(3).generate(OBJECTS);
         GitSource git = GitSource.create(dir.resolve("git"));
-        ManifestTree.write(world, git.work().resolve("manifests"));
+        WorldPair.tree(world, git.work().resolve("manifests"));
         String commit = git.push("a generated world");
         String policy = "interval: 1s\npolicy: {privilegeGranting: auto, privilegeRemoving: auto,"
                 + " tenancyChanging: auto, destructive: auto}";

@@ -13,8 +13,8 @@ import io.tenantctl.agent.status.StatusViews;
 import io.tenantctl.agent.store.AgentStore;
 import io.tenantctl.agent.store.Approval;
 import io.tenantctl.json.Json;
-import io.tenantctl.plan.Plan;
-import io.tenantctl.plan.PlanCodec;
+import io.tenantctl.plan.InvalidPlanException;
+import io.tenantctl.plan.PlanReader;
 import io.tenantctl.render.MarkdownOptions;
 import io.tenantctl.render.PlanMarkdownView;
 import io.tenantctl.state.StateException;
@@ -321,13 +321,13 @@ final class AgentServer {
             return Optional.empty();
         }
         try {
-            Plan plan = PlanCodec.decode(document.get());
-            String html = MarkdownHtml.render(PlanMarkdownView.render(plan, MarkdownOptions.DEFAULT));
+            String html = MarkdownHtml.render(
+                    PlanMarkdownView.render(PlanReader.read(document.get()), MarkdownOptions.DEFAULT));
             synchronized (planHtml) {
                 planHtml.put(held.digest(), html);
             }
             return Optional.of(html);
-        } catch (PlanCodec.InvalidPlanException e) {
+        } catch (InvalidPlanException e) {
             return Optional.of("<p>" + StatusPage.esc("the held plan cannot be read: " + e.getMessage()) + "</p>");
         }
     }
