@@ -151,11 +151,13 @@ final class ApplyCommand implements Callable<Integer> {
         PlanOptions options = applyset.options(as, validation.source());
         String url = state.url(env);
         return context.guarded(spec, style, () -> {
-            // A dry run commits nothing, so it plans against a state that does not exist rather than create it.
-            boolean created = !dryRun && !exists(url);
-            try (StateStore store = dryRun
-                    ? context.engine().openStoreForPlan(url, lock.lockTimeout())
-                    : context.engine().openStore(url, lock.lockTimeout())) {
+            // What cannot commit (a dry run, manifests with errors) plans against a state that does
+            // not exist rather than create it.
+            boolean commits = !dryRun && validation.ok();
+            boolean created = commits && !exists(url);
+            try (StateStore store = commits
+                    ? context.engine().openStore(url, lock.lockTimeout())
+                    : context.engine().openStoreForPlan(url, lock.lockTimeout())) {
                 PrintWriter out = spec.commandLine().getOut();
                 if (created && format == OutputFormat.TEXT) {
                     out.println("Created a new, empty state at " + store.location() + ".");

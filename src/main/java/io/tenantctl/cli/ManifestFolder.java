@@ -7,8 +7,10 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
@@ -48,9 +50,22 @@ public final class ManifestFolder {
                                     + "; pass --force to replace the manifest files in it, or choose an empty folder");
                 }
             }
+            TreeSet<Path> emptied = new TreeSet<>(Comparator.reverseOrder());
             for (Path old : manifests(dir)) {
                 Files.delete(old);
                 replaced++;
+                for (Path up = old.getParent(); up != null && !up.equals(dir); up = up.getParent()) {
+                    emptied.add(up);
+                }
+            }
+            // Folders the deleted files leave empty go too, deepest first, so that no empty folder of
+            // a tenant deleted since stays behind.
+            for (Path folder : emptied) {
+                try (Stream<Path> left = Files.list(folder)) {
+                    if (left.findAny().isEmpty()) {
+                        Files.delete(folder);
+                    }
+                }
             }
         }
         for (ManifestTree.File file : files) {

@@ -86,10 +86,10 @@ final class ShowCommand implements Callable<Integer> {
                         MarkdownOptions.withFullPlan(
                                 Optional.of("the saved plan file `" + planFile.getFileName() + "`"))));
             case TEXT, YAML, WIDE -> {
+                context.diagnostics(spec, style, document.plan().diagnostics());
                 out.println(PlanTextView.header(document.plan(), document.made(), style));
                 document.made().ifPresent(made -> out.println(PlanTextView.origin(made, style)));
                 out.println();
-                context.diagnostics(spec, style, document.plan().diagnostics());
                 PlanTextView.write(document.plan(), style, out);
                 out.println("Digest: " + document.digest());
             }

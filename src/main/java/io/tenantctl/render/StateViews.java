@@ -189,9 +189,9 @@ public final class StateViews {
                 .append(" applied at ")
                 .append(r.time().toString());
         out.append(" by ").append(operator(r.operator()));
-        r.operator().entrySet().stream()
-                .filter(e -> e.getKey().equals("run"))
-                .forEach(e -> out.append(" (").append(e.getValue()).append(')'));
+        if (r.operator().containsKey("run")) {
+            out.append(", run ").append(r.operator().get("run"));
+        }
         out.append('\n');
         out.append("  applyset ").append(r.applyset());
         if (!r.source().isEmpty()) {

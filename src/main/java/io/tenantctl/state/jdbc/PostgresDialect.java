@@ -175,7 +175,7 @@ final class PostgresDialect implements Dialect {
             for (Backend backend : holders(connection)) {
                 if (backend.holder().equals(holder)) {
                     try (PreparedStatement s = connection.prepareStatement("SELECT pg_terminate_backend(?)")) {
-                        s.setLong(1, backend.pid());
+                        s.setInt(1, (int) backend.pid());
                         try (ResultSet rs = s.executeQuery()) {
                             if (rs.next() && rs.getBoolean(1)) {
                                 return Optional.empty();
