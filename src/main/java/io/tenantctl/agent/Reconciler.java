@@ -222,8 +222,18 @@ public final class Reconciler {
         Map<String, String> origin = new TreeMap<>(validation.source());
         origin.put("agent", source.name());
         origin.put("repository", source.displayUrl());
+        // Objects another applyset changed have moved to it. Reverting drift takes them back, as
+        // the policy says; reporting it only looks (the plan of a synced commit is never applied).
+        // A new commit under report that would take objects over is refused, naming their owner.
+        boolean reportOnly = commit.equals(status.syncedCommit()) && source.drift() == DriftPolicy.REPORT;
         PlanOptions options = new PlanOptions(
-                source.as(), source.prune(), origin, source.applyset(), PlanOptions.DEFAULT_MAX_PRUNE, false);
+                source.as(),
+                source.prune(),
+                origin,
+                source.applyset(),
+                PlanOptions.DEFAULT_MAX_PRUNE,
+                false,
+                source.drift() == DriftPolicy.REVERT || reportOnly);
         Plan plan = engine.plan(validation, store, options, Progress.NONE);
         metrics.planned(source.name(), plan.steps().size());
         long revision = plan.base().revision();

@@ -10,6 +10,7 @@ import io.tenantctl.plan.Planned;
 import io.tenantctl.plan.StepRunner;
 import io.tenantctl.profile.Profile;
 import io.tenantctl.rules.Violation;
+import io.tenantctl.state.AbsentState;
 import io.tenantctl.state.Commit;
 import io.tenantctl.state.LockHolder;
 import io.tenantctl.state.RevisionRecord;
@@ -56,8 +57,24 @@ public final class Applier {
      * How to apply.
      *
      * @param confirm   asked with the plan, under the lock, before anything is written
+     * @param operator  who runs the apply, for the history ({@link RevisionRecord#operator()})
      */
-    public record Request(Duration lockTimeout, LockHolder holder, Predicate<Plan> confirm, boolean dryRun) {}
+    public record Request(
+            Duration lockTimeout,
+            LockHolder holder,
+            Predicate<Plan> confirm,
+            boolean dryRun,
+            Map<String, String> operator) {
+
+        public Request {
+            operator = Map.copyOf(operator);
+        }
+
+        /** A request whose operator the history does not record. */
+        public Request(Duration lockTimeout, LockHolder holder, Predicate<Plan> confirm, boolean dryRun) {
+            this(lockTimeout, holder, confirm, dryRun, Map.of());
+        }
+    }
 
     /**
      * Makes the plan under the lock with {@code planner}, then applies it. Making the plan checked
@@ -70,17 +87,25 @@ public final class Applier {
         });
     }
 
-    /** Applies exactly the steps of a saved plan, if the state is still the one it was made against. */
+    /**
+     * Applies exactly the steps of a saved plan, if the state is still the one it was made against.
+     * A plan made against a state that did not exist yet (no lineage, revision 0) applies to a new
+     * state, still at revision 0, whatever lineage it was given when it was created.
+     */
     public ApplyResult applySaved(StateStore store, Plan plan, Request request) {
         return store.write(request.lockTimeout(), request.holder(), tx -> {
             Snapshot state = tx.snapshot();
-            if (!state.lineage().equals(plan.base().lineage())
+            boolean fromNothing = plan.base().lineage().equals(AbsentState.NO_LINEAGE);
+            if (!(fromNothing || state.lineage().equals(plan.base().lineage()))
                     || state.revision() != plan.base().revision()) {
-                String why = !state.lineage().equals(plan.base().lineage())
-                        ? "it was made against another state (lineage "
-                                + plan.base().lineage() + ", this state is " + state.lineage() + ")"
-                        : "it was made at revision " + plan.base().revision() + " and the state is now at revision "
-                                + state.revision();
+                String why = fromNothing
+                        ? "it was made against a state that did not exist yet, and the state is at revision "
+                                + state.revision()
+                        : !state.lineage().equals(plan.base().lineage())
+                                ? "it was made against another state (lineage "
+                                        + plan.base().lineage() + ", this state is " + state.lineage() + ")"
+                                : "it was made at revision " + plan.base().revision()
+                                        + " and the state is now at revision " + state.revision();
                 return new ApplyResult(
                         Outcome.STALE,
                         Optional.of(plan),
@@ -166,7 +191,8 @@ public final class Applier {
                 digested.digest(),
                 plan.source(),
                 plan.applyset(),
-                steps);
+                steps,
+                request.operator());
         Commit commit = new Commit(result, plan.applyset(), plan.sourceText(), new HashSet<>(plan.declared()), record);
         Timings.time("write and commit", () -> tx.commit(commit));
         return new ApplyResult(Outcome.APPLIED, Optional.of(plan), revision, List.of());

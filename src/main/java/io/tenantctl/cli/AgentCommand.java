@@ -24,7 +24,6 @@ import picocli.CommandLine.Spec;
 /** {@code tenantctl agent}: the long-running reconciler (docs/agent.md). */
 @Command(
         name = "agent",
-        mixinStandardHelpOptions = true,
         sortOptions = false,
         description = {
             "Run the GitOps agent: for each source of the configuration, fetch its git branch, plan,"
@@ -47,6 +46,9 @@ final class AgentCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Mixin
+    HelpOption help;
+
     @Option(names = "--config", required = true, paramLabel = "FILE", description = "The agent's YAML configuration.")
     Path config;
 
@@ -61,7 +63,7 @@ final class AgentCommand implements Callable<Integer> {
     boolean check;
 
     @Mixin
-    OutputOptions output;
+    ColorOption color;
 
     private final Context context;
 
@@ -76,12 +78,13 @@ final class AgentCommand implements Callable<Integer> {
         try {
             bytes = Files.readAllBytes(config);
         } catch (NoSuchFileException e) {
-            return context.fail(spec, output, ExitCodes.ERROR, Codes.AGENT_CONFIG, "no such file: " + config);
+            return context.fail(spec, color.style(env), ExitCodes.ERROR, Codes.AGENT_CONFIG, "no such file: " + config);
         } catch (IOException e) {
-            return context.fail(spec, output, ExitCodes.ERROR, Codes.IO, "cannot read " + IoErrors.describe(e));
+            return context.fail(
+                    spec, color.style(env), ExitCodes.ERROR, Codes.IO, "cannot read " + IoErrors.describe(e));
         }
         ConfigReader.Result read = ConfigReader.read(config.toString(), bytes);
-        context.diagnostics(spec, output, read.diagnostics());
+        context.diagnostics(spec, color.style(env), read.diagnostics());
         if (read.config().isEmpty()) {
             return ExitCodes.ERROR;
         }
@@ -109,7 +112,7 @@ final class AgentCommand implements Callable<Integer> {
         AgentLog log = new AgentLog(spec.commandLine().getErr(), env.clock());
         AgentRuntime.Secrets secrets =
                 new AgentRuntime.Secrets(webhook.map(w -> w.getBytes(StandardCharsets.UTF_8)), token);
-        return context.guarded(spec, output, () -> {
+        return context.guarded(spec, color.style(env), () -> {
             AgentRuntime runtime = AgentRuntime.start(agent, url, secrets, context.engine(), env.clock(), log);
             // SIGTERM and SIGINT run shutdown hooks: let the cycles finish, then exit 0 (the JVM's
             // own status after a signal would be 143).
@@ -140,7 +143,7 @@ final class AgentCommand implements Callable<Integer> {
         if (value.isBlank()) {
             context.fail(
                     spec,
-                    output,
+                    color.style(env),
                     ExitCodes.ERROR,
                     Codes.AGENT_CONFIG,
                     config + ": " + key + " names the environment variable " + variable.get()

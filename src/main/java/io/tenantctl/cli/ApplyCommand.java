@@ -2,26 +2,32 @@ package io.tenantctl.cli;
 
 import io.tenantctl.apply.Applier;
 import io.tenantctl.apply.ApplyResult;
+import io.tenantctl.apply.Outcome;
 import io.tenantctl.diag.Codes;
 import io.tenantctl.diag.Progress;
 import io.tenantctl.engine.PlanOptions;
 import io.tenantctl.engine.Validation;
+import io.tenantctl.json.Json;
 import io.tenantctl.plan.InvalidPlanException;
 import io.tenantctl.plan.Plan;
 import io.tenantctl.plan.PlanDocument;
 import io.tenantctl.plan.PlanReader;
+import io.tenantctl.plan.Provenance;
 import io.tenantctl.render.ApplyView;
 import io.tenantctl.render.PlanTextView;
 import io.tenantctl.render.Style;
-import java.io.BufferedReader;
+import io.tenantctl.state.AbsentState;
+import io.tenantctl.state.StateMissingException;
+import io.tenantctl.state.StateStore;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Predicate;
@@ -29,19 +35,19 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
 
 /** {@code tenantctl apply}: plan and apply manifests, or apply exactly a saved plan. */
 @Command(
         name = "apply",
-        mixinStandardHelpOptions = true,
         sortOptions = false,
         description = {
-            "Apply manifests: take the state's lock, plan, show the plan, ask for 'yes', and apply it in one"
-                    + " transaction. Or apply exactly a plan saved by 'plan --out', if the state has not moved"
-                    + " since it was made."
+            "Apply manifests: take the state's lock, plan, show the plan, ask for 'yes' on the terminal, and"
+                    + " apply it in one transaction; the state is created on first use. Or apply exactly a plan"
+                    + " saved by 'plan --out', if the state has not moved since it was made."
         },
         footer = {
             "",
@@ -56,10 +62,19 @@ import picocli.CommandLine.Spec;
         })
 final class ApplyCommand implements Callable<Integer> {
 
+    static final String QUESTION = "Do you want to perform these steps? Only 'yes' will be accepted: ";
+
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "PLANFILE", description = "A plan saved by 'plan --out'.")
+    @Mixin
+    HelpOption help;
+
+    @Parameters(
+            index = "0",
+            arity = "0..1",
+            paramLabel = "PLANFILE",
+            description = "A plan saved by 'plan --out' (manifests are given with -f).")
     Path planFile;
 
     @Mixin
@@ -67,6 +82,12 @@ final class ApplyCommand implements Callable<Integer> {
 
     @Mixin
     StateOptions state;
+
+    @Mixin
+    ActorOptions actors;
+
+    @Mixin
+    LockOptions lock;
 
     @Mixin
     OutputOptions output;
@@ -89,10 +110,18 @@ final class ApplyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         OutputFormat format = output.format(OutputFormat.TEXT, OutputFormat.JSON);
-        if ((planFile == null) == (!manifests.given())) {
-            throw new ParameterException(
-                    spec.commandLine(),
-                    "give either -f PATH... (plan and apply) or a PLANFILE (apply a saved plan), not both");
+        if (planFile == null && !manifests.given()) {
+            throw Usage.error(
+                    spec,
+                    "apply needs something to apply: the manifests (-f PATH..., to plan and apply them) or a plan"
+                            + " saved by 'tenantctl plan --out FILE' (apply FILE)");
+        }
+        if (planFile != null && manifests.given()) {
+            throw Usage.error(
+                    spec, "give either -f PATH... (plan and apply) or a PLANFILE (apply a saved plan), not both");
+        }
+        if (dryRun) {
+            Usage.refuse(spec, "with --dry-run, which never asks", "--auto-approve");
         }
         Environment env = context.environment();
         Style style = output.style(env);
@@ -100,89 +129,195 @@ final class ApplyCommand implements Callable<Integer> {
             return applySaved(format, style);
         }
         boolean ask = !autoApprove && !dryRun;
+        if (ask && format == OutputFormat.JSON) {
+            throw Usage.error(
+                    spec,
+                    "-o json does not show the plan to confirm: pass --auto-approve (after reviewing 'plan'),"
+                            + " --dry-run, or apply a saved plan file");
+        }
         if (ask && !env.interactive()) {
             return context.fail(
                     spec,
-                    output,
+                    style,
                     ExitCodes.ERROR,
                     Codes.USAGE,
-                    "apply asks for confirmation, and there"
-                            + " is no terminal to ask on; review a plan and pass --auto-approve, or apply a saved plan file");
+                    "apply asks for confirmation, and there is no terminal to ask on; review a plan and pass"
+                            + " --auto-approve, or apply a saved plan file");
         }
         Progress progress = TerminalProgress.forTerminal(env, spec.commandLine().getErr());
         Validation validation = context.engine().read(manifests.manifests(), progress);
-        List<String> as = state.as(env);
+        ManifestOptions.refuseMissing(spec, validation);
+        List<String> as = actors.as(env);
         PlanOptions options = applyset.options(as, validation.source());
-        return context.withStore(spec, output, state, store -> {
-            Predicate<Plan> confirm = plan -> {
-                TerminalProgress.end(progress);
-                context.diagnostics(spec, output, plan.diagnostics());
-                if (format == OutputFormat.TEXT) {
-                    PlanTextView.write(plan, style, spec.commandLine().getOut());
+        String url = state.url(env);
+        return context.guarded(spec, style, () -> {
+            // What cannot commit (a dry run, manifests with errors) plans against a state that does
+            // not exist rather than create it.
+            boolean commits = !dryRun && validation.ok();
+            boolean created = commits && !exists(url);
+            try (StateStore store = commits
+                    ? context.engine().openStore(url, lock.lockTimeout())
+                    : context.engine().openStoreForPlan(url, lock.lockTimeout())) {
+                PrintWriter out = spec.commandLine().getOut();
+                if (created && format == OutputFormat.TEXT) {
+                    out.println("Created a new, empty state at " + store.location() + ".");
                 }
-                return !ask || askYes();
-            };
-            Applier.Request request = new Applier.Request(state.lockTimeout(), context.holder(as), confirm, dryRun);
-            ApplyResult result;
-            try {
-                result = context.engine().apply(validation, store, options, request, progress);
-            } finally {
-                TerminalProgress.end(progress);
+                Provenance made = Provenances.of(env, store, options);
+                Shown shown = new Shown(format, style, Optional.of(made));
+                Predicate<Plan> confirm = plan -> {
+                    TerminalProgress.end(progress);
+                    shown.show(plan);
+                    return !ask || yes();
+                };
+                Applier.Request request =
+                        new Applier.Request(lock.lockTimeout(), context.holder(as), confirm, dryRun, Operator.of(env));
+                ApplyResult result;
+                try {
+                    result = context.engine().apply(validation, store, options, request, progress);
+                } finally {
+                    TerminalProgress.end(progress);
+                }
+                return report(result, result.plan().map(p -> PlanDocument.of(p, made)), shown);
             }
-            return report(result, Optional.empty(), format, style);
         });
     }
 
+    /** Whether a state exists at the URL, without creating one. */
+    private boolean exists(String url) {
+        try (StateStore store = context.engine().openExistingStore(url, lock.lockTimeout())) {
+            return true;
+        } catch (StateMissingException e) {
+            return false;
+        }
+    }
+
     private int applySaved(OutputFormat format, Style style) {
+        Usage.refuse(
+                spec, "with a saved plan: it is applied exactly as it was made, so make the plan with it", options());
+        Usage.refuse(spec, "with a saved plan, which is applied without asking (it was reviewed)", "--auto-approve");
         String text;
         try {
             text = Files.readString(planFile, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
-            return context.fail(spec, output, ExitCodes.ERROR, Codes.USAGE, "no such plan file: " + planFile);
+            return context.fail(spec, style, ExitCodes.ERROR, Codes.USAGE, "no such plan file: " + planFile);
         } catch (IOException e) {
+            if (Files.isDirectory(planFile)) {
+                throw notAPlan("is a folder");
+            }
             return context.fail(
-                    spec, output, ExitCodes.ERROR, Codes.IO, "cannot read the plan file " + IoErrors.describe(e));
+                    spec, style, ExitCodes.ERROR, Codes.IO, "cannot read the plan file " + IoErrors.describe(e));
         }
         PlanDocument document;
         try {
             document = PlanReader.read(text);
         } catch (InvalidPlanException e) {
-            return context.fail(spec, output, ExitCodes.ERROR, e.code(), planFile + ": " + e.getMessage());
+            if (looksLikeManifests(planFile, text)) {
+                throw notAPlan("holds manifests");
+            }
+            return context.fail(spec, style, ExitCodes.ERROR, e.code(), planFile + ": " + e.getMessage());
         }
         Plan plan = document.plan();
-        return context.withStore(spec, output, state, store -> {
-            Applier.Request request =
-                    new Applier.Request(state.lockTimeout(), context.holder(plan.as()), p -> true, dryRun);
+        // A plan made against no state applies to a new one; any other needs the state it was made against.
+        Context.Access access =
+                plan.base().lineage().equals(AbsentState.NO_LINEAGE) ? Context.Access.CREATE : Context.Access.EXISTING;
+        Shown shown = new Shown(format, style, document.made());
+        return context.withStore(spec, style, state.url(context.environment()), lock.lockTimeout(), access, store -> {
+            Applier.Request request = new Applier.Request(
+                    lock.lockTimeout(),
+                    context.holder(plan.as()),
+                    p -> {
+                        shown.show(p);
+                        return true;
+                    },
+                    dryRun,
+                    Operator.of(context.environment()));
             ApplyResult result = context.engine().applySaved(plan, store, request);
-            return report(result, Optional.of(document), format, style);
+            return report(result, Optional.of(document), shown);
         });
     }
 
-    private boolean askYes() {
-        PrintWriter out = spec.commandLine().getOut();
-        out.print("Do you want to perform these steps? Only 'yes' will be accepted: ");
-        out.flush();
+    /** The options a saved plan fixed when it was made. */
+    private static String[] options() {
+        List<String> names = new ArrayList<>(List.of(ManifestOptions.NAMES));
+        names.addAll(List.of(ApplysetOptions.NAMES));
+        names.add("--as");
+        return names.toArray(String[]::new);
+    }
+
+    private RuntimeException notAPlan(String why) {
+        return Usage.error(
+                spec,
+                planFile + " " + why + ", not a plan saved by 'plan --out'; to plan and apply manifests, run:"
+                        + " tenantctl apply -f " + planFile);
+    }
+
+    /** A YAML file, or JSON that is a manifest rather than a plan: what {@code -f} takes. */
+    private static boolean looksLikeManifests(Path file, String text) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".yaml") || name.endsWith(".yml")) {
+            return true;
+        }
         try {
-            BufferedReader reader = new BufferedReader(
-                    new InputStreamReader(context.environment().stdin().get(), StandardCharsets.UTF_8));
-            String answer = reader.readLine();
-            return answer != null && answer.trim().equals("yes");
-        } catch (IOException e) {
+            JsonNode node = Json.parse(text);
+            return node.has("apiVersion") && node.has("kind");
+        } catch (JacksonException e) {
             return false;
         }
     }
 
+    private boolean yes() {
+        Optional<String> answer = context.environment()
+                .terminal()
+                .ask(QUESTION, spec.commandLine().getOut());
+        return answer.map(a -> a.trim().equals("yes")).orElse(false);
+    }
+
+    /** Prints the plan once: before the question, or with the result when no question was asked. */
+    private final class Shown {
+        private final OutputFormat format;
+        private final Style style;
+        private final Optional<Provenance> made;
+        private boolean done;
+
+        Shown(OutputFormat format, Style style, Optional<Provenance> made) {
+            this.format = format;
+            this.style = style;
+            this.made = made;
+        }
+
+        void show(Plan plan) {
+            if (done) {
+                return;
+            }
+            done = true;
+            context.diagnostics(spec, style, plan.diagnostics());
+            if (format == OutputFormat.TEXT) {
+                PrintWriter out = spec.commandLine().getOut();
+                out.println(PlanTextView.header(plan, made, style));
+                out.println();
+                PlanTextView.write(plan, style, out);
+            }
+        }
+    }
+
     /**
-     * Prints the result; {@code document} is the saved plan as read (its digest already known), or
-     * empty when the plan was made by this run.
+     * Prints the result; {@code document} is the plan with its digest, when a plan was made or read.
+     * A plan that was not shown before the question (it failed, or has nothing to do) is shown now.
      */
-    private int report(ApplyResult result, Optional<PlanDocument> document, OutputFormat format, Style style) {
+    private int report(ApplyResult result, Optional<PlanDocument> document, Shown shown) {
         PrintWriter out = spec.commandLine().getOut();
-        context.diagnostics(spec, output, result.diagnostics());
-        if (format == OutputFormat.JSON) {
-            ApplyView.json(result, document.or(() -> result.plan().map(PlanDocument::of)), out);
+        switch (result.outcome()) {
+            case PLAN_FAILED, NO_CHANGES -> result.plan().ifPresent(shown::show);
+            case APPLIED, DRY_RUN, DECLINED, STALE, STEP_FAILED -> {
+                // shown before the question, or never to be shown (a stale plan)
+            }
+        }
+        context.diagnostics(
+                spec, shown.style, result.outcome() == Outcome.PLAN_FAILED ? List.of() : result.diagnostics());
+        if (shown.format == OutputFormat.JSON) {
+            ApplyView.json(result, document, out);
         } else {
-            out.println(ApplyView.text(result, style));
+            out.println(ApplyView.text(result, shown.style));
             out.flush();
         }
         return switch (result.outcome()) {

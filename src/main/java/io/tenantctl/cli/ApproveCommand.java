@@ -4,6 +4,7 @@ import io.tenantctl.agent.status.HeldPlan;
 import io.tenantctl.agent.store.AgentStore;
 import io.tenantctl.agent.store.Approval;
 import io.tenantctl.diag.Codes;
+import io.tenantctl.render.Style;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -16,7 +17,6 @@ import picocli.CommandLine.Spec;
 /** {@code tenantctl approve SOURCE DIGEST}: lets the agent apply exactly the plan a source holds. */
 @Command(
         name = "approve",
-        mixinStandardHelpOptions = true,
         sortOptions = false,
         description = "Approve the plan a source's agent holds for approval, named by its digest (as tenantctl"
                 + " status and the status page show it; an unambiguous prefix of 12 or more hex digits will do)."
@@ -24,8 +24,8 @@ import picocli.CommandLine.Spec;
                 + " made; otherwise it plans again and waits for a new approval.",
         footer = {
             "",
-            "Exit codes: 0 approved (or approved already), 1 the source holds no plan, 3 the source holds"
-                    + " another plan (it planned again since).",
+            "Exit codes: 0 approved (or approved already), 1 the source holds no plan (or no state at the URL),"
+                    + " 3 the source holds another plan (it planned again since), 64 usage error.",
             "",
             "Examples:",
             "  tenantctl approve seed sha256:0f1e2d3c4b5a...",
@@ -34,6 +34,9 @@ final class ApproveCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    @Mixin
+    HelpOption help;
 
     @Parameters(index = "0", paramLabel = "SOURCE", description = "The source, as the agent's configuration names it.")
     String source;
@@ -51,7 +54,7 @@ final class ApproveCommand implements Callable<Integer> {
     StateOptions state;
 
     @Mixin
-    OutputOptions output;
+    ColorOption color;
 
     private final Context context;
 
@@ -63,7 +66,8 @@ final class ApproveCommand implements Callable<Integer> {
     public Integer call() {
         String url = state.url(context.environment());
         String who = by != null && !by.isBlank() ? by : System.getProperty("user.name", "unknown");
-        return context.withStore(spec, output, state, store -> {
+        Style style = color.style(context.environment());
+        return context.withExistingStore(spec, style, state, store -> {
             Approval approval = AgentStore.of(url)
                     .approve(source, digest, who, context.environment().clock().instant());
             String held = approval.held().map(HeldPlan::digest).orElse("");
@@ -87,14 +91,14 @@ final class ApproveCommand implements Callable<Integer> {
                 case NOTHING_WAITING ->
                     context.fail(
                             spec,
-                            output,
+                            style,
                             ExitCodes.ERROR,
                             Codes.NOT_FOUND,
                             "source " + source + " holds no plan for approval (see tenantctl status " + source + ")");
                 case OTHER_PLAN ->
                     context.fail(
                             spec,
-                            output,
+                            style,
                             ExitCodes.CONFLICT,
                             Codes.STALE_PLAN,
                             "source " + source + " holds another plan, " + held + ", not " + digest

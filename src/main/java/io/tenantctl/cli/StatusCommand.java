@@ -5,6 +5,7 @@ import io.tenantctl.agent.status.SourceStatus;
 import io.tenantctl.agent.status.StatusViews;
 import io.tenantctl.agent.store.AgentStore;
 import io.tenantctl.diag.Codes;
+import io.tenantctl.render.Style;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +20,6 @@ import picocli.CommandLine.Spec;
 /** {@code tenantctl status}: what the agents report of their sources, read from the state. */
 @Command(
         name = "status",
-        mixinStandardHelpOptions = true,
         sortOptions = false,
         description = "Show what the agents report of each source: conditions (Ready, Reconciling, Stalled),"
                 + " observed commit and state revision, last apply, next cycle, the plan waiting for approval and"
@@ -35,10 +35,17 @@ final class StatusCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Mixin
+    HelpOption help;
+
     @Parameters(index = "0", arity = "0..1", paramLabel = "SOURCE", description = "Only this source.")
     String source;
 
-    @Option(names = "--history", paramLabel = "N", defaultValue = "10", description = "Cycles shown per source.")
+    @Option(
+            names = "--history",
+            paramLabel = "N",
+            defaultValue = "10",
+            description = "Cycles shown per source (N >= 1, default ${DEFAULT-VALUE}).")
     int history;
 
     @Mixin
@@ -56,20 +63,23 @@ final class StatusCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         OutputFormat format = output.format(OutputFormat.TEXT, OutputFormat.JSON);
+        if (history < 1) {
+            throw Usage.error(spec, "--history must be 1 or more");
+        }
         String url = state.url(context.environment());
-        return context.withStore(spec, output, state, store -> {
+        Style style = output.style(context.environment());
+        return context.withExistingStore(spec, style, state, store -> {
             AgentStore agents = AgentStore.of(url);
             List<SourceReport> reports = new ArrayList<>();
             for (SourceStatus s : agents.statuses()) {
                 if (source == null || source.equals(s.name())) {
-                    reports.add(
-                            new SourceReport(s, agents.held(s.name()), agents.history(s.name(), Math.max(1, history))));
+                    reports.add(new SourceReport(s, agents.held(s.name()), agents.history(s.name(), history)));
                 }
             }
             if (source != null && reports.isEmpty()) {
                 return context.fail(
                         spec,
-                        output,
+                        style,
                         ExitCodes.ERROR,
                         Codes.NOT_FOUND,
                         "no agent has reported on a source named " + source + " in " + store.location());

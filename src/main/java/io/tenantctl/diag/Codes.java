@@ -38,6 +38,9 @@ public final class Codes {
     public static final String STATE = "state";
     public static final String PRUNE = "prune";
     public static final String PROTECTED = "protected";
+    public static final String ADOPT = "adopt";
+    public static final String EMPTY = "empty";
+    public static final String NO_SUCH_FILE = "no-such-file";
 
     // The command line
     public static final String USAGE = "usage";

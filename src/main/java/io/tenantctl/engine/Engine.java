@@ -2,6 +2,7 @@ package io.tenantctl.engine;
 
 import io.tenantctl.apply.Applier;
 import io.tenantctl.apply.ApplyResult;
+import io.tenantctl.diag.Codes;
 import io.tenantctl.diag.Diagnostic;
 import io.tenantctl.diag.Progress;
 import io.tenantctl.diag.Timings;
@@ -9,15 +10,17 @@ import io.tenantctl.load.GitManifestSource;
 import io.tenantctl.load.Limits;
 import io.tenantctl.load.LoadResult;
 import io.tenantctl.load.ManifestLoader;
-import io.tenantctl.load.ManifestSource;
 import io.tenantctl.load.RawFiles;
 import io.tenantctl.load.WorkingTree;
 import io.tenantctl.plan.Drift;
 import io.tenantctl.plan.Plan;
 import io.tenantctl.profile.Profile;
+import io.tenantctl.state.AbsentState;
 import io.tenantctl.state.Snapshot;
+import io.tenantctl.state.StateMissingException;
 import io.tenantctl.state.StateStore;
 import io.tenantctl.state.jdbc.JdbcStateStore;
+import io.tenantctl.state.jdbc.StateUrl;
 import io.tenantctl.validate.DesiredState;
 import io.tenantctl.validate.ManifestValidator;
 import io.tenantctl.validate.SchemaValidator;
@@ -28,6 +31,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -63,7 +67,8 @@ public final class Engine {
     public Validation read(Manifests manifests, Progress progress) {
         ManifestValidator validator = validator();
         progress.phase("reading manifests", 0);
-        RawFiles raw = Timings.time("read files", () -> source(manifests).read(manifests.paths()));
+        List<Diagnostic> outside = new ArrayList<>();
+        RawFiles raw = Timings.time("read files", () -> read(manifests, outside));
         progress.phase("reading manifests", raw.files().size());
         // Each file is parsed, checked and bound on its own, in parallel; only its source maps and
         // objects are kept, never all the trees at once.
@@ -82,6 +87,7 @@ public final class Engine {
                         })
                         .toList());
         List<Diagnostic> problems = new ArrayList<>(raw.diagnostics());
+        problems.addAll(outside);
         List<ManifestValidator.Checked> all = new ArrayList<>();
         for (FileResult file : perFile) {
             problems.addAll(file.problems());
@@ -90,16 +96,39 @@ public final class Engine {
         ManifestValidator.Result result = validator.assemble(problems, all);
         Map<String, String> source = new TreeMap<>(manifests.source());
         raw.commitId().ifPresent(id -> source.put("commit", id));
-        return new Validation(result.desired(), result.diagnostics().sorted(), source);
+        List<Diagnostic> diagnostics = new ArrayList<>(result.diagnostics().sorted());
+        if (!manifests.allowEmpty()
+                && result.desired().objects().isEmpty()
+                && diagnostics.stream().noneMatch(Diagnostic::isError)) {
+            diagnostics.add(Diagnostic.error(Codes.EMPTY, empty(manifests, raw)));
+        }
+        return new Validation(result.desired(), diagnostics, source);
     }
 
-    /** Where the manifests are: the working tree (and standard input), or a commit of a repository. */
-    private ManifestSource source(Manifests manifests) {
-        return manifests
-                .gitRef()
-                .map(ref -> new GitManifestSource(Limits.DEFAULT)
-                        .at(manifests.repository().orElse(HERE), ref))
-                .orElse(workingTree);
+    /** Why an empty manifest set is refused: a mistyped or emptied folder would otherwise plan to keep nothing. */
+    private static String empty(Manifests manifests, RawFiles raw) {
+        String where = String.join(", ", manifests.paths())
+                + manifests.gitRef().map(ref -> " at git ref " + ref).orElse("");
+        return (raw.files().isEmpty()
+                        ? "no manifest files (.yaml, .yml or .json) in " + where
+                        : "the manifests in " + where + " declare no objects")
+                + "; if that is intended (to plan against an empty set), pass --allow-empty";
+    }
+
+    /**
+     * Reads the files: from the working tree (and standard input), or from a commit of a repository,
+     * the paths then being relative to the current directory (or --repo) as git takes them.
+     */
+    private RawFiles read(Manifests manifests, List<Diagnostic> problems) {
+        if (manifests.gitRef().isEmpty()) {
+            return workingTree.read(manifests.paths());
+        }
+        Path base = manifests.repository().orElse(HERE);
+        GitPaths.Result paths = GitPaths.fromTop(base, manifests.paths());
+        problems.addAll(paths.problems());
+        return new GitManifestSource(Limits.DEFAULT)
+                .at(base, manifests.gitRef().get())
+                .read(paths.paths());
     }
 
     /** One file read and checked: its reading problems and its documents. */
@@ -117,9 +146,24 @@ public final class Engine {
         return Timings.time("open state", () -> JdbcStateStore.open(url, clock, lineages, lockTimeout));
     }
 
-    /** Opens a store that must already hold a state; a missing one is an error rather than created. */
+    /**
+     * Opens a store that must already hold a state; a missing one is a
+     * {@link io.tenantctl.state.StateMissingException} naming the URL, and nothing is created.
+     */
     public StateStore openExistingStore(String url, Duration lockTimeout) {
-        return JdbcStateStore.openExisting(url, clock, lineages, lockTimeout);
+        return Timings.time("open state", () -> JdbcStateStore.openExisting(url, clock, lineages, lockTimeout));
+    }
+
+    /**
+     * The store for a plan: the state if it exists, or else an {@link AbsentState} to plan a first
+     * apply against, empty at revision 0; nothing is created either way.
+     */
+    public StateStore openStoreForPlan(String url, Duration lockTimeout) {
+        try {
+            return openExistingStore(url, lockTimeout);
+        } catch (StateMissingException e) {
+            return new AbsentState(StateUrl.parse(url).display());
+        }
     }
 
     /** A plan of the manifests against the current state, without taking the lock. */
@@ -135,6 +179,14 @@ public final class Engine {
     public List<Drift> drift(Validation validation, StateStore store, String applyset) {
         return DriftFinder.find(
                 store, store.read(), applyset, validation.desired().objects());
+    }
+
+    /** What a revision changed, against the revision before it; empty when there is no such revision. */
+    public Optional<RevisionChanges> revisionChanges(StateStore store, long revision) {
+        if (store.revision(revision).isEmpty()) {
+            return Optional.empty();
+        }
+        return Timings.time("replay history", () -> HistoryReplay.changes(store.history(0), profile, revision));
     }
 
     private static Function<DesiredState, List<Drift>> drift(StateStore store, Snapshot state, PlanOptions options) {

@@ -74,7 +74,7 @@ final class FolderWalk<H> {
             return;
         }
         if (lookup.entry().isEmpty()) {
-            problems.add(Diagnostic.error(Codes.YAML, "no such file or directory: " + given, Location.of(given, 1, 1)));
+            problems.add(Diagnostic.error(Codes.NO_SUCH_FILE, "no such file or directory: " + given));
             return;
         }
         Entry<H> entry = lookup.entry().get();

@@ -10,6 +10,7 @@ import io.tenantctl.diff.FieldChange;
 import io.tenantctl.json.Json;
 import io.tenantctl.model.ObjectRef;
 import io.tenantctl.step.PlannedStep;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -49,15 +50,30 @@ public final class PlanReader {
                             + "); it was changed after it was made, so it is refused");
         }
         try {
-            return new PlanDocument(plan(root), actual);
+            return new PlanDocument(plan(root), actual, made(root.path(PlanWriter.MADE)));
         } catch (RuntimeException e) {
             throw new InvalidPlanException(Codes.PLAN_DIGEST, "the plan file is malformed: " + e.getMessage());
         }
     }
 
-    /** The digest a plan document should carry: of everything in it but the digest. */
+    /** The digest a plan document should carry: of everything in it but the digest and how it was made. */
     public static String digest(JsonNode document) {
-        return Json.digestWithout(document, "digest");
+        return Json.digestWithout(document, "digest", PlanWriter.MADE);
+    }
+
+    private static Optional<Provenance> made(JsonNode made) {
+        if (!made.isObject()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Provenance(
+                made.path("tenantctl").asString(""),
+                Instant.parse(made.path("at").asString()),
+                made.path("state").asString(""),
+                made.path("stateExists").asBoolean(true),
+                made.path("prune").asBoolean(),
+                made.path("maxPrune").asDouble(),
+                made.path("allowMassPrune").asBoolean(),
+                made.path("forceAdopt").asBoolean()));
     }
 
     private static Plan plan(JsonNode root) {

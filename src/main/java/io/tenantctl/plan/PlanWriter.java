@@ -26,6 +26,9 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class PlanWriter {
 
+    /** The member that says how the plan was made; outside the digest (see {@link Provenance}). */
+    static final String MADE = "made";
+
     private PlanWriter() {}
 
     /**
@@ -43,9 +46,26 @@ public final class PlanWriter {
             gen.writeName(member.name());
             member.value().accept(gen);
         }
+        if (document.made().isPresent()) {
+            gen.writeName(MADE);
+            gen.writeTree(made(document.made().get()));
+        }
         gen.writeName("digest");
         gen.writeString(document.digest());
         gen.writeEndObject();
+    }
+
+    private static ObjectNode made(Provenance made) {
+        ObjectNode node = Json.object();
+        node.put("tenantctl", made.tool());
+        node.put("at", made.at().toString());
+        node.put("state", made.state());
+        node.put("stateExists", made.stateExists());
+        node.put("prune", made.prune());
+        node.put("maxPrune", made.maxPrune());
+        node.put("allowMassPrune", made.allowMassPrune());
+        node.put("forceAdopt", made.forceAdopt());
+        return node;
     }
 
     /**

@@ -177,6 +177,7 @@ class AgentLoopTest {
                             changed.toString(),
                             "--applyset",
                             "by-hand",
+                            "--force-adopt",
                             "--auto-approve",
                             "--state",
                             state);

@@ -55,11 +55,13 @@ class ArchitectureTest {
         ALLOWED.put(
                 "engine",
                 List.of(
+                        "json",
                         "diag",
                         "load",
                         "model",
                         "world",
                         "rules",
+                        "step",
                         "diff",
                         "profile",
                         "validate",

@@ -58,8 +58,8 @@ class DurationConverterTest {
     @ParameterizedTest
     @ValueSource(
             strings = {
-                "get --lock-timeout soon",
-                "get --lock-timeout -5s",
+                "apply -f x.yaml --lock-timeout soon",
+                "apply -f x.yaml --lock-timeout -5s",
                 "apply plan.json --lock-timeout 1x",
                 "state copy --from sqlite:a.db --to sqlite:b.db --lock-timeout -1m",
             })
@@ -76,8 +76,16 @@ class DurationConverterTest {
     void aGoodDurationIsTakenByTheCommands() {
         String state = "sqlite:" + dir.resolve("state.db");
         for (String timeout : new String[] {"1m30s", "500ms", "2m"}) {
-            Result get = cli().run("get", "--state", state, "--lock-timeout", timeout);
-            assertThat(get.exitCode()).as(get.toString()).isZero();
+            Result apply = cli().run(
+                            "apply",
+                            "-f",
+                            "manifests/examples/seed/before",
+                            "--auto-approve",
+                            "--state",
+                            state,
+                            "--lock-timeout",
+                            timeout);
+            assertThat(apply.exitCode()).as(apply.toString()).isZero();
         }
         Result copy = cli().run(
                         "state",

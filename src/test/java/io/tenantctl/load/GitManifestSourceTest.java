@@ -251,7 +251,7 @@ class GitManifestSourceTest {
         assertThat(lines(paths))
                 .containsExactly(
                         " git standard input (-f -) cannot be read from a git commit; name files or directories",
-                        "nowhere/:1:1 yaml no such file or directory: nowhere/",
+                        " no-such-file no such file or directory: nowhere/",
                         "../manifests:1:1 yaml path must be relative to the top of the repository and stay inside it:"
                                 + " ../manifests",
                         "/etc:1:1 yaml path must be relative to the top of the repository and stay inside it: /etc");

@@ -50,6 +50,11 @@ class PlanFileCompatibilityTest {
         CliRun run = cli().lineage(LINEAGE);
         String state = "sqlite:" + dir.resolve("state.db");
 
+        // The state the plan was made against: new, at revision 0 (a saved plan never creates a state).
+        Files.createDirectories(dir.resolve("nothing"));
+        Result created = run.run(
+                "apply", "-f", dir.resolve("nothing").toString(), "--allow-empty", "--auto-approve", "--state", state);
+        assertThat(created.exitCode()).as(created.toString()).isZero();
         Result first = run.run("apply", PLANS.resolve("seed-before.plan.json").toString(), "--state", state);
         assertThat(first.exitCode()).as(first.toString()).isZero();
         assertThat(first.out()).contains("Apply complete! Revision 1: 6 steps applied (7 created");
@@ -59,6 +64,7 @@ class PlanFileCompatibilityTest {
                 "src/test/resources/compat/platform",
                 "--applyset",
                 "platform",
+                "--force-adopt",
                 "--as",
                 "msmith@contoso.com",
                 "--auto-approve",

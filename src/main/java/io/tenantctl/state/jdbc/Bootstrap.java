@@ -3,6 +3,7 @@ package io.tenantctl.state.jdbc;
 import io.tenantctl.diag.Codes;
 import io.tenantctl.state.LockHolder;
 import io.tenantctl.state.StateException;
+import io.tenantctl.state.StateMissingException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,15 +39,14 @@ final class Bootstrap {
         StateUrl url = database.url();
         if (url.kind() == StateUrl.Kind.SQLITE) {
             if (mustExist && !Files.isRegularFile(url.sqlitePath())) {
-                throw new StateException(
-                        Codes.STATE, "no state at " + database.location() + ": the file does not exist");
+                throw new StateMissingException("no state at " + database.location() + ": the file does not exist");
             }
             createFolder(url.sqlitePath());
         }
         int version = database.read(Migrations::current);
         if (version == 0 && mustExist) {
-            throw new StateException(
-                    Codes.STATE, "no state at " + database.location() + ": the database holds no tenantctl tables");
+            throw new StateMissingException(
+                    "no state at " + database.location() + ": the database holds no tenantctl tables");
         }
         refuseNewer(version);
         if (version == Migrations.latest()) {

@@ -46,6 +46,21 @@ public interface Dialect {
     /** Called after a write transaction ended, committed or not. */
     void released(StateUrl url);
 
+    /**
+     * Who holds the write lock at this moment, asked without waiting for it or taking it; empty when
+     * it is free. A holder the database cannot name is {@link LockHolder#unknown()}.
+     */
+    Optional<LockHolder> lockedBy(StateUrl url);
+
+    /**
+     * Asks {@code holder} to give up the write lock, so that its transaction ends without
+     * committing. Returns why it cannot be asked from here, or empty when it was asked.
+     */
+    Optional<String> stop(StateUrl url, LockHolder holder);
+
+    /** Removes what a holder that is gone may have left behind (the SQLite note). */
+    void forgetStaleHolder(StateUrl url);
+
     /** One line for a connection failure: host, port, database and the server's words. */
     String describeFailure(StateUrl url, SQLException e);
 }

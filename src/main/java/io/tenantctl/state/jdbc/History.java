@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -31,8 +32,8 @@ final class History {
     /** Writes a revision and its steps, the steps in batches. */
     static void write(Connection connection, RevisionRecord r) throws SQLException {
         try (PreparedStatement s = connection.prepareStatement("INSERT INTO tc_revision (revision, applied_at,"
-                + " as_identities, actors, summary, digest, source, applyset, step_count)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " as_identities, actors, summary, digest, source, applyset, step_count, operator)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             s.setLong(1, r.revision());
             s.setString(2, r.time().toString());
             s.setString(3, Json.compact(strings(r.as())));
@@ -44,6 +45,7 @@ final class History {
             s.setString(7, Json.compact(Json.map(new TreeMap<>(r.source()))));
             s.setString(8, r.applyset());
             s.setInt(9, r.steps().size());
+            s.setString(10, Json.compact(Json.map(new TreeMap<>(r.operator()))));
             s.executeUpdate();
         }
         try (Batch steps = new Batch(
@@ -94,8 +96,9 @@ final class History {
     private static List<RevisionRecord> read(Connection connection, String where, int limit, boolean withSteps)
             throws SQLException {
         Map<Long, RevisionRecord> records = new LinkedHashMap<>();
-        String sql = "SELECT revision, applied_at, as_identities, actors, summary, digest, source, applyset"
-                + " FROM tc_revision " + where + " ORDER BY revision DESC" + (limit > 0 ? " LIMIT " + limit : "");
+        String sql = "SELECT revision, applied_at, as_identities, actors, summary, digest, source, applyset,"
+                + " operator FROM tc_revision " + where + " ORDER BY revision DESC"
+                + (limit > 0 ? " LIMIT " + limit : "");
         try (Statement s = connection.createStatement();
                 ResultSet rs = s.executeQuery(sql)) {
             while (rs.next()) {
@@ -104,10 +107,6 @@ final class History {
                 Json.parse(rs.getString(5))
                         .properties()
                         .forEach(e -> summary.put(e.getKey(), e.getValue().asInt()));
-                Map<String, String> source = new TreeMap<>();
-                Json.parse(rs.getString(7))
-                        .properties()
-                        .forEach(e -> source.put(e.getKey(), e.getValue().asString()));
                 records.put(
                         revision,
                         new RevisionRecord(
@@ -117,9 +116,10 @@ final class History {
                                 list(rs.getString(4)),
                                 summary,
                                 rs.getString(6),
-                                source,
+                                stringMap(rs.getString(7)),
                                 rs.getString(8),
-                                List.of()));
+                                List.of(),
+                                stringMap(rs.getString(9))));
             }
         }
         if (!withSteps || records.isEmpty()) {
@@ -147,17 +147,31 @@ final class History {
         }
         List<RevisionRecord> out = new ArrayList<>();
         for (RevisionRecord r : records.values()) {
-            out.add(new RevisionRecord(
-                    r.revision(),
-                    r.time(),
-                    r.as(),
-                    r.actors(),
-                    r.summary(),
-                    r.digest(),
-                    r.source(),
-                    r.applyset(),
-                    steps.get(r.revision())));
+            out.add(r.withSteps(steps.get(r.revision())));
         }
+        return out;
+    }
+
+    /** The applysets that applied a revision or own an object, sorted. */
+    static List<String> applysets(Connection connection) throws SQLException {
+        TreeSet<String> names = new TreeSet<>();
+        try (Statement s = connection.createStatement();
+                ResultSet rs = s.executeQuery("SELECT DISTINCT applyset FROM tc_revision"
+                        + " UNION SELECT DISTINCT applyset FROM tc_object")) {
+            while (rs.next()) {
+                if (!rs.getString(1).isEmpty()) {
+                    names.add(rs.getString(1));
+                }
+            }
+        }
+        return new ArrayList<>(names);
+    }
+
+    private static Map<String, String> stringMap(String json) {
+        Map<String, String> out = new TreeMap<>();
+        Json.parse(json)
+                .properties()
+                .forEach(e -> out.put(e.getKey(), e.getValue().asString()));
         return out;
     }
 

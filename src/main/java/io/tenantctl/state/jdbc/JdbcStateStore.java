@@ -7,6 +7,7 @@ import io.tenantctl.state.RevisionRecord;
 import io.tenantctl.state.Snapshot;
 import io.tenantctl.state.StateDump;
 import io.tenantctl.state.StateStore;
+import io.tenantctl.state.Unlock;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -17,7 +18,8 @@ import java.util.function.Supplier;
 /**
  * The state store over JDBC, in portable SQL, made of one part per job: {@link Bootstrap} (create
  * and upgrade), {@link Locking} (the write lock, its timeout and retries), {@link Snapshots},
- * {@link Commits}, {@link AppliedRecords}, {@link History} and {@link Copies} (dump and restore).
+ * {@link Commits}, {@link AppliedRecords}, {@link History}, {@link Copies} (dump and restore) and
+ * {@link Unlocking} (a forced unlock).
  *
  * <p>Every write is one transaction that holds the dialect's write lock from before it reads the
  * head revision until it commits: the revision it saw is the revision it replaces, and a failure
@@ -31,6 +33,7 @@ public final class JdbcStateStore implements StateStore {
     private final Commits commits;
     private final AppliedRecords applied;
     private final Copies copies;
+    private final Unlocking unlocking;
 
     private JdbcStateStore(Database database, Clock clock) {
         this.database = database;
@@ -39,6 +42,7 @@ public final class JdbcStateStore implements StateStore {
         this.commits = new Commits(database);
         this.applied = new AppliedRecords(database);
         this.copies = new Copies(database, snapshots, applied, clock);
+        this.unlocking = new Unlocking(database);
     }
 
     /**
@@ -52,8 +56,9 @@ public final class JdbcStateStore implements StateStore {
     }
 
     /**
-     * Opens a store that must already exist (the source of {@code state copy}): a mistyped URL is an
-     * error, not a new empty state that a forced copy would then spread.
+     * Opens a store that must already exist (every command but apply, the agent and the target of
+     * {@code state copy}): a mistyped URL is a {@link io.tenantctl.state.StateMissingException}, not
+     * a new empty state that reports no drift or that a forced copy would then spread.
      */
     public static JdbcStateStore openExisting(
             String url, Clock clock, Supplier<String> lineages, Duration lockTimeout) {
@@ -108,6 +113,21 @@ public final class JdbcStateStore implements StateStore {
     @Override
     public List<RevisionRecord> history(int limit) {
         return database.read(c -> History.read(c, limit));
+    }
+
+    @Override
+    public List<String> applysets() {
+        return database.read(History::applysets);
+    }
+
+    @Override
+    public Optional<LockHolder> lockHolder() {
+        return unlocking.holder();
+    }
+
+    @Override
+    public Unlock forceUnlock(LockHolder holder, Duration wait) {
+        return unlocking.force(holder, wait);
     }
 
     @Override

@@ -22,6 +22,7 @@ import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The schema migrations on both dialects: a state left by a tenantctl of schema 1 is upgraded when
@@ -73,7 +74,10 @@ class MigrationsTest {
         assertThat(history).hasSize(1);
         assertThat(history.get(0).path("revision").asLong()).isEqualTo(1);
         assertThat(history.get(0).path("steps")).hasSize(6);
-        assertThat(history).isEqualTo(history(source));
+        assertThat(history.get(0).path("operator"))
+                .as("a revision applied before schema 4 does not say who ran it")
+                .isEmpty();
+        assertThat(withoutOperator(history)).isEqualTo(withoutOperator(history(source)));
 
         Result noop = cli().run("plan", "-f", BEFORE, "--detailed-exitcode", "--state", old);
         assertThat(noop.exitCode()).as(noop.toString()).isZero();
@@ -88,7 +92,9 @@ class MigrationsTest {
     @Test
     void aStateOfANewerSchemaIsRefusedWithBothVersions() throws Exception {
         String url = backend.newState(dir);
-        assertThat(cli().run("get", "--state", url).exitCode()).isZero();
+        assertThat(cli().run("apply", "-f", BEFORE, "--auto-approve", "--state", url)
+                        .exitCode())
+                .isZero();
         int newer = Migrations.latest() + 1;
         try (Connection c = connect(url);
                 Statement s = c.createStatement()) {
@@ -111,6 +117,12 @@ class MigrationsTest {
                     .doesNotContain("\tat ");
         }
         assertThat(schema(url)).as("left as it was").isEqualTo(newer);
+    }
+
+    private static JsonNode withoutOperator(JsonNode items) {
+        JsonNode copy = items.deepCopy();
+        copy.forEach(item -> ((ObjectNode) item).remove("operator"));
+        return copy;
     }
 
     private static JsonNode history(String url) {
@@ -142,10 +154,18 @@ class MigrationsTest {
         }
     }
 
-    /** Every row of a table, column by column. */
+    /** Every row of a table, column by column: the columns the older table has, of the newer one's. */
     private static void copy(Connection from, Connection to, String table) throws SQLException {
+        StringBuilder kept = new StringBuilder();
+        try (Statement s = to.createStatement();
+                ResultSet rs = s.executeQuery("SELECT * FROM " + table + " WHERE 1 = 0")) {
+            ResultSetMetaData meta = rs.getMetaData();
+            for (int i = 1; i <= meta.getColumnCount(); i++) {
+                kept.append(i == 1 ? "" : ", ").append(meta.getColumnName(i));
+            }
+        }
         try (Statement s = from.createStatement();
-                ResultSet rs = s.executeQuery("SELECT * FROM " + table)) {
+                ResultSet rs = s.executeQuery("SELECT " + kept + " FROM " + table)) {
             ResultSetMetaData meta = rs.getMetaData();
             StringBuilder columns = new StringBuilder();
             StringBuilder marks = new StringBuilder();
