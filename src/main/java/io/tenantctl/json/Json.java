@@ -8,6 +8,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
@@ -113,12 +114,13 @@ public final class Json {
         return sha.hex();
     }
 
-    /** {@code sha256:<hex>} of the canonical form of an object without one of its top-level members. */
-    public static String digestWithout(JsonNode object, String member) {
+    /** {@code sha256:<hex>} of the canonical form of an object without some of its top-level members. */
+    public static String digestWithout(JsonNode object, String... members) {
+        Set<String> without = Set.of(members);
         // A shallow copy: the members are shared, not copied, however large they are.
         ObjectNode rest = NODES.objectNode();
         object.properties().forEach(e -> {
-            if (!e.getKey().equals(member)) {
+            if (!without.contains(e.getKey())) {
                 rest.set(e.getKey(), e.getValue());
             }
         });

@@ -55,9 +55,12 @@ public final class PlanReader {
         }
     }
 
-    /** The digest a plan document should carry: of everything in it but the digest. */
+    /**
+     * The digest a plan document should carry: of everything in it but the digest and the
+     * signature (which signs the digest, so a plan signed or not has one digest).
+     */
     public static String digest(JsonNode document) {
-        return Json.digestWithout(document, "digest");
+        return Json.digestWithout(document, "digest", "signature");
     }
 
     private static Plan plan(JsonNode root) {

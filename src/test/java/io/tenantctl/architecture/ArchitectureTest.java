@@ -68,6 +68,9 @@ class ArchitectureTest {
                         "state.jdbc",
                         "apply"));
         ALLOWED.put("render", List.of("json", "diag", "model", "world", "step", "diff", "plan", "state", "apply"));
+        ALLOWED.put("sign", List.of("json"));
+        ALLOWED.put("connect", List.of("json", "diag", "load"));
+        ALLOWED.put("provider.azure.http", List.of("json", "connect"));
         ALLOWED.put("agent.status", List.of("json"));
         ALLOWED.put("agent.store", List.of("json", "state", "state.jdbc", "agent.status"));
         ALLOWED.put(
