@@ -55,9 +55,25 @@ public final class Applier {
     /**
      * How to apply.
      *
-     * @param confirm   asked with the plan, under the lock, before anything is written
+     * @param confirm    asked with the plan, under the lock, before anything is written
+     * @param provenance what the history records of where the plan came from besides its source
+     *                   (the key that signed a saved plan: {@code signedBy})
      */
-    public record Request(Duration lockTimeout, LockHolder holder, Predicate<Plan> confirm, boolean dryRun) {}
+    public record Request(
+            Duration lockTimeout,
+            LockHolder holder,
+            Predicate<Plan> confirm,
+            boolean dryRun,
+            Map<String, String> provenance) {
+
+        public Request {
+            provenance = Map.copyOf(provenance);
+        }
+
+        public Request(Duration lockTimeout, LockHolder holder, Predicate<Plan> confirm, boolean dryRun) {
+            this(lockTimeout, holder, confirm, dryRun, Map.of());
+        }
+    }
 
     /**
      * Makes the plan under the lock with {@code planner}, then applies it. Making the plan checked
@@ -90,6 +106,16 @@ public final class Applier {
             }
             return execute(tx, plan, Optional.empty(), request);
         });
+    }
+
+    /** The plan's source as the history keeps it: with the request's provenance, which the plan's digest does not cover. */
+    private static Map<String, String> recordedSource(Plan plan, Request request) {
+        if (request.provenance().isEmpty()) {
+            return plan.source();
+        }
+        Map<String, String> source = new TreeMap<>(plan.source());
+        source.putAll(request.provenance());
+        return source;
     }
 
     private ApplyResult execute(StateStore.Transaction tx, Plan plan, Optional<World> proven, Request request) {
@@ -164,7 +190,7 @@ public final class Applier {
                 new ArrayList<>(actors),
                 summary,
                 digested.digest(),
-                plan.source(),
+                recordedSource(plan, request),
                 plan.applyset(),
                 steps);
         Commit commit = new Commit(result, plan.applyset(), plan.sourceText(), new HashSet<>(plan.declared()), record);

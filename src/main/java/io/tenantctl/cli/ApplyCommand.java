@@ -3,9 +3,13 @@ package io.tenantctl.cli;
 import io.tenantctl.apply.Applier;
 import io.tenantctl.apply.ApplyResult;
 import io.tenantctl.diag.Codes;
+import io.tenantctl.diag.Diagnostic;
+import io.tenantctl.diag.Location;
 import io.tenantctl.diag.Progress;
+import io.tenantctl.engine.Engine;
 import io.tenantctl.engine.PlanOptions;
 import io.tenantctl.engine.Validation;
+import io.tenantctl.json.Json;
 import io.tenantctl.plan.InvalidPlanException;
 import io.tenantctl.plan.Plan;
 import io.tenantctl.plan.PlanDocument;
@@ -13,6 +17,9 @@ import io.tenantctl.plan.PlanReader;
 import io.tenantctl.render.ApplyView;
 import io.tenantctl.render.PlanTextView;
 import io.tenantctl.render.Style;
+import io.tenantctl.sign.Keys;
+import io.tenantctl.sign.PlanSignature;
+import io.tenantctl.sign.Verifier;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -22,6 +29,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Predicate;
@@ -53,6 +61,7 @@ import picocli.CommandLine.Spec;
             "  tenantctl apply -f manifests/ --auto-approve",
             "  tenantctl apply -f manifests/ --dry-run",
             "  tenantctl plan -f manifests/ --out plan.json && tenantctl apply plan.json",
+            "  tenantctl apply plan.json --trusted-key plan-key.pub.pem",
         })
 final class ApplyCommand implements Callable<Integer> {
 
@@ -80,6 +89,12 @@ final class ApplyCommand implements Callable<Integer> {
     @Mixin
     ApplysetOptions applyset;
 
+    @Mixin
+    ProviderOptions provider;
+
+    @Mixin
+    TrustOptions trust;
+
     private final Context context;
 
     ApplyCommand(Context context) {
@@ -96,8 +111,19 @@ final class ApplyCommand implements Callable<Integer> {
         }
         Environment env = context.environment();
         Style style = output.style(env);
+        if (planFile == null && trust.given()) {
+            throw new ParameterException(
+                    spec.commandLine(),
+                    "--trusted-key and --allow-unsigned check a saved plan's signature: apply PLANFILE, not -f");
+        }
+        ProviderOptions.Choice choice = provider.choose(env, context.profile());
+        if (choice instanceof ProviderOptions.Refused refused) {
+            context.diagnostics(spec, output, refused.problems());
+            return ExitCodes.ERROR;
+        }
+        Engine engine = context.engine(((ProviderOptions.Chosen) choice).provider());
         if (planFile != null) {
-            return applySaved(format, style);
+            return applySaved(engine, format, style);
         }
         boolean ask = !autoApprove && !dryRun;
         if (ask && !env.interactive()) {
@@ -110,7 +136,7 @@ final class ApplyCommand implements Callable<Integer> {
                             + " is no terminal to ask on; review a plan and pass --auto-approve, or apply a saved plan file");
         }
         Progress progress = TerminalProgress.forTerminal(env, spec.commandLine().getErr());
-        Validation validation = context.engine().read(manifests.manifests(), progress);
+        Validation validation = engine.read(manifests.manifests(), progress);
         List<String> as = state.as(env);
         PlanOptions options = applyset.options(as, validation.source());
         return context.withStore(spec, output, state, store -> {
@@ -125,7 +151,7 @@ final class ApplyCommand implements Callable<Integer> {
             Applier.Request request = new Applier.Request(state.lockTimeout(), context.holder(as), confirm, dryRun);
             ApplyResult result;
             try {
-                result = context.engine().apply(validation, store, options, request, progress);
+                result = engine.apply(validation, store, options, request, progress);
             } finally {
                 TerminalProgress.end(progress);
             }
@@ -133,7 +159,7 @@ final class ApplyCommand implements Callable<Integer> {
         });
     }
 
-    private int applySaved(OutputFormat format, Style style) {
+    private int applySaved(Engine engine, OutputFormat format, Style style) {
         String text;
         try {
             text = Files.readString(planFile, StandardCharsets.UTF_8);
@@ -150,12 +176,73 @@ final class ApplyCommand implements Callable<Integer> {
             return context.fail(spec, output, ExitCodes.ERROR, e.code(), planFile + ": " + e.getMessage());
         }
         Plan plan = document.plan();
+        Map<String, String> provenance;
+        try {
+            Optional<Map<String, String>> checked = checkSignature(text, document);
+            if (checked.isEmpty()) {
+                return ExitCodes.ERROR;
+            }
+            provenance = checked.get();
+        } catch (Keys.KeyException e) {
+            return context.fail(spec, output, ExitCodes.ERROR, Codes.SIGNING_KEY, e.getMessage());
+        } catch (IOException e) {
+            return context.fail(
+                    spec,
+                    output,
+                    ExitCodes.ERROR,
+                    Codes.SIGNING_KEY,
+                    "cannot read a trusted key " + IoErrors.describe(e));
+        }
         return context.withStore(spec, output, state, store -> {
             Applier.Request request =
-                    new Applier.Request(state.lockTimeout(), context.holder(plan.as()), p -> true, dryRun);
-            ApplyResult result = context.engine().applySaved(plan, store, request);
+                    new Applier.Request(state.lockTimeout(), context.holder(plan.as()), p -> true, dryRun, provenance);
+            ApplyResult result = engine.applySaved(plan, store, request);
             return report(result, Optional.of(document), format, style);
         });
+    }
+
+    /**
+     * Checks a saved plan's signature against the trusted keys: what the history records of it
+     * ({@code signedBy}), or empty when the plan is refused (the reason printed). A live provider
+     * applies only a plan a trusted key signed, unless {@code --allow-unsigned}; the record
+     * provider refuses a signature that does not verify, and applies an unsigned plan as before.
+     */
+    private Optional<Map<String, String>> checkSignature(String text, PlanDocument document)
+            throws Keys.KeyException, IOException {
+        Verifier verifier = trust.verifier(context.environment());
+        Verifier.Result result = verifier.verify(document.digest(), PlanSignature.of(Json.parse(text)));
+        boolean live = provider.live();
+        if (result instanceof Verifier.Signed signed) {
+            return Optional.of(Map.of("signedBy", signed.fingerprint()));
+        }
+        String problem;
+        if (result instanceof Verifier.BadSignature bad) {
+            if (!live && !verifier.hasKeys()) {
+                warn("the plan is signed, but no trusted key was given (--trusted-key); its signature was not checked");
+                return Optional.of(Map.of());
+            }
+            problem = "the plan's signature is not trusted: " + bad.why();
+        } else if (live) {
+            problem = "the plan is not signed, and a live provider applies only signed plans (plan --out FILE"
+                    + " --signing-key KEY)";
+        } else {
+            return Optional.of(Map.of());
+        }
+        if (trust.allowUnsigned) {
+            warn(problem + "; applied anyway, as --allow-unsigned says");
+            return Optional.of(Map.of());
+        }
+        context.fail(
+                spec,
+                output,
+                ExitCodes.ERROR,
+                Codes.PLAN_SIGNATURE,
+                planFile + ": " + problem + (live ? "; to apply it anyway, pass --allow-unsigned" : ""));
+        return Optional.empty();
+    }
+
+    private void warn(String message) {
+        context.diagnostics(spec, output, List.of(Diagnostic.warning(Codes.PLAN_SIGNATURE, message, Location.NONE)));
     }
 
     private boolean askYes() {

@@ -1,7 +1,9 @@
 package io.tenantctl.cli;
 
+import io.tenantctl.diag.Codes;
 import io.tenantctl.diag.Progress;
 import io.tenantctl.diag.Timings;
+import io.tenantctl.engine.Engine;
 import io.tenantctl.engine.PlanOptions;
 import io.tenantctl.engine.Validation;
 import io.tenantctl.plan.Plan;
@@ -10,7 +12,11 @@ import io.tenantctl.plan.PlanWriter;
 import io.tenantctl.render.MarkdownOptions;
 import io.tenantctl.render.PlanMarkdownView;
 import io.tenantctl.render.PlanTextView;
+import io.tenantctl.sign.Keys;
+import io.tenantctl.sign.Signer;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +26,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code tenantctl plan}: what would change, and the steps that would do it. */
@@ -38,6 +45,7 @@ import picocli.CommandLine.Spec;
             "  tenantctl plan -f manifests/",
             "  tenantctl plan -f manifests/ --out plan.json --detailed-exitcode",
             "  tenantctl plan -f manifests/ --as msmith@hotmail.com -o json",
+            "  tenantctl plan -f manifests/ --out plan.json --signing-key plan-key.pem",
         })
 final class PlanCommand implements Callable<Integer> {
 
@@ -62,6 +70,12 @@ final class PlanCommand implements Callable<Integer> {
     @Mixin
     ApplysetOptions applyset;
 
+    @Mixin
+    ProviderOptions provider;
+
+    @Mixin
+    SigningOptions signing;
+
     private final Context context;
 
     PlanCommand(Context context) {
@@ -72,13 +86,36 @@ final class PlanCommand implements Callable<Integer> {
     public Integer call() {
         OutputFormat format = output.format(OutputFormat.TEXT, OutputFormat.JSON, OutputFormat.MARKDOWN);
         Environment env = context.environment();
+        if (signing.given() && out == null) {
+            throw new ParameterException(
+                    spec.commandLine(), "--signing-key signs the plan that --out saves; give --out FILE too");
+        }
+        ProviderOptions.Choice choice = provider.choose(env, context.profile());
+        if (choice instanceof ProviderOptions.Refused refused) {
+            context.diagnostics(spec, output, refused.problems());
+            return ExitCodes.ERROR;
+        }
+        Engine engine = context.engine(((ProviderOptions.Chosen) choice).provider());
+        Optional<Signer> signer;
+        try {
+            signer = out == null ? Optional.empty() : signing.signer(env);
+        } catch (Keys.KeyException e) {
+            return context.fail(spec, output, ExitCodes.ERROR, Codes.SIGNING_KEY, e.getMessage());
+        } catch (IOException e) {
+            return context.fail(
+                    spec,
+                    output,
+                    ExitCodes.ERROR,
+                    Codes.SIGNING_KEY,
+                    "cannot read the signing key " + IoErrors.describe(e));
+        }
         Progress progress = TerminalProgress.forTerminal(env, spec.commandLine().getErr());
-        Validation validation = context.engine().read(manifests.required(spec), progress);
+        Validation validation = engine.read(manifests.required(spec), progress);
         PlanOptions options = applyset.options(state.as(env), validation.source());
         return context.withStore(spec, output, state, store -> {
             Plan plan;
             try {
-                plan = context.engine().plan(validation, store, options, progress);
+                plan = engine.plan(validation, store, options, progress);
             } finally {
                 TerminalProgress.end(progress);
             }
@@ -105,11 +142,18 @@ final class PlanCommand implements Callable<Integer> {
                 return ExitCodes.ERROR;
             }
             if (out != null) {
-                try (var writer = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
-                    PlanWriter.write(document.orElseThrow(), writer);
+                if (signer.isPresent()) {
+                    StringWriter text = new StringWriter();
+                    PlanWriter.write(document.orElseThrow(), text);
+                    Files.writeString(out, signer.get().signDocument(text.toString()), StandardCharsets.UTF_8);
+                } else {
+                    try (var writer = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+                        PlanWriter.write(document.orElseThrow(), writer);
+                    }
                 }
                 if (format == OutputFormat.TEXT) {
-                    stdout.println("Saved the plan to " + out + "; apply exactly it with: tenantctl apply " + out);
+                    stdout.println("Saved the plan to " + out + (signer.isPresent() ? ", signed (Ed25519)" : "")
+                            + "; apply exactly it with: tenantctl apply " + out);
                     stdout.flush();
                 }
             }
