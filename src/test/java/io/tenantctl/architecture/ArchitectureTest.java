@@ -66,8 +66,10 @@ class ArchitectureTest {
                         "plan",
                         "state",
                         "state.jdbc",
-                        "apply"));
+                        "apply",
+                        "provider"));
         ALLOWED.put("render", List.of("json", "diag", "model", "world", "step", "diff", "plan", "state", "apply"));
+        ALLOWED.put("provider", List.of("world"));
         ALLOWED.put("sign", List.of("json"));
         ALLOWED.put("connect", List.of("json", "diag", "load"));
         ALLOWED.put("provider.azure.http", List.of("json", "connect"));
@@ -99,7 +101,10 @@ class ArchitectureTest {
                         "agent.http",
                         "agent.status",
                         "agent.store",
-                        "state.jdbc"));
+                        "state.jdbc",
+                        "provider",
+                        "connect",
+                        "sign"));
     }
 
     private static final String ROOT = "io.tenantctl";
