@@ -275,7 +275,7 @@ final class ApplyCommand implements Callable<Integer> {
         return switch (result.outcome()) {
             case APPLIED, NO_CHANGES, DRY_RUN -> ExitCodes.OK;
             case STALE -> ExitCodes.CONFLICT;
-            case PLAN_FAILED, DECLINED, STEP_FAILED -> ExitCodes.ERROR;
+            case PLAN_FAILED, DECLINED, STEP_FAILED, REQUEST_FAILED -> ExitCodes.ERROR;
         };
     }
 }

@@ -51,6 +51,7 @@ public final class Codes {
     // Live directories (the azure provider, connections, signed plans)
     public static final String CONNECTIONS = "connections";
     public static final String PROVIDER = "provider";
+    public static final String REQUEST_FAILED = "request-failed";
     public static final String PLAN_SIGNATURE = "plan-signature";
     public static final String SIGNING_KEY = "signing-key";
 }

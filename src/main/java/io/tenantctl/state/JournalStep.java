@@ -22,6 +22,8 @@ public record JournalStep(
         STARTED("started"),
         /** A read showed its effect. */
         DONE("done"),
+        /** Done, and its effect is in the stored world (committed with a revision). */
+        COMMITTED("committed"),
         /** A request failed. */
         FAILED("failed");
 

@@ -142,6 +142,12 @@ public final class FixtureServer implements AutoCloseable {
         return this;
     }
 
+    /** Replaces what a method and path answer from now on. */
+    public synchronized FixtureServer instead(String method, String path, Fixture... responses) {
+        routes.remove(method + " " + path);
+        return on(method, path, responses);
+    }
+
     /** Answers the token endpoint of a tenant with the documented client-credentials response. */
     public FixtureServer tokens(String tenantId) {
         return on("POST", "/" + tenantId + "/oauth2/v2.0/token", Fixture.of(TOKEN_FIXTURE));

@@ -166,6 +166,15 @@ final class Journals implements Journal {
         }
     }
 
+    /** Inside a commit's transaction: the run's done steps are in the stored world from now on. */
+    static void committed(Connection connection, long run) throws SQLException {
+        try (PreparedStatement s = connection.prepareStatement(
+                "UPDATE tc_journal_step SET status = 'committed' WHERE run = ? AND status = 'done'")) {
+            s.setLong(1, run);
+            s.executeUpdate();
+        }
+    }
+
     @Override
     public void end(long run, String outcome, Instant at) {
         write(c -> {
