@@ -17,12 +17,16 @@ import java.security.KeyStore;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
@@ -48,6 +52,8 @@ public final class FixtureServer implements AutoCloseable {
     private final Path caFile;
     private final Map<String, Deque<Fixture>> routes = new LinkedHashMap<>();
     private final List<Recorded> requests = new ArrayList<>();
+    private final Set<String> held = new HashSet<>();
+    private final CountDownLatch release = new CountDownLatch(1);
 
     private FixtureServer(HttpsServer server, Path caFile) {
         this.server = server;
@@ -103,6 +109,8 @@ public final class FixtureServer implements AutoCloseable {
             tls.init(kmf.getKeyManagers(), null, null);
             HttpsServer server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
             server.setHttpsConfigurator(new HttpsConfigurator(tls));
+            // A request held by the test must not hold up the others.
+            server.setExecutor(Executors.newCachedThreadPool());
             FixtureServer fixtures = new FixtureServer(server, ca);
             server.createContext("/", fixtures::handle);
             server.start();
@@ -140,6 +148,34 @@ public final class FixtureServer implements AutoCloseable {
     public synchronized FixtureServer on(String method, String path, Fixture... responses) {
         routes.computeIfAbsent(method + " " + path, k -> new ArrayDeque<>()).addAll(List.of(responses));
         return this;
+    }
+
+    /**
+     * Holds every request to a method and path, once recorded, without an answer until
+     * {@link #release()}: the test kills the client while it waits.
+     */
+    public synchronized FixtureServer hold(String method, String path) {
+        held.add(method + " " + path);
+        return this;
+    }
+
+    /** Lets held requests go on. */
+    public void release() {
+        release.countDown();
+    }
+
+    /** Waits (up to ten minutes, a bound for a hung test rather than a timing) until a request has come. */
+    public void awaitRequest(String method, String path) throws InterruptedException {
+        for (int i = 0; i < 12_000; i++) {
+            synchronized (this) {
+                if (requests.stream()
+                        .anyMatch(r -> r.method().equals(method) && r.path().equals(path))) {
+                    return;
+                }
+            }
+            Thread.sleep(50);
+        }
+        throw new IllegalStateException("no " + method + " " + path + " came");
     }
 
     /** Replaces what a method and path answer from now on. */
@@ -181,7 +217,9 @@ public final class FixtureServer implements AutoCloseable {
             });
             String auth = exchange.getRequestHeaders().getFirst("Authorization");
             Fixture answer;
+            boolean hold;
             synchronized (this) {
+                hold = held.contains(method + " " + path);
                 requests.add(new Recorded(
                         method,
                         path,
@@ -191,6 +229,13 @@ public final class FixtureServer implements AutoCloseable {
                         new String(body, StandardCharsets.UTF_8)));
                 Deque<Fixture> queue = routes.get(method + " " + path);
                 answer = queue == null || queue.isEmpty() ? null : queue.size() > 1 ? queue.poll() : queue.peek();
+            }
+            if (hold) {
+                try {
+                    release.await(10, TimeUnit.MINUTES);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
             }
             if (answer == null) {
                 byte[] text = ("{\"error\":{\"code\":\"noFixture\",\"message\":\"no fixture for " + method + " " + path
