@@ -185,13 +185,6 @@ final class ApplyCommand implements Callable<Integer> {
             provenance = checked.get();
         } catch (Keys.KeyException e) {
             return context.fail(spec, output, ExitCodes.ERROR, Codes.SIGNING_KEY, e.getMessage());
-        } catch (IOException e) {
-            return context.fail(
-                    spec,
-                    output,
-                    ExitCodes.ERROR,
-                    Codes.SIGNING_KEY,
-                    "cannot read a trusted key " + IoErrors.describe(e));
         }
         return context.withStore(spec, output, state, store -> {
             Applier.Request request =
@@ -207,8 +200,7 @@ final class ApplyCommand implements Callable<Integer> {
      * applies only a plan a trusted key signed, unless {@code --allow-unsigned}; the record
      * provider refuses a signature that does not verify, and applies an unsigned plan as before.
      */
-    private Optional<Map<String, String>> checkSignature(String text, PlanDocument document)
-            throws Keys.KeyException, IOException {
+    private Optional<Map<String, String>> checkSignature(String text, PlanDocument document) throws Keys.KeyException {
         Verifier verifier = trust.verifier(context.environment());
         Verifier.Result result = verifier.verify(document.digest(), PlanSignature.of(Json.parse(text)));
         boolean live = provider.live();

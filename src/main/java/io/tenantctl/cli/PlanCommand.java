@@ -14,7 +14,6 @@ import io.tenantctl.render.PlanMarkdownView;
 import io.tenantctl.render.PlanTextView;
 import io.tenantctl.sign.Keys;
 import io.tenantctl.sign.Signer;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -101,13 +100,6 @@ final class PlanCommand implements Callable<Integer> {
             signer = out == null ? Optional.empty() : signing.signer(env);
         } catch (Keys.KeyException e) {
             return context.fail(spec, output, ExitCodes.ERROR, Codes.SIGNING_KEY, e.getMessage());
-        } catch (IOException e) {
-            return context.fail(
-                    spec,
-                    output,
-                    ExitCodes.ERROR,
-                    Codes.SIGNING_KEY,
-                    "cannot read the signing key " + IoErrors.describe(e));
         }
         Progress progress = TerminalProgress.forTerminal(env, spec.commandLine().getErr());
         Validation validation = engine.read(manifests.required(spec), progress);

@@ -27,12 +27,20 @@ public final class SigningOptions {
     }
 
     /** The signer, when a key was given on the command line or in the environment. */
-    Optional<Signer> signer(Environment env) throws Keys.KeyException, IOException {
+    Optional<Signer> signer(Environment env) throws Keys.KeyException {
         if (file != null) {
-            return Optional.of(
-                    new Signer(Keys.privateKey(Files.readString(file, StandardCharsets.UTF_8), file.toString())));
+            return Optional.of(new Signer(Keys.privateKey(read(file, "the signing key"), file.toString())));
         }
         String pem = env.variable(ENV);
         return pem.isBlank() ? Optional.empty() : Optional.of(new Signer(Keys.privateKey(pem, ENV)));
+    }
+
+    /** A key file's text; a file that cannot be read is a key problem, said in one line. */
+    static String read(Path file, String what) throws Keys.KeyException {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new Keys.KeyException("cannot read " + what + " " + IoErrors.describe(e));
+        }
     }
 }

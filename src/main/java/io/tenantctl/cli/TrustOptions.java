@@ -2,9 +2,6 @@ package io.tenantctl.cli;
 
 import io.tenantctl.sign.Keys;
 import io.tenantctl.sign.Verifier;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PublicKey;
 import java.util.ArrayList;
@@ -34,10 +31,10 @@ public final class TrustOptions {
     }
 
     /** The verifier over every trusted key given. */
-    Verifier verifier(Environment env) throws Keys.KeyException, IOException {
+    Verifier verifier(Environment env) throws Keys.KeyException {
         List<PublicKey> keys = new ArrayList<>();
         for (Path file : files) {
-            keys.addAll(Keys.publicKeys(Files.readString(file, StandardCharsets.UTF_8), file.toString()));
+            keys.addAll(Keys.publicKeys(SigningOptions.read(file, "a trusted key"), file.toString()));
         }
         String pem = env.variable(ENV);
         if (!pem.isBlank()) {

@@ -2,15 +2,9 @@ package io.tenantctl.connect;
 
 import io.tenantctl.diag.Codes;
 import io.tenantctl.diag.Diagnostic;
-import io.tenantctl.diag.Location;
-import io.tenantctl.load.Document;
-import io.tenantctl.load.Limits;
-import io.tenantctl.load.LoadResult;
-import io.tenantctl.load.ManifestLoader;
-import io.tenantctl.load.RawFile;
+import io.tenantctl.load.ConfigFile;
 import io.tenantctl.load.SourceMap;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -66,9 +60,8 @@ public final class ConnectionsReader {
         }
     }
 
-    private final List<Diagnostic> problems = new ArrayList<>();
     private final Path folder;
-    private Document document;
+    private ConfigFile file;
 
     private ConnectionsReader(Path folder) {
         this.folder = folder;
@@ -81,28 +74,18 @@ public final class ConnectionsReader {
     }
 
     private Result parse(String display, byte[] bytes) {
-        LoadResult loaded = new ManifestLoader(Limits.DEFAULT).parse(new RawFile(display, bytes));
-        problems.addAll(loaded.diagnostics());
-        if (!problems.isEmpty()) {
-            return new Result(Optional.empty(), problems);
+        file = ConfigFile.read(display, bytes, Codes.CONNECTIONS, "a connections file");
+        if (file.root().isEmpty()) {
+            return new Result(Optional.empty(), file.problems());
         }
-        if (loaded.documents().size() != 1) {
-            problems.add(Diagnostic.error(
-                    Codes.CONNECTIONS,
-                    "a connections file is one YAML document; this file has "
-                            + loaded.documents().size(),
-                    Location.of(display, 1, 1)));
-            return new Result(Optional.empty(), problems);
-        }
-        document = loaded.documents().get(0);
-        JsonNode root = document.root();
+        JsonNode root = file.root().get();
         if (!root.isObject()) {
             error("", false, "a connections file is a mapping (apiVersion, kind, tenants, ...)");
-            return new Result(Optional.empty(), problems);
+            return new Result(Optional.empty(), file.problems());
         }
-        keys(root, "", TOP);
-        constant(root, "apiVersion", API_VERSION);
-        constant(root, "kind", KIND);
+        file.keys(root, "", TOP);
+        file.constant(root, "apiVersion", API_VERSION);
+        file.constant(root, "kind", KIND);
         int parallelism = parallelism(root);
         Map<String, TenantConnection> tenants = new TreeMap<>();
         JsonNode list = root.get("tenants");
@@ -113,10 +96,10 @@ public final class ConnectionsReader {
                 tenant(name, list.get(name)).ifPresent(t -> tenants.put(name, t));
             }
         }
-        if (!problems.isEmpty()) {
-            return new Result(Optional.empty(), problems);
+        if (file.hasProblems()) {
+            return new Result(Optional.empty(), file.problems());
         }
-        return new Result(Optional.of(new Connections(display, parallelism, tenants)), problems);
+        return new Result(Optional.of(new Connections(display, parallelism, tenants)), file.problems());
     }
 
     private int parallelism(JsonNode root) {
@@ -140,7 +123,7 @@ public final class ConnectionsReader {
             error(at, false, "a tenant's connection is a mapping (tenantId, credential, cloud, endpoints)");
             return Optional.empty();
         }
-        keys(node, at, TENANT);
+        file.keys(node, at, TENANT);
         Optional<String> tenantId = string(node, at, "tenantId", true);
         if (tenantId.isPresent() && !GUID.matcher(tenantId.get()).matches()) {
             error(at + "/tenantId", false, "tenantId is the directory's id, a GUID");
@@ -188,7 +171,7 @@ public final class ConnectionsReader {
                             + kind.get());
             return Optional.empty();
         }
-        keys(node, at, allowed);
+        file.keys(node, at, allowed);
         if (kind.get().equals("azureCli")) {
             return Optional.of(new Credential.AzureCli());
         }
@@ -239,7 +222,7 @@ public final class ConnectionsReader {
             error(at, false, "endpoints is a mapping (login, graph, arm, caFile)");
             return cloud;
         }
-        keys(node, at, ENDPOINTS);
+        file.keys(node, at, ENDPOINTS);
         String login = url(node, at, "login").orElse(cloud.login());
         Optional<Path> ca = string(node, at, "caFile", false).map(folder::resolve);
         return new Endpoints(
@@ -265,43 +248,11 @@ public final class ConnectionsReader {
         return value;
     }
 
-    private void constant(JsonNode root, String key, String expected) {
-        Optional<String> value = string(root, "", key, true);
-        if (value.isPresent() && !value.get().equals(expected)) {
-            error("/" + key, false, key + " is " + expected + ", not " + value.get());
-        }
-    }
-
-    private void keys(JsonNode node, String at, Set<String> allowed) {
-        for (String key : node.propertyNames()) {
-            if (!allowed.contains(key)) {
-                List<String> sorted = new ArrayList<>(allowed);
-                sorted.sort(null);
-                error(
-                        at + "/" + SourceMap.escape(key),
-                        true,
-                        "unknown key '" + key + "' (expected one of: " + String.join(", ", sorted) + ")");
-            }
-        }
-    }
-
     private Optional<String> string(JsonNode parent, String at, String key, boolean required) {
-        JsonNode value = parent.get(key);
-        if (value == null || value.isNull()) {
-            if (required) {
-                error(at, false, "missing key '" + key + "'");
-            }
-            return Optional.empty();
-        }
-        if (!value.isString() || value.asString().isBlank()) {
-            error(at + "/" + key, false, key + " is a non-empty string");
-            return Optional.empty();
-        }
-        return Optional.of(value.asString());
+        return file.string(parent, at, key, required);
     }
 
     private void error(String pointer, boolean entry, String message) {
-        Location where = entry ? document.locateEntry(pointer) : document.locateValue(pointer);
-        problems.add(Diagnostic.error(Codes.CONNECTIONS, message, where));
+        file.error(pointer, entry, message);
     }
 }

@@ -156,6 +156,19 @@ class SignedPlanCliTest {
         assertThat(Files.exists(dir.resolve("p.json"))).isFalse();
     }
 
+    private Result planLive(Path connections) {
+        return cli().run(
+                        "plan",
+                        "-f",
+                        AFTER,
+                        "--state",
+                        state,
+                        "--provider",
+                        "azure",
+                        "--connections",
+                        connections.toString());
+    }
+
     @Test
     void theAzureProviderIsRefusedUnderTheClassicProfileAfterItsConnectionsAreRead() throws Exception {
         Path connections = Files.writeString(dir.resolve("connections.yaml"), """
@@ -166,32 +179,14 @@ class SignedPlanCliTest {
                     tenantId: 72f988bf-86f1-41af-91ab-2d7cd011db47
                     credential: {kind: azureCli}
                 """);
-        Result plan = cli().run(
-                        "plan",
-                        "-f",
-                        AFTER,
-                        "--state",
-                        state,
-                        "--provider",
-                        "azure",
-                        "--connections",
-                        connections.toString());
+        Result plan = planLive(connections);
         assertThat(plan.exitCode()).as(plan.toString()).isEqualTo(1);
         assertThat(plan.err())
                 .contains("error[provider]: the azure provider works under the entra profile")
                 .contains("this state's profile is classic (1 tenants in " + connections + " were not contacted)");
 
         Files.writeString(connections, "apiVersion: tenantctl.io/v1\nkind: Connections\ntenants: []\n");
-        Result invalid = cli().run(
-                        "plan",
-                        "-f",
-                        AFTER,
-                        "--state",
-                        state,
-                        "--provider",
-                        "azure",
-                        "--connections",
-                        connections.toString());
+        Result invalid = planLive(connections);
         assertThat(invalid.exitCode()).isEqualTo(1);
         assertThat(invalid.err()).contains(connections + ":3:10: error[connections]: tenants is a mapping");
     }

@@ -56,23 +56,19 @@ class LiveApplyTest {
                 metadata: {name: admin}
                 spec: {signInName: admin@contoso.onmicrosoft.com, type: WorkOrSchool}
                 """;
-        Files.writeString(before.resolve("m.yaml"), """
+        String tenant = """
                 apiVersion: tenantctl.io/v1
                 kind: Tenant
                 metadata: {name: contoso}
                 spec:
                   displayName: Contoso
                   initialDomain: contoso.onmicrosoft.com
+                """;
+        Files.writeString(before.resolve("m.yaml"), tenant + """
                   globalAdministrators: [admin@contoso.onmicrosoft.com]
                 ---
                 """ + admin);
-        Files.writeString(after.resolve("m.yaml"), """
-                apiVersion: tenantctl.io/v1
-                kind: Tenant
-                metadata: {name: contoso}
-                spec:
-                  displayName: Contoso
-                  initialDomain: contoso.onmicrosoft.com
+        Files.writeString(after.resolve("m.yaml"), tenant + """
                   domains: [contoso.com]
                   globalAdministrators: [admin@contoso.onmicrosoft.com, AdeleV@contoso.onmicrosoft.com]
                 ---
