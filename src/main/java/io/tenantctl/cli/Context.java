@@ -44,13 +44,9 @@ final class Context {
 
     /** The engine of a command that chose its provider ({@code --provider}). */
     Engine engine(Provider provider) {
-        if (provider instanceof RecordProvider) {
-            return engine();
-        }
-        if (engine == null) {
-            engine = new Engine(profile(), provider, environment.stdin(), environment.clock(), environment.ids());
-        }
-        return engine;
+        return provider instanceof RecordProvider
+                ? engine()
+                : new Engine(profile(), provider, environment.stdin(), environment.clock(), environment.ids());
     }
 
     Profile profile() {
