@@ -31,6 +31,14 @@ final class Graph {
         return connection.name();
     }
 
+    TenantConnection connection() {
+        return connection;
+    }
+
+    RestClient client() {
+        return client;
+    }
+
     /** The ids of the requests one step sent, in order. */
     static final class Ids {
         private final List<String> ids = new ArrayList<>();
