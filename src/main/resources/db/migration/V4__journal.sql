@@ -17,8 +17,9 @@ CREATE TABLE tc_journal_run (
     outcome     TEXT
 );
 
--- One row per step a run reached: started, done or failed; the service's request ids of its
--- requests; and, for a failure, what the service said (error code, request id, message).
+-- One row per step a run reached: started, done, committed (its effect is in the stored world) or
+-- failed; the service's request ids of its requests; and, for a failure, what the service said
+-- (error code, request id, message).
 CREATE TABLE tc_journal_step (
     run         BIGINT  NOT NULL,
     idx         INTEGER NOT NULL,
