@@ -2,13 +2,7 @@ package io.tenantctl.agent;
 
 import io.tenantctl.diag.Codes;
 import io.tenantctl.diag.Diagnostic;
-import io.tenantctl.diag.Location;
-import io.tenantctl.load.Document;
-import io.tenantctl.load.Limits;
-import io.tenantctl.load.LoadResult;
-import io.tenantctl.load.ManifestLoader;
-import io.tenantctl.load.RawFile;
-import io.tenantctl.load.SourceMap;
+import io.tenantctl.load.ConfigFile;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -52,8 +46,7 @@ public final class ConfigReader {
         }
     }
 
-    private final List<Diagnostic> problems = new ArrayList<>();
-    private Document document;
+    private ConfigFile file;
 
     private ConfigReader() {}
 
@@ -63,24 +56,14 @@ public final class ConfigReader {
     }
 
     private Result parse(String display, byte[] bytes) {
-        LoadResult loaded = new ManifestLoader(Limits.DEFAULT).parse(new RawFile(display, bytes));
-        problems.addAll(loaded.diagnostics());
-        if (!problems.isEmpty()) {
-            return new Result(Optional.empty(), problems);
+        file = ConfigFile.read(display, bytes, Codes.AGENT_CONFIG, "the configuration");
+        if (file.root().isEmpty()) {
+            return new Result(Optional.empty(), file.problems());
         }
-        if (loaded.documents().size() != 1) {
-            problems.add(Diagnostic.error(
-                    Codes.AGENT_CONFIG,
-                    "the configuration is one YAML document; this file has "
-                            + loaded.documents().size(),
-                    Location.of(display, 1, 1)));
-            return new Result(Optional.empty(), problems);
-        }
-        document = loaded.documents().get(0);
-        JsonNode root = document.root();
+        JsonNode root = file.root().get();
         if (!root.isObject()) {
             error("", false, "the configuration is a mapping of keys (apiVersion, kind, sources, ...)");
-            return new Result(Optional.empty(), problems);
+            return new Result(Optional.empty(), file.problems());
         }
         keys(root, "", TOP);
         constant(root, "apiVersion", API_VERSION);
@@ -103,12 +86,12 @@ public final class ConfigReader {
         Optional<String> secret = envName(root, "webhook", "secretEnv");
         Optional<String> token = envName(root, "api", "tokenEnv");
         List<SourceConfig> sources = sources(root);
-        if (!problems.isEmpty()) {
-            return new Result(Optional.empty(), problems);
+        if (file.hasProblems()) {
+            return new Result(Optional.empty(), file.problems());
         }
         return new Result(
                 Optional.of(new AgentConfig(state, host, port, workDir, lockTimeout, secret, token, sources)),
-                problems);
+                file.problems());
     }
 
     private List<SourceConfig> sources(JsonNode root) {
@@ -278,42 +261,15 @@ public final class ConfigReader {
     }
 
     private void constant(JsonNode root, String key, String expected) {
-        Optional<String> value = string(root, "", key, true);
-        if (value.isPresent() && !value.get().equals(expected)) {
-            error("/" + key, false, key + " is " + expected + ", not " + value.get());
-        }
+        file.constant(root, key, expected);
     }
 
     private void keys(JsonNode node, String at, Set<String> allowed) {
-        for (String key : node.propertyNames()) {
-            if (!allowed.contains(key)) {
-                error(
-                        at + "/" + SourceMap.escape(key),
-                        true,
-                        "unknown key '" + key + "' (expected one of: " + String.join(", ", sorted(allowed)) + ")");
-            }
-        }
-    }
-
-    private static List<String> sorted(Set<String> keys) {
-        List<String> out = new ArrayList<>(keys);
-        out.sort(null);
-        return out;
+        file.keys(node, at, allowed);
     }
 
     private Optional<String> string(JsonNode parent, String at, String key, boolean required) {
-        JsonNode value = parent.get(key);
-        if (value == null || value.isNull()) {
-            if (required) {
-                error(at, false, "missing key '" + key + "'");
-            }
-            return Optional.empty();
-        }
-        if (!value.isString() || value.asString().isBlank()) {
-            error(at + "/" + key, false, key + " is a non-empty string");
-            return Optional.empty();
-        }
-        return Optional.of(value.asString());
+        return file.string(parent, at, key, required);
     }
 
     private List<String> strings(JsonNode parent, String at, String key, boolean required) {
@@ -353,7 +309,6 @@ public final class ConfigReader {
     }
 
     private void error(String pointer, boolean entry, String message) {
-        Location where = entry ? document.locateEntry(pointer) : document.locateValue(pointer);
-        problems.add(Diagnostic.error(Codes.AGENT_CONFIG, message, where));
+        file.error(pointer, entry, message);
     }
 }

@@ -324,7 +324,7 @@ public final class Reconciler {
                 yield new Result(
                         Outcome.STALE, commit, result.revision(), plan.drift().size(), message);
             }
-            case PLAN_FAILED, STEP_FAILED, DRY_RUN ->
+            case PLAN_FAILED, STEP_FAILED, REQUEST_FAILED, DRY_RUN ->
                 failed("the apply was refused: " + lines(result.diagnostics()), commit, result.revision());
         };
     }

@@ -56,23 +56,27 @@ public final class Applier {
     /**
      * How to apply.
      *
-     * @param confirm   asked with the plan, under the lock, before anything is written
-     * @param operator  who runs the apply, for the history ({@link RevisionRecord#operator()})
+     * @param confirm    asked with the plan, under the lock, before anything is written
+     * @param operator   who runs the apply, for the history ({@link RevisionRecord#operator()})
+     * @param provenance what the history records of where the plan came from besides its source
+     *                   (the key that signed a saved plan: {@code signedBy})
      */
     public record Request(
             Duration lockTimeout,
             LockHolder holder,
             Predicate<Plan> confirm,
             boolean dryRun,
-            Map<String, String> operator) {
+            Map<String, String> operator,
+            Map<String, String> provenance) {
 
         public Request {
             operator = Map.copyOf(operator);
+            provenance = Map.copyOf(provenance);
         }
 
-        /** A request whose operator the history does not record. */
+        /** A request whose operator and provenance the history does not record. */
         public Request(Duration lockTimeout, LockHolder holder, Predicate<Plan> confirm, boolean dryRun) {
-            this(lockTimeout, holder, confirm, dryRun, Map.of());
+            this(lockTimeout, holder, confirm, dryRun, Map.of(), Map.of());
         }
     }
 
@@ -115,6 +119,16 @@ public final class Applier {
             }
             return execute(tx, plan, Optional.empty(), request);
         });
+    }
+
+    /** The plan's source as the history keeps it: with the request's provenance, which the plan's digest does not cover. */
+    private static Map<String, String> recordedSource(Plan plan, Request request) {
+        if (request.provenance().isEmpty()) {
+            return plan.source();
+        }
+        Map<String, String> source = new TreeMap<>(plan.source());
+        source.putAll(request.provenance());
+        return source;
     }
 
     private ApplyResult execute(StateStore.Transaction tx, Plan plan, Optional<World> proven, Request request) {
@@ -189,7 +203,7 @@ public final class Applier {
                 new ArrayList<>(actors),
                 summary,
                 digested.digest(),
-                plan.source(),
+                recordedSource(plan, request),
                 plan.applyset(),
                 steps,
                 request.operator());

@@ -4,7 +4,10 @@ import io.tenantctl.apply.Applier;
 import io.tenantctl.apply.ApplyResult;
 import io.tenantctl.apply.Outcome;
 import io.tenantctl.diag.Codes;
+import io.tenantctl.diag.Diagnostic;
+import io.tenantctl.diag.Location;
 import io.tenantctl.diag.Progress;
+import io.tenantctl.engine.Engine;
 import io.tenantctl.engine.PlanOptions;
 import io.tenantctl.engine.Validation;
 import io.tenantctl.json.Json;
@@ -16,6 +19,9 @@ import io.tenantctl.plan.Provenance;
 import io.tenantctl.render.ApplyView;
 import io.tenantctl.render.PlanTextView;
 import io.tenantctl.render.Style;
+import io.tenantctl.sign.Keys;
+import io.tenantctl.sign.PlanSignature;
+import io.tenantctl.sign.Verifier;
 import io.tenantctl.state.AbsentState;
 import io.tenantctl.state.StateMissingException;
 import io.tenantctl.state.StateStore;
@@ -28,6 +34,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Predicate;
@@ -35,6 +42,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import tools.jackson.core.JacksonException;
@@ -59,6 +67,7 @@ import tools.jackson.databind.JsonNode;
             "  tenantctl apply -f manifests/ --auto-approve",
             "  tenantctl apply -f manifests/ --dry-run",
             "  tenantctl plan -f manifests/ --out plan.json && tenantctl apply plan.json",
+            "  tenantctl apply plan.json --trusted-key plan-key.pub.pem",
         })
 final class ApplyCommand implements Callable<Integer> {
 
@@ -101,6 +110,12 @@ final class ApplyCommand implements Callable<Integer> {
     @Mixin
     ApplysetOptions applyset;
 
+    @Mixin
+    ProviderOptions provider;
+
+    @Mixin
+    TrustOptions trust;
+
     private final Context context;
 
     ApplyCommand(Context context) {
@@ -125,8 +140,19 @@ final class ApplyCommand implements Callable<Integer> {
         }
         Environment env = context.environment();
         Style style = output.style(env);
+        if (planFile == null && trust.given()) {
+            throw new ParameterException(
+                    spec.commandLine(),
+                    "--trusted-key and --allow-unsigned check a saved plan's signature: apply PLANFILE, not -f");
+        }
+        ProviderOptions.Choice choice = provider.choose(env, context.profile());
+        if (choice instanceof ProviderOptions.Refused refused) {
+            context.diagnostics(spec, style, refused.problems());
+            return ExitCodes.ERROR;
+        }
+        Engine engine = context.engine(((ProviderOptions.Chosen) choice).provider());
         if (planFile != null) {
-            return applySaved(format, style);
+            return applySaved(engine, format, style);
         }
         boolean ask = !autoApprove && !dryRun;
         if (ask && format == OutputFormat.JSON) {
@@ -145,7 +171,7 @@ final class ApplyCommand implements Callable<Integer> {
                             + " --auto-approve, or apply a saved plan file");
         }
         Progress progress = TerminalProgress.forTerminal(env, spec.commandLine().getErr());
-        Validation validation = context.engine().read(manifests.manifests(), progress);
+        Validation validation = engine.read(manifests.manifests(), progress);
         ManifestOptions.refuseMissing(spec, validation);
         List<String> as = actors.as(env);
         PlanOptions options = applyset.options(as, validation.source());
@@ -156,8 +182,8 @@ final class ApplyCommand implements Callable<Integer> {
             boolean commits = !dryRun && validation.ok();
             boolean created = commits && !exists(url);
             try (StateStore store = commits
-                    ? context.engine().openStore(url, lock.lockTimeout())
-                    : context.engine().openStoreForPlan(url, lock.lockTimeout())) {
+                    ? engine.openStore(url, lock.lockTimeout())
+                    : engine.openStoreForPlan(url, lock.lockTimeout())) {
                 PrintWriter out = spec.commandLine().getOut();
                 if (created && format == OutputFormat.TEXT) {
                     out.println("Created a new, empty state at " + store.location() + ".");
@@ -169,11 +195,11 @@ final class ApplyCommand implements Callable<Integer> {
                     shown.show(plan);
                     return !ask || yes();
                 };
-                Applier.Request request =
-                        new Applier.Request(lock.lockTimeout(), context.holder(as), confirm, dryRun, Operator.of(env));
+                Applier.Request request = new Applier.Request(
+                        lock.lockTimeout(), context.holder(as), confirm, dryRun, Operator.of(env), Map.of());
                 ApplyResult result;
                 try {
-                    result = context.engine().apply(validation, store, options, request, progress);
+                    result = engine.apply(validation, store, options, request, progress);
                 } finally {
                     TerminalProgress.end(progress);
                 }
@@ -191,7 +217,7 @@ final class ApplyCommand implements Callable<Integer> {
         }
     }
 
-    private int applySaved(OutputFormat format, Style style) {
+    private int applySaved(Engine engine, OutputFormat format, Style style) {
         Usage.refuse(
                 spec, "with a saved plan: it is applied exactly as it was made, so make the plan with it", options());
         Usage.refuse(spec, "with a saved plan, which is applied without asking (it was reviewed)", "--auto-approve");
@@ -217,6 +243,16 @@ final class ApplyCommand implements Callable<Integer> {
             return context.fail(spec, style, ExitCodes.ERROR, e.code(), planFile + ": " + e.getMessage());
         }
         Plan plan = document.plan();
+        Map<String, String> provenance;
+        try {
+            Optional<Map<String, String>> checked = checkSignature(text, document, style);
+            if (checked.isEmpty()) {
+                return ExitCodes.ERROR;
+            }
+            provenance = checked.get();
+        } catch (Keys.KeyException e) {
+            return context.fail(spec, style, ExitCodes.ERROR, Codes.SIGNING_KEY, e.getMessage());
+        }
         // A plan made against no state applies to a new one; any other needs the state it was made against.
         Context.Access access =
                 plan.base().lineage().equals(AbsentState.NO_LINEAGE) ? Context.Access.CREATE : Context.Access.EXISTING;
@@ -230,10 +266,57 @@ final class ApplyCommand implements Callable<Integer> {
                         return true;
                     },
                     dryRun,
-                    Operator.of(context.environment()));
-            ApplyResult result = context.engine().applySaved(plan, store, request);
+                    Operator.of(context.environment()),
+                    provenance);
+            ApplyResult result = engine.applySaved(plan, store, request);
             return report(result, Optional.of(document), shown);
         });
+    }
+
+    /**
+     * Checks a saved plan's signature against the trusted keys: what the history records of it
+     * ({@code signedBy}), or empty when the plan is refused (the reason printed). A live provider
+     * applies only a plan a trusted key signed, unless {@code --allow-unsigned}; the record
+     * provider refuses a signature that does not verify, and applies an unsigned plan as before.
+     */
+    private Optional<Map<String, String>> checkSignature(String text, PlanDocument document, Style style)
+            throws Keys.KeyException {
+        Verifier verifier = trust.verifier(context.environment());
+        Verifier.Result result = verifier.verify(document.digest(), PlanSignature.of(Json.parse(text)));
+        boolean live = provider.live();
+        if (result instanceof Verifier.Signed signed) {
+            return Optional.of(Map.of("signedBy", signed.fingerprint()));
+        }
+        String problem;
+        if (result instanceof Verifier.BadSignature bad) {
+            if (!live && !verifier.hasKeys()) {
+                warn(
+                        style,
+                        "the plan is signed, but no trusted key was given (--trusted-key); its signature was not checked");
+                return Optional.of(Map.of());
+            }
+            problem = "the plan's signature is not trusted: " + bad.why();
+        } else if (live) {
+            problem = "the plan is not signed, and a live provider applies only signed plans (plan --out FILE"
+                    + " --signing-key KEY)";
+        } else {
+            return Optional.of(Map.of());
+        }
+        if (trust.allowUnsigned) {
+            warn(style, problem + "; applied anyway, as --allow-unsigned says");
+            return Optional.of(Map.of());
+        }
+        context.fail(
+                spec,
+                style,
+                ExitCodes.ERROR,
+                Codes.PLAN_SIGNATURE,
+                planFile + ": " + problem + (live ? "; to apply it anyway, pass --allow-unsigned" : ""));
+        return Optional.empty();
+    }
+
+    private void warn(Style style, String message) {
+        context.diagnostics(spec, style, List.of(Diagnostic.warning(Codes.PLAN_SIGNATURE, message, Location.NONE)));
     }
 
     /** The options a saved plan fixed when it was made. */
@@ -308,7 +391,7 @@ final class ApplyCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         switch (result.outcome()) {
             case PLAN_FAILED, NO_CHANGES -> result.plan().ifPresent(shown::show);
-            case APPLIED, DRY_RUN, DECLINED, STALE, STEP_FAILED -> {
+            case APPLIED, DRY_RUN, DECLINED, STALE, STEP_FAILED, REQUEST_FAILED -> {
                 // shown before the question, or never to be shown (a stale plan)
             }
         }
@@ -323,7 +406,7 @@ final class ApplyCommand implements Callable<Integer> {
         return switch (result.outcome()) {
             case APPLIED, NO_CHANGES, DRY_RUN -> ExitCodes.OK;
             case STALE -> ExitCodes.CONFLICT;
-            case PLAN_FAILED, DECLINED, STEP_FAILED -> ExitCodes.ERROR;
+            case PLAN_FAILED, DECLINED, STEP_FAILED, REQUEST_FAILED -> ExitCodes.ERROR;
         };
     }
 }

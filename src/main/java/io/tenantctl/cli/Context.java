@@ -5,6 +5,8 @@ import io.tenantctl.diag.Diagnostic;
 import io.tenantctl.engine.Engine;
 import io.tenantctl.profile.Profile;
 import io.tenantctl.profile.classic.ClassicProfile;
+import io.tenantctl.provider.Provider;
+import io.tenantctl.provider.RecordProvider;
 import io.tenantctl.render.DiagnosticsView;
 import io.tenantctl.render.Style;
 import io.tenantctl.state.LockHolder;
@@ -43,6 +45,13 @@ final class Context {
             engine = new Engine(profile(), environment.stdin(), environment.clock(), environment.ids());
         }
         return engine;
+    }
+
+    /** The engine of a command that chose its provider ({@code --provider}). */
+    Engine engine(Provider provider) {
+        return provider instanceof RecordProvider
+                ? engine()
+                : new Engine(profile(), provider, environment.stdin(), environment.clock(), environment.ids());
     }
 
     Profile profile() {

@@ -1,7 +1,9 @@
 package io.tenantctl.cli;
 
+import io.tenantctl.diag.Codes;
 import io.tenantctl.diag.Progress;
 import io.tenantctl.diag.Timings;
+import io.tenantctl.engine.Engine;
 import io.tenantctl.engine.PlanOptions;
 import io.tenantctl.engine.Validation;
 import io.tenantctl.plan.Plan;
@@ -11,7 +13,10 @@ import io.tenantctl.render.MarkdownOptions;
 import io.tenantctl.render.PlanMarkdownView;
 import io.tenantctl.render.PlanTextView;
 import io.tenantctl.render.Style;
+import io.tenantctl.sign.Keys;
+import io.tenantctl.sign.Signer;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +26,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code tenantctl plan}: what would change, and the steps that would do it. */
@@ -39,6 +45,7 @@ import picocli.CommandLine.Spec;
             "  tenantctl plan -f manifests/",
             "  tenantctl plan -f manifests/ --out plan.json --detailed-exitcode",
             "  tenantctl plan -f manifests/ --as msmith@hotmail.com -o json",
+            "  tenantctl plan -f manifests/ --out plan.json --signing-key plan-key.pem",
         })
 final class PlanCommand implements Callable<Integer> {
 
@@ -69,6 +76,12 @@ final class PlanCommand implements Callable<Integer> {
     @Mixin
     ApplysetOptions applyset;
 
+    @Mixin
+    ProviderOptions provider;
+
+    @Mixin
+    SigningOptions signing;
+
     private final Context context;
 
     PlanCommand(Context context) {
@@ -80,8 +93,24 @@ final class PlanCommand implements Callable<Integer> {
         OutputFormat format = output.format(OutputFormat.TEXT, OutputFormat.JSON, OutputFormat.MARKDOWN);
         Environment env = context.environment();
         Style style = output.style(env);
+        if (signing.given() && out == null) {
+            throw new ParameterException(
+                    spec.commandLine(), "--signing-key signs the plan that --out saves; give --out FILE too");
+        }
+        ProviderOptions.Choice choice = provider.choose(env, context.profile());
+        if (choice instanceof ProviderOptions.Refused refused) {
+            context.diagnostics(spec, style, refused.problems());
+            return ExitCodes.ERROR;
+        }
+        Engine engine = context.engine(((ProviderOptions.Chosen) choice).provider());
+        Optional<Signer> signer;
+        try {
+            signer = out == null ? Optional.empty() : signing.signer(env);
+        } catch (Keys.KeyException e) {
+            return context.fail(spec, style, ExitCodes.ERROR, Codes.SIGNING_KEY, e.getMessage());
+        }
         Progress progress = TerminalProgress.forTerminal(env, spec.commandLine().getErr());
-        Validation validation = context.engine().read(manifests.required(spec), progress);
+        Validation validation = engine.read(manifests.required(spec), progress);
         ManifestOptions.refuseMissing(spec, validation);
         PlanOptions options = applyset.options(actors.as(env), validation.source());
         String url = state.url(env);
@@ -89,7 +118,7 @@ final class PlanCommand implements Callable<Integer> {
                 spec, style, url, Context.READ_LOCK_TIMEOUT, Context.Access.EXISTING_OR_ABSENT, store -> {
                     Plan plan;
                     try {
-                        plan = context.engine().plan(validation, store, options, progress);
+                        plan = engine.plan(validation, store, options, progress);
                     } finally {
                         TerminalProgress.end(progress);
                     }
@@ -123,12 +152,20 @@ final class PlanCommand implements Callable<Integer> {
                         return ExitCodes.ERROR;
                     }
                     if (out != null) {
-                        try (var writer = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
-                            PlanWriter.write(document.orElseThrow(), writer);
+                        if (signer.isPresent()) {
+                            StringWriter text = new StringWriter();
+                            PlanWriter.write(document.orElseThrow(), text);
+                            Files.writeString(out, signer.get().signDocument(text.toString()), StandardCharsets.UTF_8);
+                        } else {
+                            try (var writer = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+                                PlanWriter.write(document.orElseThrow(), writer);
+                            }
                         }
                         if (format == OutputFormat.TEXT) {
-                            stdout.println("Saved the plan to " + out + "; apply exactly it with: tenantctl apply "
-                                    + out + (state.chosen(env) ? " --state " + store.location() : ""));
+                            stdout.println("Saved the plan to " + out
+                                    + (signer.isPresent() ? ", signed (Ed25519)" : "")
+                                    + "; apply exactly it with: tenantctl apply " + out
+                                    + (state.chosen(env) ? " --state " + store.location() : ""));
                             stdout.flush();
                         }
                     }

@@ -50,4 +50,11 @@ public final class Codes {
     // The agent (tenantctl agent, status, approve)
     public static final String AGENT_CONFIG = "agent-config";
     public static final String AGENT_LOCKED = "agent-locked";
+
+    // Live directories (the azure provider, connections, signed plans)
+    public static final String CONNECTIONS = "connections";
+    public static final String PROVIDER = "provider";
+    public static final String REQUEST_FAILED = "request-failed";
+    public static final String PLAN_SIGNATURE = "plan-signature";
+    public static final String SIGNING_KEY = "signing-key";
 }

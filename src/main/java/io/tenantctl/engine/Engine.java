@@ -15,6 +15,9 @@ import io.tenantctl.load.WorkingTree;
 import io.tenantctl.plan.Drift;
 import io.tenantctl.plan.Plan;
 import io.tenantctl.profile.Profile;
+import io.tenantctl.provider.Observation;
+import io.tenantctl.provider.Provider;
+import io.tenantctl.provider.RecordProvider;
 import io.tenantctl.state.AbsentState;
 import io.tenantctl.state.Snapshot;
 import io.tenantctl.state.StateMissingException;
@@ -43,6 +46,7 @@ public final class Engine {
     private static final Path HERE = Path.of("");
 
     private final Profile profile;
+    private final Provider provider;
     private final ManifestLoader loader = new ManifestLoader(Limits.DEFAULT);
     private final WorkingTree workingTree;
     private final Clock clock;
@@ -50,7 +54,14 @@ public final class Engine {
     private ManifestValidator validator;
 
     public Engine(Profile profile, Supplier<InputStream> stdin, Clock clock, Supplier<String> lineages) {
+        this(profile, new RecordProvider(), stdin, clock, lineages);
+    }
+
+    /** An engine whose plans are made against what {@code provider} observes. */
+    public Engine(
+            Profile profile, Provider provider, Supplier<InputStream> stdin, Clock clock, Supplier<String> lineages) {
         this.profile = profile;
+        this.provider = provider;
         this.workingTree = new WorkingTree(Limits.DEFAULT, stdin);
         this.clock = clock;
         this.lineages = lineages;
@@ -169,10 +180,21 @@ public final class Engine {
     /** A plan of the manifests against the current state, without taking the lock. */
     public Plan plan(Validation validation, StateStore store, PlanOptions options, Progress progress) {
         progress.phase("reading the state", 0);
-        Snapshot state = Timings.time("read state", store::read);
+        Snapshot state = observe(Timings.time("read state", store::read));
         return new PlanMaker(profile)
                 .plan(validation, state, options, drift(store, state, options), progress)
                 .plan();
+    }
+
+    /**
+     * The state with the world the provider observes in place of the stored one; for the record
+     * provider, the state as it is.
+     */
+    private Snapshot observe(Snapshot state) {
+        Observation seen = Timings.time("observe", () -> provider.observe(state.world()));
+        return seen.world() == state.world()
+                ? state
+                : new Snapshot(state.lineage(), state.revision(), seen.world(), state.ownership());
     }
 
     /** Declared objects that others changed since the applyset last applied them. */
@@ -201,8 +223,10 @@ public final class Engine {
         return new Applier(profile, clock)
                 .apply(
                         store,
-                        snapshot ->
-                                maker.plan(validation, snapshot, options, drift(store, snapshot, options), progress),
+                        locked -> {
+                            Snapshot snapshot = observe(locked);
+                            return maker.plan(validation, snapshot, options, drift(store, snapshot, options), progress);
+                        },
                         request);
     }
 

@@ -7,8 +7,8 @@ import java.io.Writer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
@@ -116,11 +116,11 @@ public final class Json {
 
     /** {@code sha256:<hex>} of the canonical form of an object without some of its top-level members. */
     public static String digestWithout(JsonNode object, String... members) {
-        List<String> left = List.of(members);
+        Set<String> without = Set.of(members);
         // A shallow copy: the members are shared, not copied, however large they are.
         ObjectNode rest = NODES.objectNode();
         object.properties().forEach(e -> {
-            if (!left.contains(e.getKey())) {
+            if (!without.contains(e.getKey())) {
                 rest.set(e.getKey(), e.getValue());
             }
         });

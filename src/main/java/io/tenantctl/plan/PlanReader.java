@@ -56,9 +56,12 @@ public final class PlanReader {
         }
     }
 
-    /** The digest a plan document should carry: of everything in it but the digest and how it was made. */
+    /**
+     * The digest a plan document should carry: of everything in it but the digest, how it was made,
+     * and the signature (which signs the digest, so a plan signed or not has one digest).
+     */
     public static String digest(JsonNode document) {
-        return Json.digestWithout(document, "digest", PlanWriter.MADE);
+        return Json.digestWithout(document, "digest", PlanWriter.MADE, "signature");
     }
 
     private static Optional<Provenance> made(JsonNode made) {

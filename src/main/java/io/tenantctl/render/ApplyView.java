@@ -1,6 +1,7 @@
 package io.tenantctl.render;
 
 import io.tenantctl.apply.ApplyResult;
+import io.tenantctl.apply.LiveReport;
 import io.tenantctl.json.Json;
 import io.tenantctl.plan.PlanDocument;
 import io.tenantctl.plan.PlanWriter;
@@ -8,6 +9,8 @@ import io.tenantctl.plan.Summary;
 import java.io.Writer;
 import java.util.Locale;
 import java.util.Optional;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * What {@code apply} says when it is done: one line for people, or for pipelines
@@ -42,11 +45,42 @@ public final class ApplyView {
             case PLAN_FAILED -> "Nothing was changed: the plan has errors.";
             case STALE -> "Nothing was changed: the saved plan is stale.";
             case STEP_FAILED -> "Nothing was changed: a step no longer holds against the state.";
+            case REQUEST_FAILED ->
+                result.live()
+                        .map(live -> "A request failed at step "
+                                + live.failed()
+                                        .map(f -> String.valueOf(f.index()))
+                                        .orElse("?") + ": "
+                                + DiagnosticsView.plural(live.done().size(), "step") + " done"
+                                + (result.revision() > 0 ? " (recorded up to revision " + result.revision() + ")" : "")
+                                + ", " + DiagnosticsView.plural(live.notRun().size(), "step")
+                                + " not run. Apply the same plan again to resume.")
+                        .orElse("A request failed.");
         };
     }
 
     private static String counts(Summary s) {
         return s.create() + " created, " + s.update() + " updated, " + s.delete() + " deleted";
+    }
+
+    /** What a live apply did, step by step: {@code run}, {@code resumed}, {@code done}, {@code failed}, {@code notRun}. */
+    private static ObjectNode live(LiveReport live) {
+        ObjectNode node = Json.object();
+        node.put("run", live.run());
+        node.put("resumed", live.resumed());
+        ArrayNode done = node.putArray("done");
+        live.done().forEach(done::add);
+        live.failed().ifPresent(f -> {
+            ObjectNode failed = node.putObject("failed");
+            failed.put("index", f.index());
+            failed.put("step", f.step());
+            failed.put("code", f.code());
+            f.requestId().ifPresent(id -> failed.put("requestId", id));
+            failed.put("message", f.message());
+        });
+        ArrayNode notRun = node.putArray("notRun");
+        live.notRun().forEach(notRun::add);
+        return node;
     }
 
     /**
@@ -59,6 +93,10 @@ public final class ApplyView {
             gen.writeStringProperty(
                     "outcome", result.outcome().name().toLowerCase(Locale.ROOT).replace('_', '-'));
             gen.writeNumberProperty("revision", result.revision());
+            result.live().ifPresent(live -> {
+                gen.writeName("live");
+                gen.writeTree(live(live));
+            });
             if (document.isPresent()) {
                 gen.writeName("plan");
                 PlanWriter.write(document.get(), gen);

@@ -89,6 +89,12 @@ public record AbsentState(String location) implements StateStore {
         throw refused();
     }
 
+    /** A live apply journals into a state that exists; it opens (and so creates) one first. */
+    @Override
+    public Journal journal() {
+        throw refused();
+    }
+
     @Override
     public void close() {
         // nothing was opened

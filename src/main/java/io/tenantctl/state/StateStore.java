@@ -71,6 +71,9 @@ public interface StateStore extends AutoCloseable {
      */
     void restore(StateDump dump, boolean force, Duration timeout, LockHolder me);
 
+    /** The write-ahead journal of live applies. */
+    Journal journal();
+
     @Override
     void close();
 

@@ -50,7 +50,8 @@ class ArchitectureTest {
         ALLOWED.put("plan", List.of("json", "diag", "model", "world", "rules", "step", "diff", "profile"));
         ALLOWED.put("state", List.of("json", "model", "world"));
         ALLOWED.put("state.jdbc", List.of("json", "model", "world", "state"));
-        ALLOWED.put("apply", List.of("diag", "model", "world", "rules", "step", "profile", "plan", "state"));
+        ALLOWED.put(
+                "apply", List.of("diag", "model", "world", "rules", "step", "profile", "plan", "state", "provider"));
         ALLOWED.put("generate", List.of("model", "world"));
         ALLOWED.put(
                 "engine",
@@ -68,8 +69,16 @@ class ArchitectureTest {
                         "plan",
                         "state",
                         "state.jdbc",
-                        "apply"));
+                        "apply",
+                        "provider"));
         ALLOWED.put("render", List.of("json", "diag", "model", "world", "step", "diff", "plan", "state", "apply"));
+        ALLOWED.put("provider", List.of("world", "step"));
+        ALLOWED.put("sign", List.of("json"));
+        ALLOWED.put("connect", List.of("json", "diag", "load"));
+        ALLOWED.put("provider.azure.http", List.of("json", "connect"));
+        ALLOWED.put(
+                "provider.azure",
+                List.of("json", "model", "world", "step", "provider", "connect", "provider.azure.http"));
         ALLOWED.put("agent.status", List.of("json"));
         ALLOWED.put("agent.store", List.of("json", "state", "state.jdbc", "agent.status"));
         ALLOWED.put(
@@ -98,7 +107,10 @@ class ArchitectureTest {
                         "agent.http",
                         "agent.status",
                         "agent.store",
-                        "state.jdbc"));
+                        "state.jdbc",
+                        "provider",
+                        "connect",
+                        "sign"));
     }
 
     private static final String ROOT = "io.tenantctl";

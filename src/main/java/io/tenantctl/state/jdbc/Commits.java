@@ -114,6 +114,9 @@ final class Commits {
             }
         }
         History.write(connection, commit.revision());
+        if (commit.journalRun().isPresent()) {
+            Journals.committed(connection, commit.journalRun().get());
+        }
         try (PreparedStatement head = connection.prepareStatement(
                 "UPDATE tc_head SET revision = ?, updated_at = ? WHERE id = 1 AND revision = ?")) {
             head.setLong(1, revision);

@@ -2,6 +2,7 @@ package io.tenantctl.state.jdbc;
 
 import io.tenantctl.model.ObjectRef;
 import io.tenantctl.state.Applied;
+import io.tenantctl.state.Journal;
 import io.tenantctl.state.LockHolder;
 import io.tenantctl.state.RevisionRecord;
 import io.tenantctl.state.Snapshot;
@@ -18,8 +19,8 @@ import java.util.function.Supplier;
 /**
  * The state store over JDBC, in portable SQL, made of one part per job: {@link Bootstrap} (create
  * and upgrade), {@link Locking} (the write lock, its timeout and retries), {@link Snapshots},
- * {@link Commits}, {@link AppliedRecords}, {@link History}, {@link Copies} (dump and restore) and
- * {@link Unlocking} (a forced unlock).
+ * {@link Commits}, {@link AppliedRecords}, {@link History}, {@link Copies} (dump and restore),
+ * {@link Unlocking} (a forced unlock) and {@link Journals} (the write-ahead journal of live applies, with its {@link LiveLease}).
  *
  * <p>Every write is one transaction that holds the dialect's write lock from before it reads the
  * head revision until it commits: the revision it saw is the revision it replaces, and a failure
@@ -34,6 +35,7 @@ public final class JdbcStateStore implements StateStore {
     private final AppliedRecords applied;
     private final Copies copies;
     private final Unlocking unlocking;
+    private final Journals journal;
 
     private JdbcStateStore(Database database, Clock clock) {
         this.database = database;
@@ -43,6 +45,7 @@ public final class JdbcStateStore implements StateStore {
         this.applied = new AppliedRecords(database);
         this.copies = new Copies(database, snapshots, applied, clock);
         this.unlocking = new Unlocking(database);
+        this.journal = new Journals(database);
     }
 
     /**
@@ -141,6 +144,11 @@ public final class JdbcStateStore implements StateStore {
             copies.restore(c, dump, force);
             return null;
         });
+    }
+
+    @Override
+    public Journal journal() {
+        return journal;
     }
 
     @Override
