@@ -5,11 +5,12 @@ import io.tenantctl.diag.Diagnostic;
 import io.tenantctl.diag.Location;
 import io.tenantctl.diag.Timings;
 import io.tenantctl.plan.Plan;
-import io.tenantctl.plan.PlanCodec;
+import io.tenantctl.plan.PlanWriter;
 import io.tenantctl.plan.Planned;
 import io.tenantctl.plan.StepRunner;
 import io.tenantctl.profile.Profile;
 import io.tenantctl.rules.Violation;
+import io.tenantctl.state.AbsentState;
 import io.tenantctl.state.Commit;
 import io.tenantctl.state.LockHolder;
 import io.tenantctl.state.RevisionRecord;
@@ -55,9 +56,29 @@ public final class Applier {
     /**
      * How to apply.
      *
-     * @param confirm   asked with the plan, under the lock, before anything is written
+     * @param confirm    asked with the plan, under the lock, before anything is written
+     * @param operator   who runs the apply, for the history ({@link RevisionRecord#operator()})
+     * @param provenance what the history records of where the plan came from besides its source
+     *                   (the key that signed a saved plan: {@code signedBy})
      */
-    public record Request(Duration lockTimeout, LockHolder holder, Predicate<Plan> confirm, boolean dryRun) {}
+    public record Request(
+            Duration lockTimeout,
+            LockHolder holder,
+            Predicate<Plan> confirm,
+            boolean dryRun,
+            Map<String, String> operator,
+            Map<String, String> provenance) {
+
+        public Request {
+            operator = Map.copyOf(operator);
+            provenance = Map.copyOf(provenance);
+        }
+
+        /** A request whose operator and provenance the history does not record. */
+        public Request(Duration lockTimeout, LockHolder holder, Predicate<Plan> confirm, boolean dryRun) {
+            this(lockTimeout, holder, confirm, dryRun, Map.of(), Map.of());
+        }
+    }
 
     /**
      * Makes the plan under the lock with {@code planner}, then applies it. Making the plan checked
@@ -70,17 +91,25 @@ public final class Applier {
         });
     }
 
-    /** Applies exactly the steps of a saved plan, if the state is still the one it was made against. */
+    /**
+     * Applies exactly the steps of a saved plan, if the state is still the one it was made against.
+     * A plan made against a state that did not exist yet (no lineage, revision 0) applies to a new
+     * state, still at revision 0, whatever lineage it was given when it was created.
+     */
     public ApplyResult applySaved(StateStore store, Plan plan, Request request) {
         return store.write(request.lockTimeout(), request.holder(), tx -> {
             Snapshot state = tx.snapshot();
-            if (!state.lineage().equals(plan.base().lineage())
+            boolean fromNothing = plan.base().lineage().equals(AbsentState.NO_LINEAGE);
+            if (!(fromNothing || state.lineage().equals(plan.base().lineage()))
                     || state.revision() != plan.base().revision()) {
-                String why = !state.lineage().equals(plan.base().lineage())
-                        ? "it was made against another state (lineage "
-                                + plan.base().lineage() + ", this state is " + state.lineage() + ")"
-                        : "it was made at revision " + plan.base().revision() + " and the state is now at revision "
-                                + state.revision();
+                String why = fromNothing
+                        ? "it was made against a state that did not exist yet, and the state is at revision "
+                                + state.revision()
+                        : !state.lineage().equals(plan.base().lineage())
+                                ? "it was made against another state (lineage "
+                                        + plan.base().lineage() + ", this state is " + state.lineage() + ")"
+                                : "it was made at revision " + plan.base().revision()
+                                        + " and the state is now at revision " + state.revision();
                 return new ApplyResult(
                         Outcome.STALE,
                         Optional.of(plan),
@@ -92,6 +121,16 @@ public final class Applier {
         });
     }
 
+    /** The plan's source as the history keeps it: with the request's provenance, which the plan's digest does not cover. */
+    private static Map<String, String> recordedSource(Plan plan, Request request) {
+        if (request.provenance().isEmpty()) {
+            return plan.source();
+        }
+        Map<String, String> source = new TreeMap<>(plan.source());
+        source.putAll(request.provenance());
+        return source;
+    }
+
     private ApplyResult execute(StateStore.Transaction tx, Plan plan, Optional<World> proven, Request request) {
         Snapshot state = tx.snapshot();
         if (plan.failed()) {
@@ -101,8 +140,8 @@ public final class Applier {
             return new ApplyResult(Outcome.NO_CHANGES, Optional.of(plan), state.revision(), List.of());
         }
         // The digest of a large plan takes a while; it is made while the plan is shown and checked.
-        CompletableFuture<PlanCodec.Digested> digest =
-                CompletableFuture.supplyAsync(() -> PlanCodec.digestKeepingSteps(plan));
+        CompletableFuture<PlanWriter.Digested> digest =
+                CompletableFuture.supplyAsync(() -> PlanWriter.digestKeepingSteps(plan));
         if (!request.confirm().test(plan)) {
             digest.cancel(false);
             return new ApplyResult(Outcome.DECLINED, Optional.of(plan), state.revision(), List.of());
@@ -135,7 +174,7 @@ public final class Applier {
             return new ApplyResult(Outcome.DRY_RUN, Optional.of(plan), state.revision(), List.of());
         }
         long revision = state.revision() + 1;
-        PlanCodec.Digested digested = Timings.time("digest", digest::join);
+        PlanWriter.Digested digested = Timings.time("digest", digest::join);
         List<StepEntry> steps = new AbstractList<>() {
             @Override
             public StepEntry get(int index) {
@@ -164,9 +203,10 @@ public final class Applier {
                 new ArrayList<>(actors),
                 summary,
                 digested.digest(),
-                plan.source(),
+                recordedSource(plan, request),
                 plan.applyset(),
-                steps);
+                steps,
+                request.operator());
         Commit commit = new Commit(result, plan.applyset(), plan.sourceText(), new HashSet<>(plan.declared()), record);
         Timings.time("write and commit", () -> tx.commit(commit));
         return new ApplyResult(Outcome.APPLIED, Optional.of(plan), revision, List.of());

@@ -6,12 +6,17 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The outcome of an apply, the plan it ran (when one was made), the revision it committed, and
- * the problems that stopped it.
+ * The outcome of an apply, the plan it ran (when one was made), the revision it committed, the
+ * problems that stopped it, and for a live provider what it did to real tenants step by step.
  */
-public record ApplyResult(Outcome outcome, Optional<Plan> plan, long revision, List<Diagnostic> diagnostics) {
+public record ApplyResult(
+        Outcome outcome, Optional<Plan> plan, long revision, List<Diagnostic> diagnostics, Optional<LiveReport> live) {
 
     public ApplyResult {
         diagnostics = List.copyOf(diagnostics);
+    }
+
+    public ApplyResult(Outcome outcome, Optional<Plan> plan, long revision, List<Diagnostic> diagnostics) {
+        this(outcome, plan, revision, diagnostics, Optional.empty());
     }
 }

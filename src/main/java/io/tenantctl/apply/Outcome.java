@@ -15,5 +15,10 @@ public enum Outcome {
     /** A saved plan was made against another lineage or revision; nothing changed. */
     STALE,
     /** A step no longer holds against the live state; nothing changed. */
-    STEP_FAILED
+    STEP_FAILED,
+    /**
+     * A live provider's request failed: the steps before it changed real tenants and are recorded;
+     * the failed step and those after it were not done. Applying the same plan again resumes.
+     */
+    REQUEST_FAILED
 }

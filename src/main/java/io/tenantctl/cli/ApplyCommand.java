@@ -2,26 +2,40 @@ package io.tenantctl.cli;
 
 import io.tenantctl.apply.Applier;
 import io.tenantctl.apply.ApplyResult;
+import io.tenantctl.apply.Outcome;
 import io.tenantctl.diag.Codes;
+import io.tenantctl.diag.Diagnostic;
+import io.tenantctl.diag.Location;
 import io.tenantctl.diag.Progress;
+import io.tenantctl.engine.Engine;
 import io.tenantctl.engine.PlanOptions;
 import io.tenantctl.engine.Validation;
 import io.tenantctl.json.Json;
+import io.tenantctl.plan.InvalidPlanException;
 import io.tenantctl.plan.Plan;
-import io.tenantctl.plan.PlanCodec;
-import io.tenantctl.render.DiagnosticsView;
+import io.tenantctl.plan.PlanDocument;
+import io.tenantctl.plan.PlanReader;
+import io.tenantctl.plan.Provenance;
+import io.tenantctl.render.ApplyView;
 import io.tenantctl.render.PlanTextView;
 import io.tenantctl.render.Style;
-import java.io.BufferedReader;
+import io.tenantctl.sign.Keys;
+import io.tenantctl.sign.PlanSignature;
+import io.tenantctl.sign.Verifier;
+import io.tenantctl.state.AbsentState;
+import io.tenantctl.state.StateMissingException;
+import io.tenantctl.state.StateStore;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Predicate;
 import picocli.CommandLine.Command;
@@ -31,17 +45,17 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
 
 /** {@code tenantctl apply}: plan and apply manifests, or apply exactly a saved plan. */
 @Command(
         name = "apply",
-        mixinStandardHelpOptions = true,
         sortOptions = false,
         description = {
-            "Apply manifests: take the state's lock, plan, show the plan, ask for 'yes', and apply it in one"
-                    + " transaction. Or apply exactly a plan saved by 'plan --out', if the state has not moved"
-                    + " since it was made."
+            "Apply manifests: take the state's lock, plan, show the plan, ask for 'yes' on the terminal, and"
+                    + " apply it in one transaction; the state is created on first use. Or apply exactly a plan"
+                    + " saved by 'plan --out', if the state has not moved since it was made."
         },
         footer = {
             "",
@@ -53,13 +67,23 @@ import tools.jackson.databind.node.ObjectNode;
             "  tenantctl apply -f manifests/ --auto-approve",
             "  tenantctl apply -f manifests/ --dry-run",
             "  tenantctl plan -f manifests/ --out plan.json && tenantctl apply plan.json",
+            "  tenantctl apply plan.json --trusted-key plan-key.pub.pem",
         })
 final class ApplyCommand implements Callable<Integer> {
+
+    static final String QUESTION = "Do you want to perform these steps? Only 'yes' will be accepted: ";
 
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "PLANFILE", description = "A plan saved by 'plan --out'.")
+    @Mixin
+    HelpOption help;
+
+    @Parameters(
+            index = "0",
+            arity = "0..1",
+            paramLabel = "PLANFILE",
+            description = "A plan saved by 'plan --out' (manifests are given with -f).")
     Path planFile;
 
     @Mixin
@@ -67,6 +91,12 @@ final class ApplyCommand implements Callable<Integer> {
 
     @Mixin
     StateOptions state;
+
+    @Mixin
+    ActorOptions actors;
+
+    @Mixin
+    LockOptions lock;
 
     @Mixin
     OutputOptions output;
@@ -80,6 +110,12 @@ final class ApplyCommand implements Callable<Integer> {
     @Mixin
     ApplysetOptions applyset;
 
+    @Mixin
+    ProviderOptions provider;
+
+    @Mixin
+    TrustOptions trust;
+
     private final Context context;
 
     ApplyCommand(Context context) {
@@ -89,134 +125,288 @@ final class ApplyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         OutputFormat format = output.format(OutputFormat.TEXT, OutputFormat.JSON);
-        if ((planFile == null) == (!manifests.given())) {
-            throw new ParameterException(
-                    spec.commandLine(),
-                    "give either -f PATH... (plan and apply) or a PLANFILE (apply a saved plan), not both");
+        if (planFile == null && !manifests.given()) {
+            throw Usage.error(
+                    spec,
+                    "apply needs something to apply: the manifests (-f PATH..., to plan and apply them) or a plan"
+                            + " saved by 'tenantctl plan --out FILE' (apply FILE)");
+        }
+        if (planFile != null && manifests.given()) {
+            throw Usage.error(
+                    spec, "give either -f PATH... (plan and apply) or a PLANFILE (apply a saved plan), not both");
+        }
+        if (dryRun) {
+            Usage.refuse(spec, "with --dry-run, which never asks", "--auto-approve");
         }
         Environment env = context.environment();
         Style style = output.style(env);
+        if (planFile == null && trust.given()) {
+            throw new ParameterException(
+                    spec.commandLine(),
+                    "--trusted-key and --allow-unsigned check a saved plan's signature: apply PLANFILE, not -f");
+        }
+        ProviderOptions.Choice choice = provider.choose(env, context.profile());
+        if (choice instanceof ProviderOptions.Refused refused) {
+            context.diagnostics(spec, style, refused.problems());
+            return ExitCodes.ERROR;
+        }
+        Engine engine = context.engine(((ProviderOptions.Chosen) choice).provider());
         if (planFile != null) {
-            return applySaved(format, style);
+            return applySaved(engine, format, style);
         }
         boolean ask = !autoApprove && !dryRun;
+        if (ask && format == OutputFormat.JSON) {
+            throw Usage.error(
+                    spec,
+                    "-o json does not show the plan to confirm: pass --auto-approve (after reviewing 'plan'),"
+                            + " --dry-run, or apply a saved plan file");
+        }
         if (ask && !env.interactive()) {
             return context.fail(
                     spec,
-                    output,
+                    style,
                     ExitCodes.ERROR,
                     Codes.USAGE,
-                    "apply asks for confirmation, and there"
-                            + " is no terminal to ask on; review a plan and pass --auto-approve, or apply a saved plan file");
+                    "apply asks for confirmation, and there is no terminal to ask on; review a plan and pass"
+                            + " --auto-approve, or apply a saved plan file");
         }
         Progress progress = TerminalProgress.forTerminal(env, spec.commandLine().getErr());
-        Validation validation = context.engine().read(manifests.manifests(), progress);
-        List<String> as = state.as(env);
+        Validation validation = engine.read(manifests.manifests(), progress);
+        ManifestOptions.refuseMissing(spec, validation);
+        List<String> as = actors.as(env);
         PlanOptions options = applyset.options(as, validation.source());
-        return context.withStore(spec, output, state, store -> {
-            Predicate<Plan> confirm = plan -> {
-                TerminalProgress.end(progress);
-                context.diagnostics(spec, output, plan.diagnostics());
-                if (format == OutputFormat.TEXT) {
-                    PlanTextView.write(plan, style, spec.commandLine().getOut());
+        String url = state.url(env);
+        return context.guarded(spec, style, () -> {
+            // What cannot commit (a dry run, manifests with errors) plans against a state that does
+            // not exist rather than create it.
+            boolean commits = !dryRun && validation.ok();
+            boolean created = commits && !exists(url);
+            try (StateStore store = commits
+                    ? engine.openStore(url, lock.lockTimeout())
+                    : engine.openStoreForPlan(url, lock.lockTimeout())) {
+                PrintWriter out = spec.commandLine().getOut();
+                if (created && format == OutputFormat.TEXT) {
+                    out.println("Created a new, empty state at " + store.location() + ".");
                 }
-                return !ask || askYes();
-            };
-            Applier.Request request = new Applier.Request(state.lockTimeout(), context.holder(as), confirm, dryRun);
-            ApplyResult result;
-            try {
-                result = context.engine().apply(validation, store, options, request, progress);
-            } finally {
-                TerminalProgress.end(progress);
+                Provenance made = Provenances.of(env, store, options);
+                Shown shown = new Shown(format, style, Optional.of(made));
+                Predicate<Plan> confirm = plan -> {
+                    TerminalProgress.end(progress);
+                    shown.show(plan);
+                    return !ask || yes();
+                };
+                Applier.Request request = new Applier.Request(
+                        lock.lockTimeout(), context.holder(as), confirm, dryRun, Operator.of(env), Map.of());
+                ApplyResult result;
+                try {
+                    result = engine.apply(validation, store, options, request, progress);
+                } finally {
+                    TerminalProgress.end(progress);
+                }
+                return report(result, result.plan().map(p -> PlanDocument.of(p, made)), shown);
             }
-            return report(result, format, style);
         });
     }
 
-    private int applySaved(OutputFormat format, Style style) {
-        String text;
-        try {
-            text = Files.readString(planFile, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            return context.fail(spec, output, ExitCodes.ERROR, Codes.USAGE, "no such plan file: " + planFile);
-        } catch (IOException e) {
-            return context.fail(
-                    spec, output, ExitCodes.ERROR, Codes.IO, "cannot read the plan file " + IoErrors.describe(e));
-        }
-        Plan plan;
-        try {
-            plan = PlanCodec.decode(text);
-        } catch (PlanCodec.InvalidPlanException e) {
-            return context.fail(spec, output, ExitCodes.ERROR, e.code(), planFile + ": " + e.getMessage());
-        }
-        return context.withStore(spec, output, state, store -> {
-            Applier.Request request =
-                    new Applier.Request(state.lockTimeout(), context.holder(plan.as()), p -> true, dryRun);
-            ApplyResult result = context.engine().applySaved(plan, store, request);
-            return report(result, format, style);
-        });
-    }
-
-    private boolean askYes() {
-        PrintWriter out = spec.commandLine().getOut();
-        out.print("Do you want to perform these steps? Only 'yes' will be accepted: ");
-        out.flush();
-        try {
-            BufferedReader reader = new BufferedReader(
-                    new InputStreamReader(context.environment().stdin().get(), StandardCharsets.UTF_8));
-            String answer = reader.readLine();
-            return answer != null && answer.trim().equals("yes");
-        } catch (IOException e) {
+    /** Whether a state exists at the URL, without creating one. */
+    private boolean exists(String url) {
+        try (StateStore store = context.engine().openExistingStore(url, lock.lockTimeout())) {
+            return true;
+        } catch (StateMissingException e) {
             return false;
         }
     }
 
-    private int report(ApplyResult result, OutputFormat format, Style style) {
-        PrintWriter out = spec.commandLine().getOut();
-        context.diagnostics(spec, output, result.diagnostics());
-        if (format == OutputFormat.JSON) {
-            ObjectNode root = Json.object();
-            root.put("outcome", result.outcome().name().toLowerCase(Locale.ROOT).replace('_', '-'));
-            root.put("revision", result.revision());
-            result.plan().ifPresent(p -> root.set("plan", PlanCodec.encode(p)));
-            out.print(Json.pretty(root));
-            out.flush();
+    private int applySaved(Engine engine, OutputFormat format, Style style) {
+        Usage.refuse(
+                spec, "with a saved plan: it is applied exactly as it was made, so make the plan with it", options());
+        Usage.refuse(spec, "with a saved plan, which is applied without asking (it was reviewed)", "--auto-approve");
+        String text;
+        try {
+            text = Files.readString(planFile, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            return context.fail(spec, style, ExitCodes.ERROR, Codes.USAGE, "no such plan file: " + planFile);
+        } catch (IOException e) {
+            if (Files.isDirectory(planFile)) {
+                throw notAPlan("is a folder");
+            }
+            return context.fail(
+                    spec, style, ExitCodes.ERROR, Codes.IO, "cannot read the plan file " + IoErrors.describe(e));
+        }
+        PlanDocument document;
+        try {
+            document = PlanReader.read(text);
+        } catch (InvalidPlanException e) {
+            if (looksLikeManifests(planFile, text)) {
+                throw notAPlan("holds manifests");
+            }
+            return context.fail(spec, style, ExitCodes.ERROR, e.code(), planFile + ": " + e.getMessage());
+        }
+        Plan plan = document.plan();
+        Map<String, String> provenance;
+        try {
+            Optional<Map<String, String>> checked = checkSignature(text, document, style);
+            if (checked.isEmpty()) {
+                return ExitCodes.ERROR;
+            }
+            provenance = checked.get();
+        } catch (Keys.KeyException e) {
+            return context.fail(spec, style, ExitCodes.ERROR, Codes.SIGNING_KEY, e.getMessage());
+        }
+        // A plan made against no state applies to a new one; any other needs the state it was made against.
+        Context.Access access =
+                plan.base().lineage().equals(AbsentState.NO_LINEAGE) ? Context.Access.CREATE : Context.Access.EXISTING;
+        Shown shown = new Shown(format, style, document.made());
+        return context.withStore(spec, style, state.url(context.environment()), lock.lockTimeout(), access, store -> {
+            Applier.Request request = new Applier.Request(
+                    lock.lockTimeout(),
+                    context.holder(plan.as()),
+                    p -> {
+                        shown.show(p);
+                        return true;
+                    },
+                    dryRun,
+                    Operator.of(context.environment()),
+                    provenance);
+            ApplyResult result = engine.applySaved(plan, store, request);
+            return report(result, Optional.of(document), shown);
+        });
+    }
+
+    /**
+     * Checks a saved plan's signature against the trusted keys: what the history records of it
+     * ({@code signedBy}), or empty when the plan is refused (the reason printed). A live provider
+     * applies only a plan a trusted key signed, unless {@code --allow-unsigned}; the record
+     * provider refuses a signature that does not verify, and applies an unsigned plan as before.
+     */
+    private Optional<Map<String, String>> checkSignature(String text, PlanDocument document, Style style)
+            throws Keys.KeyException {
+        Verifier verifier = trust.verifier(context.environment());
+        Verifier.Result result = verifier.verify(document.digest(), PlanSignature.of(Json.parse(text)));
+        boolean live = provider.live();
+        if (result instanceof Verifier.Signed signed) {
+            return Optional.of(Map.of("signedBy", signed.fingerprint()));
+        }
+        String problem;
+        if (result instanceof Verifier.BadSignature bad) {
+            if (!live && !verifier.hasKeys()) {
+                warn(
+                        style,
+                        "the plan is signed, but no trusted key was given (--trusted-key); its signature was not checked");
+                return Optional.of(Map.of());
+            }
+            problem = "the plan's signature is not trusted: " + bad.why();
+        } else if (live) {
+            problem = "the plan is not signed, and a live provider applies only signed plans (plan --out FILE"
+                    + " --signing-key KEY)";
         } else {
-            out.println(message(result, style));
+            return Optional.of(Map.of());
+        }
+        if (trust.allowUnsigned) {
+            warn(style, problem + "; applied anyway, as --allow-unsigned says");
+            return Optional.of(Map.of());
+        }
+        context.fail(
+                spec,
+                style,
+                ExitCodes.ERROR,
+                Codes.PLAN_SIGNATURE,
+                planFile + ": " + problem + (live ? "; to apply it anyway, pass --allow-unsigned" : ""));
+        return Optional.empty();
+    }
+
+    private void warn(Style style, String message) {
+        context.diagnostics(spec, style, List.of(Diagnostic.warning(Codes.PLAN_SIGNATURE, message, Location.NONE)));
+    }
+
+    /** The options a saved plan fixed when it was made. */
+    private static String[] options() {
+        List<String> names = new ArrayList<>(List.of(ManifestOptions.NAMES));
+        names.addAll(List.of(ApplysetOptions.NAMES));
+        names.add("--as");
+        return names.toArray(String[]::new);
+    }
+
+    private RuntimeException notAPlan(String why) {
+        return Usage.error(
+                spec,
+                planFile + " " + why + ", not a plan saved by 'plan --out'; to plan and apply manifests, run:"
+                        + " tenantctl apply -f " + planFile);
+    }
+
+    /** A YAML file, or JSON that is a manifest rather than a plan: what {@code -f} takes. */
+    private static boolean looksLikeManifests(Path file, String text) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".yaml") || name.endsWith(".yml")) {
+            return true;
+        }
+        try {
+            JsonNode node = Json.parse(text);
+            return node.has("apiVersion") && node.has("kind");
+        } catch (JacksonException e) {
+            return false;
+        }
+    }
+
+    private boolean yes() {
+        Optional<String> answer = context.environment()
+                .terminal()
+                .ask(QUESTION, spec.commandLine().getOut());
+        return answer.map(a -> a.trim().equals("yes")).orElse(false);
+    }
+
+    /** Prints the plan once: before the question, or with the result when no question was asked. */
+    private final class Shown {
+        private final OutputFormat format;
+        private final Style style;
+        private final Optional<Provenance> made;
+        private boolean done;
+
+        Shown(OutputFormat format, Style style, Optional<Provenance> made) {
+            this.format = format;
+            this.style = style;
+            this.made = made;
+        }
+
+        void show(Plan plan) {
+            if (done) {
+                return;
+            }
+            done = true;
+            context.diagnostics(spec, style, plan.diagnostics());
+            if (format == OutputFormat.TEXT) {
+                PrintWriter out = spec.commandLine().getOut();
+                out.println(PlanTextView.header(plan, made, style));
+                out.println();
+                PlanTextView.write(plan, style, out);
+            }
+        }
+    }
+
+    /**
+     * Prints the result; {@code document} is the plan with its digest, when a plan was made or read.
+     * A plan that was not shown before the question (it failed, or has nothing to do) is shown now.
+     */
+    private int report(ApplyResult result, Optional<PlanDocument> document, Shown shown) {
+        PrintWriter out = spec.commandLine().getOut();
+        switch (result.outcome()) {
+            case PLAN_FAILED, NO_CHANGES -> result.plan().ifPresent(shown::show);
+            case APPLIED, DRY_RUN, DECLINED, STALE, STEP_FAILED, REQUEST_FAILED -> {
+                // shown before the question, or never to be shown (a stale plan)
+            }
+        }
+        context.diagnostics(
+                spec, shown.style, result.outcome() == Outcome.PLAN_FAILED ? List.of() : result.diagnostics());
+        if (shown.format == OutputFormat.JSON) {
+            ApplyView.json(result, document, out);
+        } else {
+            out.println(ApplyView.text(result, shown.style));
             out.flush();
         }
         return switch (result.outcome()) {
             case APPLIED, NO_CHANGES, DRY_RUN -> ExitCodes.OK;
             case STALE -> ExitCodes.CONFLICT;
-            case PLAN_FAILED, DECLINED, STEP_FAILED -> ExitCodes.ERROR;
-        };
-    }
-
-    private static String message(ApplyResult result, Style style) {
-        int steps = result.plan().map(p -> p.steps().size()).orElse(0);
-        return switch (result.outcome()) {
-            case APPLIED ->
-                style.green("Apply complete!") + " Revision " + result.revision() + ": "
-                        + DiagnosticsView.plural(steps, "step") + " applied"
-                        + result.plan()
-                                .map(p -> " (" + p.summary().create() + " created, "
-                                        + p.summary().update()
-                                        + " updated, " + p.summary().delete() + " deleted"
-                                        + (p.summary().adopt() > 0
-                                                ? ", " + p.summary().adopt() + " adopted into applyset " + p.applyset()
-                                                : "")
-                                        + ")")
-                                .orElse("")
-                        + ".";
-            case NO_CHANGES ->
-                "Nothing to apply: the state matches the manifests (revision " + result.revision() + ").";
-            case DRY_RUN ->
-                "Dry run: all " + DiagnosticsView.plural(steps, "step") + " were checked against the"
-                        + " locked state at revision " + result.revision() + "; nothing was written.";
-            case DECLINED -> "Apply cancelled; nothing was changed.";
-            case PLAN_FAILED -> "Nothing was changed: the plan has errors.";
-            case STALE -> "Nothing was changed: the saved plan is stale.";
-            case STEP_FAILED -> "Nothing was changed: a step no longer holds against the state.";
+            case PLAN_FAILED, DECLINED, STEP_FAILED, REQUEST_FAILED -> ExitCodes.ERROR;
         };
     }
 }

@@ -12,6 +12,9 @@ import picocli.CommandLine.Spec;
 /** {@code --applyset}, {@code --prune} and its safety limits, shared by plan and apply. */
 public final class ApplysetOptions {
 
+    /** The options of this mixin, for a command that refuses them in some combination. */
+    static final String[] NAMES = {"--applyset", "--prune", "--max-prune", "--allow-mass-prune", "--force-adopt"};
+
     @Spec(Spec.Target.MIXEE)
     CommandSpec mixee;
 
@@ -41,16 +44,30 @@ public final class ApplysetOptions {
 
     @Option(
             names = "--allow-mass-prune",
-            description = "Allow a prune past --max-prune, or of everything the applyset owns.")
+            description = "With --prune: allow a prune past --max-prune, or of everything the applyset owns.")
     boolean allowMassPrune;
 
+    @Option(
+            names = "--force-adopt",
+            description = "Let this applyset take over declared objects that another applyset owns (refused"
+                    + " otherwise, naming the owner).")
+    boolean forceAdopt;
+
+    /** The options; a usage error for a bad name, or pruning limits without --prune. */
     PlanOptions options(List<String> as, Map<String, String> source) {
-        if (!applyset.matches("^[a-z0-9]([-a-z0-9.]{0,61}[a-z0-9])?$")) {
+        checkName(mixee, applyset);
+        Usage.requires(mixee, "--max-prune", "--prune");
+        Usage.requires(mixee, "--allow-mass-prune", "--prune");
+        return new PlanOptions(as, prune, source, applyset, fraction(), allowMassPrune, forceAdopt);
+    }
+
+    /** The rule of an applyset's name, as Kubernetes labels have it. */
+    static void checkName(CommandSpec spec, String name) {
+        if (!name.matches("^[a-z0-9]([-a-z0-9.]{0,61}[a-z0-9])?$")) {
             throw new ParameterException(
-                    mixee.commandLine(),
-                    "invalid --applyset '" + applyset + "' (lower-case letters, digits, '-' and '.', at most 63)");
+                    spec.commandLine(),
+                    "invalid --applyset '" + name + "' (lower-case letters, digits, '-' and '.', at most 63)");
         }
-        return new PlanOptions(as, prune, source, applyset, fraction(), allowMassPrune);
     }
 
     private double fraction() {

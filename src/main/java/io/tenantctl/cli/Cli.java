@@ -2,12 +2,19 @@ package io.tenantctl.cli;
 
 import java.io.PrintWriter;
 import java.lang.reflect.Constructor;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
- * Builds the command line for one environment and runs it. Usage errors exit 64; an unexpected
- * exception is one line on standard error and exit 1, never a stack trace (set
- * {@code TENANTCTL_DEBUG=1} to see it).
+ * Builds the command line for one environment and runs it. Usage errors exit 64, with a "did you
+ * mean" for a mistyped command or option; an unexpected exception is one line on standard error
+ * and exit 1, never a stack trace (set {@code TENANTCTL_DEBUG=1} to see it).
  */
 public final class Cli {
 
@@ -33,21 +40,13 @@ public final class Cli {
         };
         CommandLine cli = new CommandLine(new TenantctlCommand(), factory);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
-        cli.setParameterExceptionHandler((e, args) -> {
-            PrintWriter err = e.getCommandLine().getErr();
-            err.println("error: " + e.getMessage());
-            err.println("Run '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help' for usage.");
-            err.flush();
-            return ExitCodes.USAGE;
-        });
+        cli.setExecutionStrategy(Cli::execute);
+        cli.setParameterExceptionHandler((e, args) -> usage(e));
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            PrintWriter err = commandLine.getErr();
-            if (e instanceof CommandLine.ParameterException pe) {
-                err.println("error: " + pe.getMessage());
-                err.println("Run '" + commandLine.getCommandSpec().qualifiedName() + " --help' for usage.");
-                err.flush();
-                return ExitCodes.USAGE;
+            if (e instanceof ParameterException pe) {
+                return usage(pe);
             }
+            PrintWriter err = commandLine.getErr();
             err.println("error: " + describe(e));
             if (!environment.variable("TENANTCTL_DEBUG").isEmpty()) {
                 e.printStackTrace(err);
@@ -56,6 +55,54 @@ public final class Cli {
             return ExitCodes.ERROR;
         });
         return cli;
+    }
+
+    /**
+     * Runs the command, refusing first what picocli lets through when help is asked for: a word
+     * that is no command or option ({@code tenantctl import --help} would print the top-level help
+     * and exit 0, as if {@code import} existed).
+     */
+    private static int execute(ParseResult parseResult) {
+        for (ParseResult level = parseResult; level != null; level = level.subcommand()) {
+            if (!level.unmatched().isEmpty()) {
+                throw new UnmatchedArgumentException(level.commandSpec().commandLine(), level.unmatched());
+            }
+        }
+        return new CommandLine.RunLast().execute(parseResult);
+    }
+
+    /** One line saying what is wrong, a suggestion when a word is close to a known one, and where help is. */
+    private static int usage(ParameterException e) {
+        CommandLine commandLine = e.getCommandLine();
+        PrintWriter err = commandLine.getErr();
+        String message = e.getMessage();
+        if (e instanceof UnmatchedArgumentException unmatched
+                && !unmatched.getUnmatched().isEmpty()) {
+            message = unknown(commandLine.getCommandSpec(), unmatched.getUnmatched());
+        }
+        err.println("error: " + message);
+        err.println("Run '" + commandLine.getCommandSpec().qualifiedName() + " --help' for usage.");
+        err.flush();
+        return ExitCodes.USAGE;
+    }
+
+    /** What an unmatched word is (an unknown command, option or argument), with the closest known ones. */
+    private static String unknown(CommandSpec spec, List<String> words) {
+        String word = words.get(0);
+        if (word.startsWith("-")) {
+            String name = word.contains("=") ? word.substring(0, word.indexOf('=')) : word;
+            List<String> options = new ArrayList<>();
+            for (OptionSpec option : spec.options()) {
+                options.addAll(List.of(option.names()));
+            }
+            return "unknown option '" + name + "' for " + spec.qualifiedName() + Suggestions.didYouMean(name, options);
+        }
+        if (!spec.subcommands().isEmpty()) {
+            return "unknown command '" + word + "' for " + spec.qualifiedName()
+                    + Suggestions.didYouMean(word, spec.subcommands().keySet());
+        }
+        return "unexpected argument" + (words.size() == 1 ? " '" : "s '") + String.join("' '", words) + "' for "
+                + spec.qualifiedName();
     }
 
     private static String describe(Throwable e) {

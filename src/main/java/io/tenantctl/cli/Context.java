@@ -5,7 +5,10 @@ import io.tenantctl.diag.Diagnostic;
 import io.tenantctl.engine.Engine;
 import io.tenantctl.profile.Profile;
 import io.tenantctl.profile.classic.ClassicProfile;
+import io.tenantctl.provider.Provider;
+import io.tenantctl.provider.RecordProvider;
 import io.tenantctl.render.DiagnosticsView;
+import io.tenantctl.render.Style;
 import io.tenantctl.state.LockHolder;
 import io.tenantctl.state.StateException;
 import io.tenantctl.state.StateLockedException;
@@ -16,13 +19,15 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParameterException;
 
 /**
  * What every command shares within one run: the environment and the engine, built lazily because
  * loading the schemas costs time that {@code --help} should not pay.
  */
 final class Context {
+
+    /** How long a command that only reads waits for a store's first-use upgrade, which holds a lock. */
+    static final Duration READ_LOCK_TIMEOUT = Duration.ofSeconds(60);
 
     private final Environment environment;
     private Engine engine;
@@ -42,21 +47,28 @@ final class Context {
         return engine;
     }
 
+    /** The engine of a command that chose its provider ({@code --provider}). */
+    Engine engine(Provider provider) {
+        return provider instanceof RecordProvider
+                ? engine()
+                : new Engine(profile(), provider, environment.stdin(), environment.clock(), environment.ids());
+    }
+
     Profile profile() {
         return new ClassicProfile();
     }
 
     /** Prints diagnostics to standard error, where they always go. */
-    void diagnostics(CommandSpec spec, OutputOptions output, List<Diagnostic> diagnostics) {
+    void diagnostics(CommandSpec spec, Style style, List<Diagnostic> diagnostics) {
         PrintWriter err = spec.commandLine().getErr();
-        err.print(DiagnosticsView.text(diagnostics, output.style(environment)));
+        err.print(DiagnosticsView.text(diagnostics, style));
         err.flush();
     }
 
     /** Prints one error on standard error and gives the exit code, for the command to return. */
-    int fail(CommandSpec spec, OutputOptions output, int exitCode, String code, String message) {
+    int fail(CommandSpec spec, Style style, int exitCode, String code, String message) {
         PrintWriter err = spec.commandLine().getErr();
-        err.println(DiagnosticsView.line(Diagnostic.error(code, message), output.style(environment)));
+        err.println(DiagnosticsView.line(Diagnostic.error(code, message), style));
         err.flush();
         return exitCode;
     }
@@ -73,40 +85,54 @@ final class Context {
         int run(StateStore store) throws IOException;
     }
 
+    /** How a command may open the state store. */
+    enum Access {
+        /** Open it, creating it on first use: {@code apply}, which writes. */
+        CREATE,
+        /** It must exist; a missing one is an error naming the URL, and nothing is created. */
+        EXISTING,
+        /** {@code plan}: the state if it exists, otherwise an empty one to plan a first apply against. */
+        EXISTING_OR_ABSENT
+    }
+
     /**
      * Runs the work. A store or file that cannot be used is one line on standard error and exit 1;
      * a lock held too long by someone else is exit 3.
      */
-    int guarded(CommandSpec spec, OutputOptions output, Work work) {
+    int guarded(CommandSpec spec, Style style, Work work) {
         try {
             return work.run();
         } catch (StateLockedException e) {
-            return fail(spec, output, ExitCodes.CONFLICT, e.code(), e.getMessage());
+            return fail(spec, style, ExitCodes.CONFLICT, e.code(), e.getMessage());
         } catch (StateException e) {
-            return fail(spec, output, ExitCodes.ERROR, e.code(), e.getMessage());
+            return fail(spec, style, ExitCodes.ERROR, e.code(), e.getMessage());
         } catch (IOException e) {
-            return fail(spec, output, ExitCodes.ERROR, Codes.IO, IoErrors.describe(e));
+            return fail(spec, style, ExitCodes.ERROR, Codes.IO, IoErrors.describe(e));
         } catch (UncheckedIOException e) {
-            return fail(spec, output, ExitCodes.ERROR, Codes.IO, IoErrors.describe(e.getCause()));
+            return fail(spec, style, ExitCodes.ERROR, Codes.IO, IoErrors.describe(e.getCause()));
         }
     }
 
-    /** Opens the store and runs the work, {@link #guarded} like any work on the state. */
-    int withStore(CommandSpec spec, OutputOptions output, StateOptions state, StoreWork work) {
-        Duration timeout = lockTimeout(spec, state);
-        return guarded(spec, output, () -> {
-            try (StateStore store = engine().openStore(state.url(environment), timeout)) {
+    /** Opens the store as {@code access} allows and runs the work, {@link #guarded} like any work on the state. */
+    int withStore(CommandSpec spec, Style style, String url, Duration lockTimeout, Access access, StoreWork work) {
+        return guarded(spec, style, () -> {
+            try (StateStore store = open(url, lockTimeout, access)) {
                 return work.run(store);
             }
         });
     }
 
-    private static Duration lockTimeout(CommandSpec spec, StateOptions state) {
-        try {
-            return state.lockTimeout();
-        } catch (StateException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage());
-        }
+    /** {@link #withStore} of a store that must exist, for a command that only reads it. */
+    int withExistingStore(CommandSpec spec, Style style, StateOptions state, StoreWork work) {
+        return withStore(spec, style, state.url(environment), READ_LOCK_TIMEOUT, Access.EXISTING, work);
+    }
+
+    private StateStore open(String url, Duration lockTimeout, Access access) {
+        return switch (access) {
+            case CREATE -> engine().openStore(url, lockTimeout);
+            case EXISTING -> engine().openExistingStore(url, lockTimeout);
+            case EXISTING_OR_ABSENT -> engine().openStoreForPlan(url, lockTimeout);
+        };
     }
 
     /** Who this process is, for the lock holder's note. */

@@ -1,10 +1,13 @@
 package io.tenantctl.cli;
 
+import io.tenantctl.diag.Codes;
 import io.tenantctl.diag.Progress;
+import io.tenantctl.engine.PlanOptions;
 import io.tenantctl.engine.Validation;
 import io.tenantctl.json.Json;
 import io.tenantctl.plan.Drift;
 import io.tenantctl.render.DriftView;
+import io.tenantctl.render.Style;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -17,14 +20,15 @@ import picocli.CommandLine.Spec;
 /** {@code tenantctl drift}: objects changed by others since their manifests were last applied. */
 @Command(
         name = "drift",
-        mixinStandardHelpOptions = true,
         sortOptions = false,
-        description = "List the objects these manifests declare whose live state differs from what the applyset"
+        description = "List the objects these manifests declare whose state differs from what the applyset"
                 + " last applied: changed or deleted since by another apply (another applyset, another source),"
-                + " with the revision, time, actors and source of that change.",
+                + " with the revision, time, actors and source of that change. It compares within the state"
+                + " store: changes made to real tenants outside tenantctl are not seen.",
         footer = {
             "",
-            "Exit codes: 0 no drift, 1 error, 2 drift found, 64 usage error.",
+            "Exit codes: 0 no drift, 1 error (no state at the URL, an applyset never applied, bad manifests),"
+                    + " 2 drift found, 64 usage error.",
             "",
             "Examples:",
             "  tenantctl drift -f manifests/",
@@ -36,12 +40,15 @@ final class DriftCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
+    HelpOption help;
+
+    @Mixin
     ManifestOptions manifests;
 
     @Option(
             names = "--applyset",
             paramLabel = "NAME",
-            defaultValue = "default",
+            defaultValue = PlanOptions.DEFAULT_APPLYSET,
             description = "The applyset the manifests were applied as (default ${DEFAULT-VALUE}).")
     String applyset;
 
@@ -60,18 +67,34 @@ final class DriftCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         OutputFormat format = output.format(OutputFormat.TEXT, OutputFormat.JSON);
+        ApplysetOptions.checkName(spec, applyset);
+        Style style = output.style(context.environment());
         Validation validation = context.engine().read(manifests.required(spec), Progress.NONE);
+        ManifestOptions.refuseMissing(spec, validation);
         if (!validation.ok()) {
-            context.diagnostics(spec, output, validation.diagnostics().sorted());
+            context.diagnostics(spec, style, validation.diagnostics());
             return ExitCodes.ERROR;
         }
-        return context.withStore(spec, output, state, store -> {
+        return context.withExistingStore(spec, style, state, store -> {
+            List<String> known = store.applysets();
+            if (!known.contains(applyset)) {
+                return context.fail(
+                        spec,
+                        style,
+                        ExitCodes.ERROR,
+                        Codes.NOT_FOUND,
+                        "applyset " + applyset + " was never applied to the state at " + store.location()
+                                + (known.isEmpty()
+                                        ? "; nothing was ever applied to it"
+                                        : "; the applysets it knows: " + String.join(", ", known)
+                                                + Suggestions.didYouMean(applyset, known)));
+            }
             List<Drift> drift = context.engine().drift(validation, store, applyset);
             PrintWriter out = spec.commandLine().getOut();
             if (format == OutputFormat.JSON) {
                 out.print(Json.pretty(DriftView.json(drift)));
             } else {
-                out.print(DriftView.text(drift, output.style(context.environment())));
+                out.print(DriftView.text(drift, style));
             }
             out.flush();
             return drift.isEmpty() ? ExitCodes.OK : ExitCodes.CHANGES;

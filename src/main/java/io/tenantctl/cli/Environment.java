@@ -13,7 +13,7 @@ import java.util.function.Supplier;
  * What a command takes from the process besides its arguments. Tests pass their own, so that
  * nothing a command does depends on the machine it runs on.
  *
- * @param interactive    standard input and output are a terminal, so a question can be asked
+ * @param terminal       where a question is asked ({@link Terminal#controlling()} for the real process)
  * @param colorTerminal  standard output is a terminal that can show colour
  * @param stderrTerminal standard error is a terminal, so progress can be shown on it
  * @param ids            where new lineage ids come from (random UUIDs; fixed in tests)
@@ -22,23 +22,50 @@ public record Environment(
         Supplier<InputStream> stdin,
         Map<String, String> variables,
         Clock clock,
-        boolean interactive,
+        Terminal terminal,
         boolean colorTerminal,
         boolean stderrTerminal,
         Supplier<String> ids) {
+
+    /**
+     * An environment whose terminal, if {@code interactive}, is standard input and output: the
+     * question is printed with the command's output and the answer read from {@code stdin}.
+     */
+    public Environment(
+            Supplier<InputStream> stdin,
+            Map<String, String> variables,
+            Clock clock,
+            boolean interactive,
+            boolean colorTerminal,
+            boolean stderrTerminal,
+            Supplier<String> ids) {
+        this(
+                stdin,
+                variables,
+                clock,
+                interactive ? Terminal.standardStreams(stdin) : Terminal.none(),
+                colorTerminal,
+                stderrTerminal,
+                ids);
+    }
 
     public Environment {
         variables = Map.copyOf(variables);
     }
 
-    /** The real process: environment variables, standard input, the system clock. */
+    /** True when a question can be asked and answered. */
+    public boolean interactive() {
+        return terminal.available();
+    }
+
+    /** The real process: environment variables, standard input, the controlling terminal, the system clock. */
     public static Environment system() {
         boolean console = System.console() != null;
         return new Environment(
                 () -> System.in,
                 System.getenv(),
                 Clock.systemUTC(),
-                console,
+                Terminal.standardStreams(() -> System.in),
                 isTerminal(1, console),
                 isTerminal(2, console),
                 () -> UUID.randomUUID().toString());

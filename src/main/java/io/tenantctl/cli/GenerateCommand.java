@@ -7,6 +7,7 @@ import io.tenantctl.world.World;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -15,17 +16,20 @@ import picocli.CommandLine.Spec;
 /** {@code tenantctl generate}: realistic manifest trees for benchmarks and experiments. */
 @Command(
         name = "generate",
-        mixinStandardHelpOptions = true,
         sortOptions = false,
         description = {
-            "Write a realistic, valid manifest tree of about N objects: tenants with custom domains and 2-4"
+            "Write a realistic, valid manifest tree of about N objects: tenants with custom domains and 2 to 4"
                     + " global administrators, work and Microsoft accounts, Azure and Office 365 subscriptions"
                     + " with service administrators and up to 20 co-administrators, one file per tenant.",
             "The same --objects and --seed always give the same tree; --changes F derives from it a second"
                     + " tree with about that fraction of objects changed (renames, administrators added and"
-                    + " removed, subscriptions moved between tenants, objects added and deleted)."
+                    + " removed, subscriptions moved between tenants, objects added and deleted): there a tenant"
+                    + " may have 1 global administrator, or more than 4."
         },
         footer = {
+            "",
+            "Exit codes: 0 written, 1 the folder holds files (without --force) or cannot be written, 64 usage"
+                    + " error.",
             "",
             "Examples:",
             "  tenantctl generate --objects 10000 --out /tmp/world",
@@ -36,6 +40,9 @@ final class GenerateCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    @Mixin
+    HelpOption help;
 
     @Option(names = "--objects", paramLabel = "N", required = true, description = "About how many objects.")
     int objects;
@@ -54,8 +61,27 @@ final class GenerateCommand implements Callable<Integer> {
             description = "Fraction of objects to change, from 0 to 1 (default ${DEFAULT-VALUE}: the base tree).")
     double changes;
 
-    @Option(names = "--out", paramLabel = "DIR", required = true, description = "Folder to write (created).")
+    @Option(
+            names = "--out",
+            paramLabel = "DIR",
+            required = true,
+            description = "Folder to write (created); it must be empty or new, unless --force.")
     Path out;
+
+    @Option(
+            names = "--force",
+            description = "Replace the manifest files (.yaml, .yml, .json) the folder already holds; other files"
+                    + " are left alone.")
+    boolean force;
+
+    @Mixin
+    ColorOption color;
+
+    private final Context context;
+
+    GenerateCommand(Context context) {
+        this.context = context;
+    }
 
     @Override
     public Integer call() {
@@ -69,18 +95,22 @@ final class GenerateCommand implements Callable<Integer> {
         if (changes > 0) {
             world = new WorldMutator(seed + 1).mutate(world, changes);
         }
-        int files = ManifestTree.write(world, out);
-        spec.commandLine()
-                .getOut()
-                .printf(
-                        "Wrote %d objects (%d tenants, %d accounts, %d subscriptions) in %d files" + " to %s.%n",
-                        world.size(),
-                        world.tenants().size(),
-                        world.accounts().size(),
-                        world.subscriptions().size(),
-                        files,
-                        out);
-        spec.commandLine().getOut().flush();
-        return ExitCodes.OK;
+        World written = world;
+        return context.guarded(spec, color.style(context.environment()), () -> {
+            ManifestFolder.Written files = ManifestFolder.write(out, ManifestTree.files(written), force);
+            spec.commandLine()
+                    .getOut()
+                    .printf(
+                            "Wrote %d objects (%d tenants, %d accounts, %d subscriptions) in %d files to %s%s.%n",
+                            written.size(),
+                            written.tenants().size(),
+                            written.accounts().size(),
+                            written.subscriptions().size(),
+                            files.files(),
+                            out,
+                            files.replaced() > 0 ? ", replacing " + files.replaced() + " manifest files" : "");
+            spec.commandLine().getOut().flush();
+            return ExitCodes.OK;
+        });
     }
 }

@@ -24,7 +24,7 @@ final class IoErrors {
             } else if (fs instanceof AccessDeniedException) {
                 reason = "permission denied";
             } else if (fs instanceof FileAlreadyExistsException) {
-                reason = "already exists";
+                reason = fs.getReason() == null ? "already exists" : fs.getReason();
             } else if (fs instanceof NotDirectoryException) {
                 reason = "not a directory";
             } else if (fs instanceof DirectoryNotEmptyException) {

@@ -7,7 +7,9 @@ public enum OutputFormat {
     TEXT,
     JSON,
     MARKDOWN,
-    YAML;
+    YAML,
+    /** {@code get}: the table with more columns (which applyset owns each object). */
+    WIDE;
 
     @Override
     public String toString() {

@@ -2,12 +2,13 @@ package io.tenantctl.cli;
 
 import io.tenantctl.render.Style;
 import java.util.Locale;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code -o} and {@code --no-color}, shared by every command that prints. */
+/** {@code -o} and {@code --no-color}, shared by every command that offers more than one format. */
 public final class OutputOptions {
 
     @Spec(Spec.Target.MIXEE)
@@ -16,11 +17,12 @@ public final class OutputOptions {
     @Option(
             names = {"-o", "--output"},
             paramLabel = "FORMAT",
-            description = "Output format: text (default), json; plan also markdown; get also yaml.")
+            description =
+                    "Output format: text (default) or json; plan and show also markdown; get also yaml" + " and wide.")
     String output = "text";
 
-    @Option(names = "--no-color", description = "Never colour the output (also: the NO_COLOR variable).")
-    boolean noColor;
+    @Mixin
+    ColorOption color;
 
     /** The chosen format, refused as a usage error when this command does not offer it. */
     OutputFormat format(OutputFormat... allowed) {
@@ -39,9 +41,6 @@ public final class OutputOptions {
     }
 
     Style style(Environment environment) {
-        boolean enabled = !noColor
-                && environment.colorTerminal()
-                && environment.variable("NO_COLOR").isEmpty();
-        return new Style(enabled);
+        return color.style(environment);
     }
 }

@@ -1,8 +1,10 @@
 package io.tenantctl.cli;
 
 import io.tenantctl.diag.Codes;
+import io.tenantctl.render.Style;
 import io.tenantctl.state.StateDump;
 import io.tenantctl.state.StateStore;
+import io.tenantctl.state.jdbc.StateUrl;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
@@ -19,14 +21,14 @@ import picocli.CommandLine.Spec;
  */
 @Command(
         name = "copy",
-        mixinStandardHelpOptions = true,
         sortOptions = false,
         description = "Copy a whole state (objects, lineage, revision and history) from one store to another,"
-                + " for example from the embedded file to a shared PostgreSQL server, and verify the copy.",
+                + " for example from the embedded file to a shared PostgreSQL server, and verify the copy."
+                + " The source must exist; it is only read.",
         footer = {
             "",
-            "Exit codes: 0 copied and verified, 1 error (the target is unchanged, or not verified), 3 a store is"
-                    + " locked, 64 usage error.",
+            "Exit codes: 0 copied and verified, 1 error (no state at --from, a target that holds a state, a copy"
+                    + " that does not verify; the target is then unchanged), 3 a store is locked, 64 usage error.",
             "",
             "Examples:",
             "  tenantctl state copy --from sqlite:.tenantctl/state.db --to postgresql://tenantctl:secret@db:5432/tenantctl",
@@ -36,6 +38,9 @@ final class StateCopyCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    @Mixin
+    HelpOption help;
 
     @Option(names = "--from", paramLabel = "URL", required = true, description = "The store to copy (it must exist).")
     String from;
@@ -54,11 +59,12 @@ final class StateCopyCommand implements Callable<Integer> {
             names = "--lock-timeout",
             paramLabel = "DURATION",
             defaultValue = "60s",
+            converter = DurationConverter.class,
             description = "How long to wait for the target's lock (default ${DEFAULT-VALUE}).")
-    String lockTimeout;
+    Duration timeout;
 
     @Mixin
-    OutputOptions output;
+    ColorOption color;
 
     private final Context context;
 
@@ -66,10 +72,26 @@ final class StateCopyCommand implements Callable<Integer> {
         this.context = context;
     }
 
+    private static boolean same(StateUrl a, StateUrl b) {
+        if (a.kind() == StateUrl.Kind.SQLITE && b.kind() == StateUrl.Kind.SQLITE) {
+            return a.sqlitePath()
+                    .toAbsolutePath()
+                    .normalize()
+                    .equals(b.sqlitePath().toAbsolutePath().normalize());
+        }
+        return a.display().equals(b.display());
+    }
+
     @Override
     public Integer call() {
-        Duration timeout = StateOptions.parseDuration(lockTimeout);
-        return context.guarded(spec, output, () -> {
+        Style style = color.style(context.environment());
+        return context.guarded(spec, style, () -> {
+            if (same(StateUrl.parse(from), StateUrl.parse(to))) {
+                throw Usage.error(
+                        spec,
+                        "--from and --to name the same store, "
+                                + StateUrl.parse(to).display());
+            }
             try (StateStore source = context.engine().openExistingStore(from, timeout);
                     StateStore target = context.engine().openStore(to, timeout)) {
                 StateDump dump = source.dump();
@@ -83,7 +105,7 @@ final class StateCopyCommand implements Callable<Integer> {
                                 != dump.snapshot().world().size()) {
                     return context.fail(
                             spec,
-                            output,
+                            style,
                             ExitCodes.ERROR,
                             Codes.STATE,
                             "the copy at " + target.location() + " does not match the source (digest " + got

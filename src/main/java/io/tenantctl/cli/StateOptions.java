@@ -1,40 +1,17 @@
 package io.tenantctl.cli;
 
-import io.tenantctl.diag.Codes;
-import io.tenantctl.model.Names;
-import io.tenantctl.state.StateException;
 import io.tenantctl.state.jdbc.StateUrl;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
 import picocli.CommandLine.Option;
 
-/** {@code --state}, {@code --as} and {@code --lock-timeout}, shared by the commands that use the state. */
+/** {@code --state}, shared by the commands that use the state store. */
 public final class StateOptions {
 
     @Option(
             names = "--state",
             paramLabel = "URL",
             description = "The state store: sqlite:PATH or postgresql://user:pass@host:port/db"
-                    + " (also: TENANTCTL_STATE; default " + StateUrl.DEFAULT + ", created on first use).")
+                    + " (also: TENANTCTL_STATE; default " + StateUrl.DEFAULT + ").")
     String state;
-
-    @Option(
-            names = "--as",
-            paramLabel = "ID",
-            description = "Only these identities may act, preferred in this order. Repeatable"
-                    + " (also: TENANTCTL_AS, comma-separated). Without it, any account holding a step's"
-                    + " authority is named and the plan is a runbook of who must sign in.")
-    List<String> as = new ArrayList<>();
-
-    @Option(
-            names = "--lock-timeout",
-            paramLabel = "DURATION",
-            defaultValue = "60s",
-            description = "How long to wait for another apply's lock before giving up with exit 3"
-                    + " (e.g. 60s, 2m, 500ms; default ${DEFAULT-VALUE}).")
-    String lockTimeout;
 
     String url(Environment environment) {
         if (state != null && !state.isBlank()) {
@@ -44,46 +21,13 @@ public final class StateOptions {
         return fromEnv.isBlank() ? StateUrl.DEFAULT : fromEnv;
     }
 
-    List<String> as(Environment environment) {
-        List<String> out = new ArrayList<>();
-        List<String> given = as;
-        if (given.isEmpty() && !environment.variable("TENANTCTL_AS").isBlank()) {
-            given = List.of(environment.variable("TENANTCTL_AS").split(","));
-        }
-        for (String id : given) {
-            for (String part : id.split(",")) {
-                String trimmed = part.trim();
-                if (!trimmed.isEmpty() && !out.contains(Names.key(trimmed))) {
-                    out.add(Names.key(trimmed));
-                }
-            }
-        }
-        return out;
+    /** The URL as messages show it: never with its password. */
+    String display(Environment environment) {
+        return StateUrl.parse(url(environment)).display();
     }
 
-    Duration lockTimeout() {
-        return parseDuration(lockTimeout);
-    }
-
-    /** {@code 500ms}, {@code 60s}, {@code 2m}, {@code 1h}, or a number of seconds. */
-    static Duration parseDuration(String text) {
-        String t = text.trim().toLowerCase(Locale.ROOT);
-        try {
-            if (t.endsWith("ms")) {
-                return Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2)));
-            }
-            if (t.endsWith("s")) {
-                return Duration.ofMillis(Math.round(Double.parseDouble(t.substring(0, t.length() - 1)) * 1000));
-            }
-            if (t.endsWith("m")) {
-                return Duration.ofSeconds(Long.parseLong(t.substring(0, t.length() - 1)) * 60);
-            }
-            if (t.endsWith("h")) {
-                return Duration.ofHours(Long.parseLong(t.substring(0, t.length() - 1)));
-            }
-            return Duration.ofMillis(Math.round(Double.parseDouble(t) * 1000));
-        } catch (NumberFormatException e) {
-            throw new StateException(Codes.USAGE, "invalid duration '" + text + "' (expected e.g. 60s, 2m, 500ms)");
-        }
+    /** True when the state is not the default one, so that a command to run next must name it. */
+    boolean chosen(Environment environment) {
+        return !url(environment).equals(StateUrl.DEFAULT);
     }
 }

@@ -16,12 +16,13 @@ import picocli.CommandLine.Command;
         },
         footer = {
             "",
-            "Exit codes: 0 success, 1 error (nothing changed), 2 changes (with --detailed-exitcode),"
-                    + " 3 conflict (stale plan or state locked), 64 usage error.",
+            "Exit codes: 0 success, 1 error (nothing changed), 2 changes (plan --detailed-exitcode) or drift"
+                    + " found, 3 conflict (stale plan or state locked), 64 usage error.",
             "",
             "Examples:",
             "  tenantctl validate -f manifests/",
             "  tenantctl plan -f manifests/ --out plan.json",
+            "  tenantctl show plan.json",
             "  tenantctl apply plan.json",
             "  tenantctl get tenants",
         },
@@ -29,12 +30,17 @@ import picocli.CommandLine.Command;
             ValidateCommand.class,
             PlanCommand.class,
             ApplyCommand.class,
+            ShowCommand.class,
             GetCommand.class,
             HistoryCommand.class,
             DriftCommand.class,
             ExportCommand.class,
             GenerateCommand.class,
             StateCommand.class,
+            ForceUnlockCommand.class,
+            AgentCommand.class,
+            StatusCommand.class,
+            ApproveCommand.class,
             CompletionCommand.class,
         })
 public final class TenantctlCommand extends CommandGroup {}

@@ -13,7 +13,6 @@ import picocli.CommandLine.Spec;
 /** {@code tenantctl validate}: schema and rules on the manifests alone. */
 @Command(
         name = "validate",
-        mixinStandardHelpOptions = true,
         sortOptions = false,
         description = "Check manifests against the JSON Schemas and the rules of the world, without any state."
                 + " Every problem is reported in one run.",
@@ -32,6 +31,9 @@ final class ValidateCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
+    HelpOption help;
+
+    @Mixin
     ManifestOptions manifests;
 
     @Mixin
@@ -47,21 +49,22 @@ final class ValidateCommand implements Callable<Integer> {
     public Integer call() {
         OutputFormat format = output.format(OutputFormat.TEXT, OutputFormat.JSON);
         Validation validation = context.engine().validate(manifests.required(spec));
-        List<Diagnostic> diagnostics = validation.diagnostics().sorted();
+        ManifestOptions.refuseMissing(spec, validation);
+        List<Diagnostic> diagnostics = validation.diagnostics();
         if (format == OutputFormat.JSON) {
             spec.commandLine().getOut().print(DiagnosticsView.validateJson(diagnostics));
-            context.diagnostics(spec, output, List.of());
         } else {
-            context.diagnostics(spec, output, diagnostics);
+            context.diagnostics(spec, output.style(context.environment()), diagnostics);
             int objects = validation.desired().objects().size();
-            if (validation.ok()) {
-                spec.commandLine()
-                        .getOut()
-                        .println("Valid: " + DiagnosticsView.plural(objects, "object") + ", "
-                                + DiagnosticsView.summary(diagnostics) + ".");
-            } else {
-                spec.commandLine().getErr().println("Invalid: " + DiagnosticsView.summary(diagnostics) + ".");
-            }
+            // Both verdicts on standard output, after the diagnostics on standard error: one stream
+            // to read (or to discard) either way.
+            spec.commandLine()
+                    .getOut()
+                    .println(
+                            validation.ok()
+                                    ? "Valid: " + DiagnosticsView.plural(objects, "object") + ", "
+                                            + DiagnosticsView.summary(diagnostics) + "."
+                                    : "Invalid: " + DiagnosticsView.summary(diagnostics) + ".");
         }
         spec.commandLine().getOut().flush();
         return validation.ok() ? ExitCodes.OK : ExitCodes.ERROR;

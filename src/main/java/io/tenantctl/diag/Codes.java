@@ -41,9 +41,23 @@ public final class Codes {
     public static final String STATE = "state";
     public static final String PRUNE = "prune";
     public static final String PROTECTED = "protected";
+    public static final String ADOPT = "adopt";
+    public static final String EMPTY = "empty";
+    public static final String NO_SUCH_FILE = "no-such-file";
 
     // The command line
     public static final String USAGE = "usage";
     public static final String IO = "io";
     public static final String NOT_FOUND = "not-found";
+
+    // The agent (tenantctl agent, status, approve)
+    public static final String AGENT_CONFIG = "agent-config";
+    public static final String AGENT_LOCKED = "agent-locked";
+
+    // Live directories (the azure provider, connections, signed plans)
+    public static final String CONNECTIONS = "connections";
+    public static final String PROVIDER = "provider";
+    public static final String REQUEST_FAILED = "request-failed";
+    public static final String PLAN_SIGNATURE = "plan-signature";
+    public static final String SIGNING_KEY = "signing-key";
 }

@@ -49,7 +49,7 @@ final class DriftFinder {
                     changed == 0 ? Optional.empty() : revisions.computeIfAbsent(changed, store::revision);
             out.add(new Drift(
                     ref,
-                    live.isPresent() ? "changed" : "deleted",
+                    live.isPresent() ? Drift.Status.CHANGED : Drift.Status.DELETED,
                     was.revision(),
                     changed,
                     by.map(r -> r.time().toString()).orElse(""),

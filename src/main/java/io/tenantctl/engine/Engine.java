@@ -2,6 +2,7 @@ package io.tenantctl.engine;
 
 import io.tenantctl.apply.Applier;
 import io.tenantctl.apply.ApplyResult;
+import io.tenantctl.diag.Codes;
 import io.tenantctl.diag.Diagnostic;
 import io.tenantctl.diag.Progress;
 import io.tenantctl.diag.Timings;
@@ -9,21 +10,31 @@ import io.tenantctl.load.GitManifestSource;
 import io.tenantctl.load.Limits;
 import io.tenantctl.load.LoadResult;
 import io.tenantctl.load.ManifestLoader;
+import io.tenantctl.load.RawFiles;
+import io.tenantctl.load.WorkingTree;
 import io.tenantctl.plan.Drift;
 import io.tenantctl.plan.Plan;
 import io.tenantctl.profile.Profile;
+import io.tenantctl.provider.Observation;
+import io.tenantctl.provider.Provider;
+import io.tenantctl.provider.RecordProvider;
+import io.tenantctl.state.AbsentState;
 import io.tenantctl.state.Snapshot;
+import io.tenantctl.state.StateMissingException;
 import io.tenantctl.state.StateStore;
 import io.tenantctl.state.jdbc.JdbcStateStore;
+import io.tenantctl.state.jdbc.StateUrl;
 import io.tenantctl.validate.DesiredState;
 import io.tenantctl.validate.ManifestValidator;
 import io.tenantctl.validate.SchemaValidator;
 import java.io.InputStream;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -31,15 +42,27 @@ import java.util.function.Supplier;
 /** The entry point of every use case; holds what is costly to build once (the schemas). */
 public final class Engine {
 
+    /** The repository of {@code --git-ref} without {@code --repo}: the one holding the current directory. */
+    private static final Path HERE = Path.of("");
+
     private final Profile profile;
-    private final ManifestLoader loader;
+    private final Provider provider;
+    private final ManifestLoader loader = new ManifestLoader(Limits.DEFAULT);
+    private final WorkingTree workingTree;
     private final Clock clock;
     private final Supplier<String> lineages;
     private ManifestValidator validator;
 
     public Engine(Profile profile, Supplier<InputStream> stdin, Clock clock, Supplier<String> lineages) {
+        this(profile, new RecordProvider(), stdin, clock, lineages);
+    }
+
+    /** An engine whose plans are made against what {@code provider} observes. */
+    public Engine(
+            Profile profile, Provider provider, Supplier<InputStream> stdin, Clock clock, Supplier<String> lineages) {
         this.profile = profile;
-        this.loader = new ManifestLoader(Limits.DEFAULT, stdin);
+        this.provider = provider;
+        this.workingTree = new WorkingTree(Limits.DEFAULT, stdin);
         this.clock = clock;
         this.lineages = lineages;
     }
@@ -47,42 +70,24 @@ public final class Engine {
     /** Loads and checks manifests on their own: schema, duplicates and every rule. */
     public Validation validate(Manifests manifests) {
         Validation read = read(manifests, Progress.NONE);
-        read.diagnostics()
-                .addAll(Timings.time("rules", () -> ManifestValidator.checkRules(profile.rules(), read.desired())));
-        return read;
+        return read.with(Timings.time("rules", () -> ManifestValidator.checkRules(profile.rules(), read.desired()))
+                .sorted());
     }
 
     /** Loads and checks manifests up to the schema and duplicates, from the working tree or from git. */
     public Validation read(Manifests manifests, Progress progress) {
-        if (manifests.gitRef().isPresent()) {
-            progress.phase("reading manifests from git", 0);
-            GitManifestSource.GitLoad loaded = Timings.time(
-                    "load from git",
-                    () -> new GitManifestSource(Limits.DEFAULT)
-                            .load(
-                                    manifests.repository().orElse(null),
-                                    manifests.gitRef().get(),
-                                    manifests.paths()));
-            Validation read = read(loaded.result());
-            Map<String, String> source = new TreeMap<>(manifests.source());
-            loaded.commitId().ifPresent(id -> source.put("commit", id));
-            return new Validation(read.desired(), read.diagnostics(), source);
-        }
-        return readFiles(manifests.paths(), manifests.source(), progress);
-    }
-
-    private Validation readFiles(List<String> paths, Map<String, String> source, Progress progress) {
         ManifestValidator validator = validator();
-        List<Diagnostic> problems = new ArrayList<>();
-        List<ManifestLoader.Source> sources = loader.sources(paths, problems);
-        progress.phase("reading manifests", sources.size());
-        // Each file is read, parsed, checked and bound on its own, in parallel; only its source
-        // maps and objects are kept, never all the trees at once.
+        progress.phase("reading manifests", 0);
+        List<Diagnostic> outside = new ArrayList<>();
+        RawFiles raw = Timings.time("read files", () -> read(manifests, outside));
+        progress.phase("reading manifests", raw.files().size());
+        // Each file is parsed, checked and bound on its own, in parallel; only its source maps and
+        // objects are kept, never all the trees at once.
         List<FileResult> perFile = Timings.time(
-                "load+schema+bind",
-                () -> sources.parallelStream()
+                "parse+schema+bind",
+                () -> raw.files().parallelStream()
                         .map(file -> {
-                            LoadResult loaded = loader.read(file);
+                            LoadResult loaded = loader.parse(file);
                             FileResult result = new FileResult(
                                     loaded.diagnostics(),
                                     loaded.documents().stream()
@@ -92,13 +97,49 @@ public final class Engine {
                             return result;
                         })
                         .toList());
+        List<Diagnostic> problems = new ArrayList<>(raw.diagnostics());
+        problems.addAll(outside);
         List<ManifestValidator.Checked> all = new ArrayList<>();
         for (FileResult file : perFile) {
             problems.addAll(file.problems());
             all.addAll(file.checked());
         }
         ManifestValidator.Result result = validator.assemble(problems, all);
-        return new Validation(result.desired(), result.diagnostics(), source);
+        Map<String, String> source = new TreeMap<>(manifests.source());
+        raw.commitId().ifPresent(id -> source.put("commit", id));
+        List<Diagnostic> diagnostics = new ArrayList<>(result.diagnostics().sorted());
+        if (!manifests.allowEmpty()
+                && result.desired().objects().isEmpty()
+                && diagnostics.stream().noneMatch(Diagnostic::isError)) {
+            diagnostics.add(Diagnostic.error(Codes.EMPTY, empty(manifests, raw)));
+        }
+        return new Validation(result.desired(), diagnostics, source);
+    }
+
+    /** Why an empty manifest set is refused: a mistyped or emptied folder would otherwise plan to keep nothing. */
+    private static String empty(Manifests manifests, RawFiles raw) {
+        String where = String.join(", ", manifests.paths())
+                + manifests.gitRef().map(ref -> " at git ref " + ref).orElse("");
+        return (raw.files().isEmpty()
+                        ? "no manifest files (.yaml, .yml or .json) in " + where
+                        : "the manifests in " + where + " declare no objects")
+                + "; if that is intended (to plan against an empty set), pass --allow-empty";
+    }
+
+    /**
+     * Reads the files: from the working tree (and standard input), or from a commit of a repository,
+     * the paths then being relative to the current directory (or --repo) as git takes them.
+     */
+    private RawFiles read(Manifests manifests, List<Diagnostic> problems) {
+        if (manifests.gitRef().isEmpty()) {
+            return workingTree.read(manifests.paths());
+        }
+        Path base = manifests.repository().orElse(HERE);
+        GitPaths.Result paths = GitPaths.fromTop(base, manifests.paths());
+        problems.addAll(paths.problems());
+        return new GitManifestSource(Limits.DEFAULT)
+                .at(base, manifests.gitRef().get())
+                .read(paths.paths());
     }
 
     /** One file read and checked: its reading problems and its documents. */
@@ -111,34 +152,63 @@ public final class Engine {
         return validator;
     }
 
-    public Validation read(LoadResult loaded) {
-        ManifestValidator.Result result = validator().validate(loaded);
-        return new Validation(result.desired(), result.diagnostics(), Map.of());
-    }
-
     /** Opens (and on first use creates) the state store a {@code --state} URL names. */
     public StateStore openStore(String url, Duration lockTimeout) {
         return Timings.time("open state", () -> JdbcStateStore.open(url, clock, lineages, lockTimeout));
     }
 
-    /** Opens a store that must already hold a state; a missing one is an error rather than created. */
+    /**
+     * Opens a store that must already hold a state; a missing one is a
+     * {@link io.tenantctl.state.StateMissingException} naming the URL, and nothing is created.
+     */
     public StateStore openExistingStore(String url, Duration lockTimeout) {
-        return JdbcStateStore.openExisting(url, clock, lineages, lockTimeout);
+        return Timings.time("open state", () -> JdbcStateStore.openExisting(url, clock, lineages, lockTimeout));
+    }
+
+    /**
+     * The store for a plan: the state if it exists, or else an {@link AbsentState} to plan a first
+     * apply against, empty at revision 0; nothing is created either way.
+     */
+    public StateStore openStoreForPlan(String url, Duration lockTimeout) {
+        try {
+            return openExistingStore(url, lockTimeout);
+        } catch (StateMissingException e) {
+            return new AbsentState(StateUrl.parse(url).display());
+        }
     }
 
     /** A plan of the manifests against the current state, without taking the lock. */
     public Plan plan(Validation validation, StateStore store, PlanOptions options, Progress progress) {
         progress.phase("reading the state", 0);
-        Snapshot state = Timings.time("read state", store::read);
+        Snapshot state = observe(Timings.time("read state", store::read));
         return new PlanMaker(profile)
                 .plan(validation, state, options, drift(store, state, options), progress)
                 .plan();
+    }
+
+    /**
+     * The state with the world the provider observes in place of the stored one; for the record
+     * provider, the state as it is.
+     */
+    private Snapshot observe(Snapshot state) {
+        Observation seen = Timings.time("observe", () -> provider.observe(state.world()));
+        return seen.world() == state.world()
+                ? state
+                : new Snapshot(state.lineage(), state.revision(), seen.world(), state.ownership());
     }
 
     /** Declared objects that others changed since the applyset last applied them. */
     public List<Drift> drift(Validation validation, StateStore store, String applyset) {
         return DriftFinder.find(
                 store, store.read(), applyset, validation.desired().objects());
+    }
+
+    /** What a revision changed, against the revision before it; empty when there is no such revision. */
+    public Optional<RevisionChanges> revisionChanges(StateStore store, long revision) {
+        if (store.revision(revision).isEmpty()) {
+            return Optional.empty();
+        }
+        return Timings.time("replay history", () -> HistoryReplay.changes(store.history(0), profile, revision));
     }
 
     private static Function<DesiredState, List<Drift>> drift(StateStore store, Snapshot state, PlanOptions options) {
@@ -153,8 +223,10 @@ public final class Engine {
         return new Applier(profile, clock)
                 .apply(
                         store,
-                        snapshot ->
-                                maker.plan(validation, snapshot, options, drift(store, snapshot, options), progress),
+                        locked -> {
+                            Snapshot snapshot = observe(locked);
+                            return maker.plan(validation, snapshot, options, drift(store, snapshot, options), progress);
+                        },
                         request);
     }
 

@@ -9,8 +9,15 @@ import java.util.TreeMap;
 /**
  * Which manifests a run reads: {@code -f} paths in the working tree, or, with a git ref, the same
  * paths inside the tree of that commit of a repository.
+ *
+ * @param allowEmpty a set that declares no object is what is meant (otherwise it is an error)
  */
-public record Manifests(List<String> paths, Optional<String> gitRef, Optional<Path> repository) {
+public record Manifests(List<String> paths, Optional<String> gitRef, Optional<Path> repository, boolean allowEmpty) {
+
+    /** Manifests that must declare at least one object. */
+    public Manifests(List<String> paths, Optional<String> gitRef, Optional<Path> repository) {
+        this(paths, gitRef, repository, false);
+    }
 
     public Manifests {
         paths = List.copyOf(paths);

@@ -5,6 +5,7 @@ import io.tenantctl.diag.Diagnostics;
 import io.tenantctl.diag.Progress;
 import io.tenantctl.diag.Severity;
 import io.tenantctl.diag.Timings;
+import io.tenantctl.diff.Change;
 import io.tenantctl.diff.ChangeAction;
 import io.tenantctl.diff.ChangeSet;
 import io.tenantctl.diff.Differ;
@@ -64,7 +65,7 @@ final class PlanMaker {
         diagnostics.addAll(validation.diagnostics());
         DesiredState desired = validation.desired();
         if (diagnostics.hasErrors()) {
-            return Planned.failed(failed(base, options, desired, Summary.NONE, null, diagnostics));
+            return Planned.failed(failed(base, options, desired, Summary.NONE, List.of(), diagnostics));
         }
         progress.phase("comparing with the state", 0);
         Predicate<WorldObject> prunable = Pruning.prunable(state, options, diagnostics);
@@ -79,6 +80,7 @@ final class PlanMaker {
                         .toList(),
                 diagnostics);
         List<Violation> violations = new ArrayList<>(diff.violations());
+        violations.addAll(Owners.takeovers(state, desired, options));
         List<Tenant> deletedTenants = changes.changes().stream()
                 .filter(c -> c.action() == ChangeAction.DELETE && c.ref().kind() == Kind.TENANT)
                 .map(c -> (Tenant) c.before().orElseThrow())
@@ -105,14 +107,15 @@ final class PlanMaker {
             }
         }
         Timings.time("locate", () -> diagnostics.addAll(ManifestValidator.locate(violations, desired)));
+        List<Change> listed = Owners.listed(changes.changes(), state, options);
         if (diagnostics.hasErrors()) {
-            return Planned.failed(failed(base, options, desired, Summary.of(changes, 0), changes, diagnostics));
+            return Planned.failed(failed(base, options, desired, Summary.of(changes, 0), listed, diagnostics));
         }
         Schedule schedule =
                 Timings.time("schedule", () -> planner.schedule(state.world(), changes, options.as(), progress));
         if (!schedule.complete()) {
             diagnostics.addAll(ManifestValidator.locate(schedule.blocked(), desired));
-            return Planned.failed(failed(base, options, desired, Summary.of(changes, 0), changes, diagnostics));
+            return Planned.failed(failed(base, options, desired, Summary.of(changes, 0), listed, diagnostics));
         }
         return new Planned(
                 new Plan(
@@ -122,8 +125,8 @@ final class PlanMaker {
                         options.source(),
                         options.applyset(),
                         declared(desired),
-                        Summary.of(changes, adoptions(state, desired, options)),
-                        changes.changes(),
+                        Summary.of(changes, Owners.adoptions(state, desired, options)),
+                        listed,
                         schedule.steps(),
                         drift.apply(desired),
                         diagnostics.sorted()),
@@ -135,7 +138,7 @@ final class PlanMaker {
             PlanOptions options,
             DesiredState desired,
             Summary summary,
-            ChangeSet changes,
+            List<Change> changes,
             Diagnostics diagnostics) {
         return new Plan(
                 base,
@@ -145,24 +148,10 @@ final class PlanMaker {
                 options.applyset(),
                 declared(desired),
                 summary,
-                changes == null ? List.of() : changes.changes(),
+                changes,
                 List.of(),
                 List.of(),
                 diagnostics.sorted());
-    }
-
-    /** Declared objects that exist and are owned by another applyset, or by none. */
-    private static int adoptions(Snapshot state, DesiredState desired, PlanOptions options) {
-        int count = 0;
-        for (WorldObject object : desired.objects()) {
-            if (state.world().get(object.ref()).isPresent()
-                    && !state.ownership(object.ref())
-                            .map(o -> o.applyset().equals(options.applyset()))
-                            .orElse(false)) {
-                count++;
-            }
-        }
-        return count;
     }
 
     private static List<ObjectRef> declared(DesiredState desired) {

@@ -12,6 +12,7 @@ import java.util.Map;
  * @param applyset       the name of the manifest set; it owns what it declares
  * @param maxPrune       the largest fraction of the applyset's objects one plan may prune
  * @param allowMassPrune allow pruning more than that, or everything the applyset owns
+ * @param forceAdopt     let the applyset take over declared objects that another applyset owns
  */
 public record PlanOptions(
         List<String> as,
@@ -19,10 +20,22 @@ public record PlanOptions(
         Map<String, String> source,
         String applyset,
         double maxPrune,
-        boolean allowMassPrune) {
+        boolean allowMassPrune,
+        boolean forceAdopt) {
 
     public static final String DEFAULT_APPLYSET = "default";
     public static final double DEFAULT_MAX_PRUNE = 0.25;
+
+    /** Options that never take objects over from another applyset. */
+    public PlanOptions(
+            List<String> as,
+            boolean prune,
+            Map<String, String> source,
+            String applyset,
+            double maxPrune,
+            boolean allowMassPrune) {
+        this(as, prune, source, applyset, maxPrune, allowMassPrune, false);
+    }
 
     public PlanOptions {
         as = List.copyOf(as);
@@ -31,6 +44,6 @@ public record PlanOptions(
 
     /** Default applyset and pruning limits. */
     public static PlanOptions of(List<String> as, boolean prune, Map<String, String> source) {
-        return new PlanOptions(as, prune, source, DEFAULT_APPLYSET, DEFAULT_MAX_PRUNE, false);
+        return new PlanOptions(as, prune, source, DEFAULT_APPLYSET, DEFAULT_MAX_PRUNE, false, false);
     }
 }

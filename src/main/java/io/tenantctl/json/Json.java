@@ -1,32 +1,52 @@
 package io.tenantctl.json;
 
-import java.io.FilterWriter;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.MapperFeature;
 import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.cfg.JsonNodeFeature;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
-/** The one JSON mapper of the program, printing helpers, and canonical digests. */
+/** The JSON mappers of the program, printing helpers, and canonical digests. */
 public final class Json {
 
-    public static final JsonMapper MAPPER =
-            JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+    /**
+     * Indented, for people and pipelines. It never closes the writer or stream it is given: the
+     * caller owns it (standard output, or a plan file that gets a final newline after the JSON).
+     */
+    public static final JsonMapper MAPPER = JsonMapper.builder()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
+            .build();
 
+    /** Compact, in the order the tree has. */
     public static final JsonMapper COMPACT = JsonMapper.builder().build();
+
+    /**
+     * The canonical form that digests are computed over: compact, and every object's keys sorted
+     * (trees, maps and beans alike), so that equal content gives equal bytes whatever order it was
+     * built in. Generators made from it sort every tree written to them.
+     */
+    public static final JsonMapper CANONICAL = JsonMapper.builder()
+            .enable(JsonNodeFeature.WRITE_PROPERTIES_SORTED)
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+            .build();
 
     public static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
@@ -49,21 +69,19 @@ public final class Json {
         }
     }
 
-    /** Indented JSON with a final newline, written as it goes. */
-    public static void pretty(JsonNode node, Writer out) {
+    /**
+     * One indented JSON value, written by {@code value} to a generator as it goes, then a final
+     * newline; the writer stays open.
+     */
+    public static void pretty(Writer out, Consumer<JsonGenerator> value) {
+        try (JsonGenerator gen = MAPPER.createGenerator(out)) {
+            value.accept(gen);
+        }
         try {
-            MAPPER.writeValue(
-                    new FilterWriter(out) {
-                        @Override
-                        public void close() {
-                            // the caller owns the writer
-                        }
-                    },
-                    node);
             out.write('\n');
             out.flush();
-        } catch (JacksonException | IOException e) {
-            throw new IllegalStateException("cannot write JSON", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -80,74 +98,38 @@ public final class Json {
         return COMPACT.readTree(text);
     }
 
-    /** The same tree with every object's keys sorted, so that equal content prints the same. */
-    public static JsonNode canonical(JsonNode node) {
-        if (node.isObject()) {
-            List<String> names = new ArrayList<>(node.propertyNames());
-            names.sort(null);
-            ObjectNode out = NODES.objectNode();
-            for (String name : names) {
-                out.set(name, canonical(node.get(name)));
-            }
-            return out;
+    /** The canonical form as text: compact, keys sorted at every level. */
+    public static String canonical(JsonNode node) {
+        try {
+            return CANONICAL.writeValueAsString(node);
+        } catch (JacksonException e) {
+            throw new IllegalStateException("cannot write JSON", e);
         }
-        if (node.isArray()) {
-            ArrayNode out = NODES.arrayNode();
-            for (JsonNode item : node) {
-                out.add(canonical(item));
-            }
-            return out;
-        }
-        return node;
     }
 
-    /** {@code sha256:<hex>} of the canonical compact form. */
+    /** {@code sha256:<hex>} of the canonical form. */
     public static String digest(JsonNode node) {
         Sha256 sha = new Sha256();
-        try (JsonGenerator gen = COMPACT.createGenerator(sha.stream())) {
-            writeCanonical(gen, node);
-        }
+        CANONICAL.writeValue(sha.stream(), node);
         return sha.hex();
     }
 
-    /** {@code sha256:<hex>} of the canonical form of an object without one of its top-level members. */
-    public static String digestWithout(JsonNode object, String member) {
-        Sha256 sha = new Sha256();
-        try (JsonGenerator gen = COMPACT.createGenerator(sha.stream())) {
-            List<String> names = new ArrayList<>(object.propertyNames());
-            names.sort(null);
-            gen.writeStartObject();
-            for (String name : names) {
-                if (!name.equals(member)) {
-                    gen.writeName(name);
-                    writeCanonical(gen, object.get(name));
-                }
+    /** {@code sha256:<hex>} of the canonical form of an object without some of its top-level members. */
+    public static String digestWithout(JsonNode object, String... members) {
+        Set<String> without = Set.of(members);
+        // A shallow copy: the members are shared, not copied, however large they are.
+        ObjectNode rest = NODES.objectNode();
+        object.properties().forEach(e -> {
+            if (!without.contains(e.getKey())) {
+                rest.set(e.getKey(), e.getValue());
             }
-            gen.writeEndObject();
-        }
-        return sha.hex();
+        });
+        return digest(rest);
     }
 
-    /** Writes a tree with every object's keys sorted, without copying it. */
-    public static void writeCanonical(JsonGenerator gen, JsonNode node) {
-        if (node.isObject()) {
-            List<String> names = new ArrayList<>(node.propertyNames());
-            names.sort(null);
-            gen.writeStartObject();
-            for (String name : names) {
-                gen.writeName(name);
-                writeCanonical(gen, node.get(name));
-            }
-            gen.writeEndObject();
-        } else if (node.isArray()) {
-            gen.writeStartArray();
-            for (JsonNode item : node) {
-                writeCanonical(gen, item);
-            }
-            gen.writeEndArray();
-        } else {
-            gen.writeTree(node);
-        }
+    /** A canonical generator over a digest: what is written to it is what the digest covers. */
+    public static JsonGenerator canonicalGenerator(Sha256 sha) {
+        return CANONICAL.createGenerator(sha.stream());
     }
 
     /** A SHA-256 that canonical JSON can be streamed into. */
@@ -179,15 +161,6 @@ public final class Json {
         /** {@code sha256:<hex>} of everything streamed in. */
         public String hex() {
             return "sha256:" + HexFormat.of().formatHex(sha.digest());
-        }
-    }
-
-    public static String sha256(String text) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            return "sha256:" + HexFormat.of().formatHex(sha.digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this Java", e);
         }
     }
 

@@ -10,7 +10,7 @@ import java.util.Map;
  * apply (another applyset, another source, someone by hand with other manifests) changed or
  * deleted it since.
  *
- * @param status           {@code changed} or {@code deleted}
+ * @param status           whether it was changed or deleted
  * @param appliedRevision  the revision at which the applyset last applied it
  * @param changedRevision  the revision that changed or deleted it since (0 when unknown)
  * @param time             when that revision was applied
@@ -21,7 +21,7 @@ import java.util.Map;
  */
 public record Drift(
         ObjectRef ref,
-        String status,
+        Status status,
         long appliedRevision,
         long changedRevision,
         String time,
@@ -29,6 +29,32 @@ public record Drift(
         String applyset,
         Map<String, String> source,
         List<FieldChange> fields) {
+
+    /** What happened to a drifted object since its applyset applied it. */
+    public enum Status {
+        CHANGED("changed"),
+        DELETED("deleted");
+
+        private final String wireName;
+
+        Status(String wireName) {
+            this.wireName = wireName;
+        }
+
+        /** As plans, {@code drift -o json} and the text say it. */
+        public String wireName() {
+            return wireName;
+        }
+
+        public static Status fromWireName(String name) {
+            for (Status status : values()) {
+                if (status.wireName.equals(name)) {
+                    return status;
+                }
+            }
+            throw new IllegalArgumentException("unknown drift status '" + name + "'");
+        }
+    }
 
     public Drift {
         actors = List.copyOf(actors);
@@ -43,6 +69,7 @@ public record Drift(
                 : "in revision " + changedRevision + " (" + time
                         + (actors.isEmpty() ? "" : ", by " + String.join(", ", actors)) + ", applyset " + applyset
                         + (source.isEmpty() ? "" : ", from " + Plan.sourceLine(source, ' ')) + ")";
-        return ref + " was " + status + " " + by + " after this applyset applied it in revision " + appliedRevision;
+        return ref + " was " + status.wireName() + " " + by + " after this applyset applied it in revision "
+                + appliedRevision;
     }
 }

@@ -6,7 +6,8 @@
  * and retried later. What is left when no step can run is reported, each with why.
  *
  * <p>{@link io.tenantctl.plan.Plan} is the value every view renders and the saved plan file holds;
- * {@link io.tenantctl.plan.PlanCodec} is its JSON form (DESIGN.md section 4), with the digest that
- * makes a saved plan tamper-evident.
+ * {@link io.tenantctl.plan.PlanWriter} writes its JSON form (DESIGN.md section 4), with the digest
+ * that makes a saved plan tamper-evident, and {@link io.tenantctl.plan.PlanReader} reads it back;
+ * {@link io.tenantctl.plan.PlanDocument} is a plan with its digest, computed once.
  */
 package io.tenantctl.plan;

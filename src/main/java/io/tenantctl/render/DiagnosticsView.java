@@ -3,7 +3,7 @@ package io.tenantctl.render;
 import io.tenantctl.diag.Diagnostic;
 import io.tenantctl.diag.Severity;
 import io.tenantctl.json.Json;
-import io.tenantctl.plan.PlanCodec;
+import io.tenantctl.plan.PlanWriter;
 import java.util.List;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -51,7 +51,7 @@ public final class DiagnosticsView {
     }
 
     public static ObjectNode json(Diagnostic d) {
-        return PlanCodec.diagnostic(d);
+        return PlanWriter.diagnostic(d);
     }
 
     /** {@code validate -o json}: {@code {"valid": bool, "diagnostics": [...]}}. */

@@ -3,7 +3,7 @@ package io.tenantctl.render;
 import io.tenantctl.diff.FieldChange;
 import io.tenantctl.json.Json;
 import io.tenantctl.plan.Drift;
-import io.tenantctl.plan.PlanCodec;
+import io.tenantctl.plan.PlanWriter;
 import java.util.List;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -38,7 +38,7 @@ public final class DriftView {
         ObjectNode root = Json.object();
         ArrayNode items = root.putArray("drift");
         for (Drift d : drift) {
-            items.add(PlanCodec.drift(d));
+            items.add(PlanWriter.drift(d));
         }
         return root;
     }

@@ -7,22 +7,17 @@ import io.tenantctl.model.Tenant;
 import io.tenantctl.model.WorldObject;
 import io.tenantctl.world.World;
 import io.tenantctl.world.WorldView;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Writes a world as a tree of manifests the way a team would keep it in git: by tenant (one file
- * per tenant holding the tenant, its work or school accounts and the subscriptions that trust it,
- * and the Microsoft accounts in files of a few hundred each), or by kind (one file per kind).
- * Used by {@code export} and by {@code generate}; YAML written with Jackson's YAML module, in a
- * stable order, so that exporting twice gives the same files.
+ * A world as a tree of manifests the way a team would keep it in git: by tenant (one file per
+ * tenant holding the tenant, its work or school accounts and the subscriptions that trust it, and
+ * the Microsoft accounts in files of a few hundred each), or by kind (one file per kind). Used by
+ * {@code export} and by {@code generate}, which write the files; YAML written with Jackson's YAML
+ * module, in a stable order, so that exporting twice gives the same files.
  */
 public final class ManifestTree {
 
@@ -36,14 +31,36 @@ public final class ManifestTree {
         KIND
     }
 
-    /** Writes the world under {@code dir} (created), one file per tenant; returns the number of files. */
-    public static int write(World world, Path dir) {
-        return write(world, dir, Layout.TENANT);
+    /**
+     * One file of the tree: its path relative to the folder and the objects it holds. Its text is
+     * rendered when asked for, so that a writer holds one file's text at a time.
+     */
+    public record File(String path, List<WorldObject> objects) {
+
+        public File {
+            objects = List.copyOf(objects);
+        }
+
+        /** The file's content: one YAML document per object. */
+        public String text() {
+            return Yaml.documents(objects.stream().map(ManifestCodec::encode).toList());
+        }
     }
 
-    /** Writes the world under {@code dir} (created); returns the number of files written. */
-    public static int write(World world, Path dir, Layout layout) {
-        return layout == Layout.KIND ? writeFiles(byKind(world), dir) : writeFiles(byTenant(world), dir);
+    /** The world's files, one per tenant, in a stable order. */
+    public static List<File> files(World world) {
+        return files(world, Layout.TENANT);
+    }
+
+    /** The world's files in a layout, in a stable order. */
+    public static List<File> files(World world, Layout layout) {
+        Map<String, List<WorldObject>> files = switch (layout) {
+            case TENANT -> byTenant(world);
+            case KIND -> byKind(world);
+        };
+        return files.entrySet().stream()
+                .map(e -> new File(e.getKey(), e.getValue()))
+                .toList();
     }
 
     private static Map<String, List<WorldObject>> byKind(World world) {
@@ -81,24 +98,6 @@ public final class ManifestTree {
                     new ArrayList<>(microsoft.subList(i, Math.min(microsoft.size(), i + MICROSOFT_ACCOUNTS_PER_FILE))));
         }
         return files;
-    }
-
-    private static int writeFiles(Map<String, List<WorldObject>> files, Path dir) {
-        try {
-            for (Map.Entry<String, List<WorldObject>> file : files.entrySet()) {
-                Path path = dir.resolve(file.getKey());
-                Files.createDirectories(path.getParent());
-                Files.writeString(
-                        path,
-                        Yaml.documents(file.getValue().stream()
-                                .map(ManifestCodec::encode)
-                                .toList()),
-                        StandardCharsets.UTF_8);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return files.size();
     }
 
     private static String home(WorldView world, Account account) {

@@ -8,7 +8,7 @@ import io.tenantctl.json.Json;
 import io.tenantctl.model.Kind;
 import io.tenantctl.model.Names;
 import io.tenantctl.plan.Plan;
-import io.tenantctl.plan.PlanCodec;
+import io.tenantctl.plan.PlanDocument;
 import io.tenantctl.plan.Summary;
 import io.tenantctl.step.Op;
 import io.tenantctl.step.PlannedStep;
@@ -65,6 +65,7 @@ public final class PlanMarkdownView {
     private static final int DETAILS_FRAME = 200;
 
     private final Plan plan;
+    private final String digest;
     private final MarkdownOptions options;
     private final String head;
     private final Budget budget;
@@ -89,8 +90,9 @@ public final class PlanMarkdownView {
     private final Map<Kind, List<Change>> changesByKind = new EnumMap<>(Kind.class);
     private final List<Change> kept = new ArrayList<>();
 
-    private PlanMarkdownView(Plan plan, MarkdownOptions options) {
-        this.plan = plan;
+    private PlanMarkdownView(PlanDocument document, MarkdownOptions options) {
+        this.plan = document.plan();
+        this.digest = document.digest();
         this.options = options;
         for (Diagnostic d : plan.diagnostics()) {
             (d.isError() ? errors : warnings).add(d);
@@ -128,8 +130,8 @@ public final class PlanMarkdownView {
     }
 
     /** The comment; never longer than {@code options.budget()} characters. */
-    public static String render(Plan plan, MarkdownOptions options) {
-        PlanMarkdownView view = new PlanMarkdownView(plan, options);
+    public static String render(PlanDocument document, MarkdownOptions options) {
+        PlanMarkdownView view = new PlanMarkdownView(document, options);
         view.admit();
         String comment = view.write();
         if (comment.length() > options.budget()) {
@@ -368,7 +370,7 @@ public final class PlanMarkdownView {
                 .append(" |\n");
 
         out.append("\n- **Digest:** ")
-                .append(Markdown.id(PlanCodec.digestOf(plan)))
+                .append(Markdown.id(digest))
                 .append(" (as in the plan's JSON; a saved plan is applied only with this digest)\n");
         out.append("- **Base:** state lineage ")
                 .append(Markdown.id(plan.base().lineage()))

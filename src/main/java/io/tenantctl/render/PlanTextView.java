@@ -4,11 +4,13 @@ import io.tenantctl.diff.Change;
 import io.tenantctl.diff.ChangeAction;
 import io.tenantctl.diff.FieldChange;
 import io.tenantctl.plan.Plan;
+import io.tenantctl.plan.Provenance;
 import io.tenantctl.plan.Summary;
 import io.tenantctl.step.PlannedStep;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
+import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -31,7 +33,7 @@ public final class PlanTextView {
     /** Writes the plan as it goes, so that a plan of a million lines is never one string. */
     public static void write(Plan plan, Style style, PrintWriter out) {
         drift(plan, style, out);
-        changes(plan.changes(), style, out);
+        changes(plan.changes(), plan.summary().kept(), style, out);
         if (!plan.failed()) {
             steps(plan.steps(), style, out);
         }
@@ -54,7 +56,41 @@ public final class PlanTextView {
         out.append('\n');
     }
 
-    static void changes(List<Change> changes, Style style, PrintWriter out) {
+    /**
+     * The line a plan starts with: which state it was made against and at which revision, or that
+     * the state does not exist yet. A plan file of an earlier tenantctl does not say which store it
+     * was made against, only the store's lineage.
+     */
+    public static String header(Plan plan, Optional<Provenance> made, Style style) {
+        String of = "Plan of applyset " + plan.applyset() + " against ";
+        if (made.isEmpty()) {
+            return style.dim(of + "the state of lineage " + plan.base().lineage() + " at revision "
+                    + plan.base().revision() + ".");
+        }
+        if (!made.get().stateExists()) {
+            return style.dim(of + made.get().state() + ", which does not exist yet: planned from an empty state"
+                    + " (revision 0). Nothing was created; an apply creates it.");
+        }
+        return style.dim(of + "the state at " + made.get().state() + ", revision "
+                + plan.base().revision() + ".");
+    }
+
+    /** How a saved plan was made ({@code show}): by which tenantctl, when, with which options. */
+    public static String origin(Provenance made, Style style) {
+        return style.dim("Made by tenantctl " + made.tool() + " at " + made.at() + ", with --prune "
+                + (made.prune()
+                        ? "on (--max-prune " + Math.round(made.maxPrune() * 100) + "%"
+                                + (made.allowMassPrune() ? ", --allow-mass-prune" : "") + ")"
+                        : "off")
+                + (made.forceAdopt() ? " and --force-adopt" : "") + ".");
+    }
+
+    /**
+     * The changes; kept objects are this applyset's (and those nobody owns): what a prune could
+     * take. Those of other applysets are not in the list, only counted in {@code kept}, and get one
+     * line.
+     */
+    static void changes(List<Change> changes, int keptInAll, Style style, PrintWriter out) {
         int kept = 0;
         boolean any = false;
         for (Change change : changes) {
@@ -95,12 +131,19 @@ public final class PlanTextView {
                             + " protected)"))
                     .append('\n');
         }
-        if (any || kept > 0) {
+        int others = keptInAll - kept;
+        if (others > 0) {
+            out.append(style.dim("  " + DiagnosticsView.plural(others, "object") + " of other applysets "
+                            + (others == 1 ? "is" : "are") + " not in these manifests and left as "
+                            + (others == 1 ? "it is" : "they are")))
+                    .append('\n');
+        }
+        if (any || kept > 0 || others > 0) {
             out.append('\n');
         }
     }
 
-    private static void fields(Change change, Style style, PrintWriter out) {
+    static void fields(Change change, Style style, PrintWriter out) {
         for (FieldChange f : change.fields()) {
             String path = f.path().substring(1).replace('/', '.');
             if (change.action() == ChangeAction.CREATE) {

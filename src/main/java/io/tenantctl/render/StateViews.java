@@ -1,18 +1,31 @@
 package io.tenantctl.render;
 
+import io.tenantctl.diff.Change;
+import io.tenantctl.diff.ChangeAction;
+import io.tenantctl.diff.FieldChange;
 import io.tenantctl.json.Json;
 import io.tenantctl.model.Account;
 import io.tenantctl.model.ManifestCodec;
+import io.tenantctl.model.ObjectRef;
 import io.tenantctl.model.Subscription;
 import io.tenantctl.model.Tenant;
 import io.tenantctl.model.WorldObject;
+import io.tenantctl.state.Ownership;
 import io.tenantctl.state.RevisionRecord;
+import io.tenantctl.step.PlannedStep;
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
-/** {@code get} and {@code history} as tables, JSON ({@code {"items": [...]}}) and YAML. */
+/**
+ * {@code get}, {@code history} and {@code state} as tables, JSON ({@code {"items": [...]}}) and YAML,
+ * and what one revision changed ({@code history show}).
+ */
 public final class StateViews {
 
     private StateViews() {}
@@ -24,6 +37,74 @@ public final class StateViews {
             rows.add(new String[] {o.kind().manifestName(), o.name(), details(o)});
         }
         return table(rows);
+    }
+
+    /** {@code get -o wide}: who owns each object (applyset, the revision that last wrote it) and its labels. */
+    public static String objectsWide(List<WorldObject> objects, Map<ObjectRef, Ownership> ownership) {
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"KIND", "NAME", "APPLYSET", "REVISION", "LABELS", "DETAILS"});
+        for (WorldObject o : objects) {
+            Optional<Ownership> owner = Optional.ofNullable(ownership.get(o.ref()));
+            rows.add(new String[] {
+                o.kind().manifestName(),
+                o.name(),
+                owner.map(Ownership::applyset).filter(a -> !a.isEmpty()).orElse("-"),
+                owner.map(w -> String.valueOf(w.revision())).orElse("-"),
+                labels(o),
+                details(o)
+            });
+        }
+        return table(rows);
+    }
+
+    private static String labels(WorldObject object) {
+        StringBuilder out = new StringBuilder();
+        new TreeMap<>(object.metadata().labels())
+                .forEach((k, v) -> out.append(out.length() == 0 ? "" : ",")
+                        .append(k)
+                        .append('=')
+                        .append(v));
+        return out.length() == 0 ? "-" : out.toString();
+    }
+
+    /** {@code state list}: one {@code Kind/name} a line, for scripts. */
+    public static String refs(List<WorldObject> objects) {
+        StringBuilder out = new StringBuilder();
+        objects.forEach(o -> out.append(o.ref()).append('\n'));
+        return out.toString();
+    }
+
+    /**
+     * {@code state show}: the object as a YAML manifest, after comment lines that say who owns it,
+     * which revision last wrote it, and where its manifests came from.
+     */
+    public static String objectShown(WorldObject object, Optional<Ownership> ownership) {
+        StringBuilder out = new StringBuilder();
+        out.append("# ").append(object.ref()).append('\n');
+        out.append("# applyset: ")
+                .append(ownership
+                        .map(Ownership::applyset)
+                        .filter(a -> !a.isEmpty())
+                        .orElse("none"))
+                .append('\n');
+        ownership.ifPresent(o -> {
+            out.append("# last written in revision ").append(o.revision()).append('\n');
+            if (!o.source().isEmpty()) {
+                out.append("# source: ").append(o.source()).append('\n');
+            }
+        });
+        out.append(Yaml.documents(List.of(ManifestCodec.encode(object))));
+        return out.toString();
+    }
+
+    /** {@code state show -o json}: {@code {"object": manifest, "applyset", "revision", "source"}}. */
+    public static String objectShownJson(WorldObject object, Optional<Ownership> ownership) {
+        ObjectNode root = Json.object();
+        root.set("object", ManifestCodec.encode(object));
+        root.put("applyset", ownership.map(Ownership::applyset).orElse(""));
+        ownership.ifPresentOrElse(o -> root.put("revision", o.revision()), () -> root.putNull("revision"));
+        root.put("source", ownership.map(Ownership::source).orElse(""));
+        return Json.pretty(root);
     }
 
     static String details(WorldObject object) {
@@ -67,7 +148,7 @@ public final class StateViews {
 
     public static String historyTable(List<RevisionRecord> records) {
         List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"REVISION", "TIME", "ACTORS", "CHANGES", "STEPS", "DIGEST"});
+        rows.add(new String[] {"REVISION", "TIME", "BY", "ACTORS", "CHANGES", "STEPS", "DIGEST"});
         for (RevisionRecord r : records) {
             String changes = "+" + r.summary().getOrDefault("create", 0) + " ~"
                     + r.summary().getOrDefault("update", 0) + " -" + r.summary().getOrDefault("delete", 0);
@@ -75,6 +156,7 @@ public final class StateViews {
             rows.add(new String[] {
                 String.valueOf(r.revision()),
                 r.time().toString(),
+                operator(r.operator()),
                 r.actors().isEmpty() ? "-" : String.join(", ", r.actors()),
                 changes,
                 String.valueOf(r.steps().size()),
@@ -82,6 +164,103 @@ public final class StateViews {
             });
         }
         return table(rows);
+    }
+
+    /** Who ran an apply, in one cell: {@code alice}, or {@code runner (GitHub Actions, by alice)}. */
+    static String operator(Map<String, String> operator) {
+        if (operator.isEmpty()) {
+            return "-";
+        }
+        String user = operator.getOrDefault("user", "?");
+        if (!operator.containsKey("ci")) {
+            return user;
+        }
+        String by = operator.getOrDefault("triggeredBy", "");
+        return user + " (" + operator.get("ci") + (by.isEmpty() ? "" : ", by " + by) + ")";
+    }
+
+    /**
+     * {@code history show REV}: the revision (when, who, from where), its steps, and per object
+     * what it changed against the revision before it.
+     */
+    public static void revisionText(
+            RevisionRecord r, List<PlannedStep> steps, List<Change> changes, Style style, PrintWriter out) {
+        out.append(style.bold("Revision " + r.revision()))
+                .append(" applied at ")
+                .append(r.time().toString());
+        out.append(" by ").append(operator(r.operator()));
+        if (r.operator().containsKey("run")) {
+            out.append(", run ").append(r.operator().get("run"));
+        }
+        out.append('\n');
+        out.append("  applyset ").append(r.applyset());
+        if (!r.source().isEmpty()) {
+            out.append(", source ");
+            StringBuilder source = new StringBuilder();
+            new TreeMap<>(r.source())
+                    .forEach((k, v) -> source.append(source.length() == 0 ? "" : ", ")
+                            .append(k)
+                            .append('=')
+                            .append(v));
+            out.append(source);
+        }
+        out.append('\n');
+        out.append("  plan ").append(r.digest());
+        if (!r.as().isEmpty()) {
+            out.append(", --as ").append(String.join(",", r.as()));
+        }
+        out.append("\n\n");
+        if (changes.isEmpty()) {
+            out.append("No object changed")
+                    .append(
+                            r.summary().getOrDefault("adopt", 0) > 0
+                                    ? ": the applyset adopted "
+                                            + DiagnosticsView.plural(r.summary().get("adopt"), "object")
+                                    : "")
+                    .append(".\n");
+        } else {
+            out.append("Changes against revision ")
+                    .append(String.valueOf(r.revision() - 1))
+                    .append(":\n");
+            for (Change change : changes) {
+                switch (change.action()) {
+                    case CREATE -> out.append(style.green("+ " + change.ref())).append(" was created\n");
+                    case UPDATE -> out.append(style.yellow("~ " + change.ref())).append(" was updated\n");
+                    case DELETE -> out.append(style.red("- " + change.ref())).append(" was deleted\n");
+                    case KEEP, UNCHANGED -> {
+                        // a revision's difference has neither
+                    }
+                }
+                if (change.action() != ChangeAction.DELETE) {
+                    PlanTextView.fields(change, style, out);
+                }
+            }
+        }
+        if (!steps.isEmpty()) {
+            out.append('\n');
+            PlanTextView.steps(steps, style, out);
+        }
+        out.flush();
+    }
+
+    /** {@code history show REV -o json}: the revision as {@code history -o json} has it, and its {@code changes}. */
+    public static String revisionJson(RevisionRecord r, List<Change> changes) {
+        ObjectNode root = r.toJson();
+        ArrayNode items = root.putArray("changes");
+        for (Change change : changes) {
+            ObjectNode node = items.addObject();
+            node.put("action", change.action().wireName());
+            node.put("kind", change.ref().kind().manifestName());
+            node.put("name", change.ref().name());
+            ArrayNode fields = node.putArray("fields");
+            for (FieldChange f : change.fields()) {
+                ObjectNode field = fields.addObject();
+                field.put("path", f.path());
+                field.set("before", f.before());
+                field.set("after", f.after());
+            }
+        }
+        return Json.pretty(root);
     }
 
     public static String historyJson(List<RevisionRecord> records) {

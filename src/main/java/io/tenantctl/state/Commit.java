@@ -2,6 +2,7 @@ package io.tenantctl.state;
 
 import io.tenantctl.model.ObjectRef;
 import io.tenantctl.world.World;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -9,12 +10,25 @@ import java.util.Set;
  * declare, which the applyset owns from now on and whose applied manifests it records. The store
  * writes only the objects that differ from the locked snapshot.
  *
- * @param applyset the applyset whose manifests were applied
- * @param source   where they came from ({@code paths=...}, with git {@code commit=...})
+ * @param applyset   the applyset whose manifests were applied
+ * @param source     where they came from ({@code paths=...}, with git {@code commit=...})
+ * @param journalRun a live apply's run, whose done steps this commit records in the world: the
+ *                   journal marks them committed in the same transaction, so that a resumed run
+ *                   knows exactly which of its steps the stored world already has
  */
-public record Commit(World world, String applyset, String source, Set<ObjectRef> declared, RevisionRecord revision) {
+public record Commit(
+        World world,
+        String applyset,
+        String source,
+        Set<ObjectRef> declared,
+        RevisionRecord revision,
+        Optional<Long> journalRun) {
 
     public Commit {
         declared = Set.copyOf(declared);
+    }
+
+    public Commit(World world, String applyset, String source, Set<ObjectRef> declared, RevisionRecord revision) {
+        this(world, applyset, source, declared, revision, Optional.empty());
     }
 }

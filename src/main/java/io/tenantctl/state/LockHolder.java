@@ -12,8 +12,17 @@ import java.time.Instant;
  */
 public record LockHolder(String identity, String host, long pid, Instant since) {
 
+    /** A holder known only by the lock it holds: no note, no process id. */
+    public static LockHolder unknown() {
+        return new LockHolder("a process that left no note", "", -1, Instant.EPOCH);
+    }
+
+    public boolean known() {
+        return pid >= 0;
+    }
+
     public String describe() {
-        return identity + " on " + host + " (pid " + pid + ") since " + since;
+        return known() ? identity + " on " + host + " (pid " + pid + ") since " + since : identity;
     }
 
     /** This process, acting as {@code identity}, from {@code since}. */
@@ -22,7 +31,7 @@ public record LockHolder(String identity, String host, long pid, Instant since) 
     }
 
     /** This machine's name, without a DNS lookup that could hang on a machine with broken DNS. */
-    static String hostName() {
+    public static String hostName() {
         String env = System.getenv("HOSTNAME");
         if (env != null && !env.isBlank()) {
             return env.trim();

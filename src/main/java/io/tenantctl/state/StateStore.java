@@ -12,6 +12,14 @@ public interface StateStore extends AutoCloseable {
     /** The store as the user named it, without secrets. */
     String location();
 
+    /**
+     * False only for a state that does not exist yet ({@link AbsentState}), which {@code plan}
+     * plans against without creating it.
+     */
+    default boolean exists() {
+        return true;
+    }
+
     /** A consistent read of the current revision. */
     Snapshot read();
 
@@ -37,6 +45,22 @@ public interface StateStore extends AutoCloseable {
     /** Applied revisions, newest first; {@code limit} of 0 means all. */
     List<RevisionRecord> history(int limit);
 
+    /** The applysets that ever applied to this state or own an object in it, sorted. */
+    List<String> applysets();
+
+    /**
+     * Who holds the write lock now; empty when nobody does. A holder that left no note (another
+     * program using a SQLite file) is {@link LockHolder#unknown()}.
+     */
+    Optional<LockHolder> lockHolder();
+
+    /**
+     * Makes {@code holder}, as {@link #lockHolder()} named it, give up the write lock: its
+     * transaction ends without committing, so nothing it did is written. Waits up to {@code wait}
+     * for the lock to be free. Refuses when another holder has the lock by now.
+     */
+    Unlock forceUnlock(LockHolder holder, Duration wait);
+
     /** The whole state, snapshot and history, read consistently. */
     StateDump dump();
 
@@ -46,6 +70,9 @@ public interface StateStore extends AutoCloseable {
      * refused unless {@code force}.
      */
     void restore(StateDump dump, boolean force, Duration timeout, LockHolder me);
+
+    /** The write-ahead journal of live applies. */
+    Journal journal();
 
     @Override
     void close();

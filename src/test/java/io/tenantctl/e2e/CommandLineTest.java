@@ -7,6 +7,8 @@ import io.tenantctl.testing.CliRun.Result;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -19,13 +21,38 @@ class CommandLineTest {
     Path dir;
 
     @ParameterizedTest
-    @ValueSource(strings = {"validate", "plan", "apply", "get", "history", "drift", "export", "generate", "completion"})
+    @ValueSource(
+            strings = {
+                "validate",
+                "plan",
+                "apply",
+                "show",
+                "get",
+                "history",
+                "history show",
+                "drift",
+                "export",
+                "generate",
+                "state",
+                "state list",
+                "state show",
+                "state copy",
+                "force-unlock",
+                "agent",
+                "status",
+                "approve",
+                "completion",
+            })
     void everyCommandHasHelpWithExamples(String command) {
-        Result help = cli().run(command, "--help");
+        List<String> args = new ArrayList<>(List.of(command.split(" ")));
+        args.add("--help");
+        Result help = cli().run(args.toArray(String[]::new));
         assertThat(help.exitCode()).isZero();
         assertThat(help.out())
                 .contains("Usage: tenantctl " + command)
                 .contains("Examples:")
+                .as("only the top-level command has --version")
+                .doesNotContain("--version")
                 .as("every ${...} in a help text is picocli's to fill or escaped")
                 .doesNotContain("null");
     }
@@ -66,11 +93,53 @@ class CommandLineTest {
                 "apply plan.json -f x.yaml",
                 "get Nonsense",
                 "history -o yaml",
-                "plan -f x.yaml --lock-timeout soon",
+                "apply -f x.yaml --lock-timeout soon",
                 "frobnicate",
+                // options a command does not take, or that do nothing in the combination given (issue 10)
+                "export -o json",
+                "export -o bogus",
+                "export --layout kind",
+                "export --force",
+                "state copy --from sqlite:a.db --to sqlite:b.db -o bogus",
+                "state copy --from sqlite:a.db --to sqlite:./a.db",
+                "plan -f x.yaml --repo .",
+                "validate -f x.yaml --repo .",
+                "plan -f - --git-ref HEAD",
+                "plan -f x.yaml --max-prune 50%",
+                "plan -f x.yaml --allow-mass-prune",
+                "plan -f x.yaml --lock-timeout 5s",
+                "apply plan.json --as msmith@hotmail.com",
+                "apply plan.json --prune",
+                "apply plan.json --applyset platform",
+                "apply plan.json --max-prune 10%",
+                "apply plan.json --force-adopt",
+                "apply plan.json --git-ref HEAD",
+                "apply plan.json --allow-empty",
+                "apply plan.json --auto-approve",
+                "apply -f x.yaml --dry-run --auto-approve",
+                "apply -f x.yaml -o json",
+                "history --limit 0",
+                "history --limit -1",
+                "history show 0",
+                "status --history 0",
+                "get --as msmith@hotmail.com",
+                "get --lock-timeout 5s",
+                "get tenants contoso -l team=a",
+                "get -l =x",
+                "get -o markdown",
+                "drift -f x.yaml --as msmith@hotmail.com",
+                "drift -f x.yaml --applyset Not_A_Name",
+                "approve seed sha256:00 -o json",
+                "agent --config a.yaml -o json",
+                "status --as msmith@hotmail.com",
+                "show plan.json -o wide",
+                "state show contoso",
+                "force-unlock -o json",
+                "plan -V",
             })
     void badUsageExits64WithoutAStackTrace(String args) {
         Result result = cli().run(args.split(" "));
+        assertThat(result.out()).as("nothing on stdout: %s", result).isEmpty();
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(64);
         assertThat(result.err()).startsWith("error: ").doesNotContain("\tat ");
     }

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tenantctl.generate.WorldGenerator;
 import io.tenantctl.json.Json;
-import io.tenantctl.render.ManifestTree;
 import io.tenantctl.testing.CliRun.Result;
 import io.tenantctl.testing.ManifestSet;
+import io.tenantctl.testing.WorldPair;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -37,10 +37,11 @@ class DriftAndExportTest extends OnEachBackend {
                   domains: [contoso.com]
                   globalAdministrators: [msmith@contoso.com]
                 """);
-        Result rename = cli().run(
+        String otherDir = other.writeTo(dir.resolve("other")).toString();
+        Result refused = cli().run(
                         "apply",
                         "-f",
-                        other.writeTo(dir.resolve("other")).toString(),
+                        otherDir,
                         "--applyset",
                         "platform",
                         "--as",
@@ -48,7 +49,27 @@ class DriftAndExportTest extends OnEachBackend {
                         "--auto-approve",
                         "--state",
                         state);
+        assertThat(refused.exitCode())
+                .as("taking an object of another applyset is refused")
+                .isEqualTo(1);
+        assertThat(refused.err())
+                .contains("contoso.yaml:3:18: error[adopt]: Tenant/contoso belongs to applyset default")
+                .contains("--force-adopt");
+        Result rename = cli().run(
+                        "apply",
+                        "-f",
+                        otherDir,
+                        "--applyset",
+                        "platform",
+                        "--as",
+                        "msmith@contoso.com",
+                        "--force-adopt",
+                        "--auto-approve",
+                        "--state",
+                        state);
         assertThat(rename.exitCode()).as(rename.toString()).isZero();
+        assertThat(rename.err())
+                .contains("warning[adopt]: Tenant/contoso moves from applyset default to applyset platform");
 
         Result drift = cli().run("drift", "-f", BEFORE, "--state", state);
         assertThat(drift.exitCode()).as(drift.toString()).isEqualTo(2);
@@ -64,7 +85,13 @@ class DriftAndExportTest extends OnEachBackend {
         assertThat(json.path("drift")).hasSize(1);
         assertThat(json.path("drift").get(0).path("changedRevision").asInt()).isEqualTo(2);
 
-        Result plan = cli().run("plan", "-f", BEFORE, "--state", state);
+        Result back = cli().run("plan", "-f", BEFORE, "--state", state);
+        assertThat(back.exitCode())
+                .as("putting it back takes it from platform: refused too")
+                .isEqualTo(1);
+        assertThat(back.err()).contains("Tenant/contoso belongs to applyset platform");
+        Result plan = cli().run("plan", "-f", BEFORE, "--state", state, "--force-adopt");
+        assertThat(plan.exitCode()).as(plan.toString()).isZero();
         assertThat(plan.out())
                 .contains("Drift:")
                 .contains("Tenant/contoso was changed in revision 2")
@@ -84,7 +111,16 @@ class DriftAndExportTest extends OnEachBackend {
                         .exitCode())
                 .isZero();
         // Another applyset takes the account over, then prunes it.
-        assertThat(cli().run("apply", "-f", mineDir, "--applyset", "cleanup", "--auto-approve", "--state", state)
+        assertThat(cli().run(
+                                "apply",
+                                "-f",
+                                mineDir,
+                                "--applyset",
+                                "cleanup",
+                                "--force-adopt",
+                                "--auto-approve",
+                                "--state",
+                                state)
                         .exitCode())
                 .isZero();
         Result pruned = cli().run(
@@ -94,6 +130,7 @@ class DriftAndExportTest extends OnEachBackend {
                                 .raw("none.yaml", "")
                                 .writeTo(dir.resolve("none"))
                                 .toString(),
+                        "--allow-empty",
                         "--applyset",
                         "cleanup",
                         "--prune",
@@ -142,7 +179,7 @@ class DriftAndExportTest extends OnEachBackend {
     @Test
     void exportingAGeneratedWorldAndPlanningItGivesNoChanges() {
         Path generated = dir.resolve("generated");
-        ManifestTree.write(new WorldGenerator(21).generate(1500), generated);
+        WorldPair.tree(new WorldGenerator(21).generate(1500), generated);
         assertThat(cli().run("apply", "-f", generated.toString(), "--auto-approve", "--state", state)
                         .exitCode())
                 .isZero();

@@ -72,12 +72,21 @@ class PruneTest extends OnEachBackend {
         Result plan = cli().run("plan", "-f", write(base()), "--prune", "--state", state, "-o", "json");
         assertThat(plan.exitCode()).as(plan.toString()).isZero();
         assertThat(deletions(plan)).isEmpty();
-        assertThat(plan.out()).contains("\"action\" : \"keep\"").contains("team-member");
+        JsonNode doc = Json.parse(plan.out());
+        assertThat(doc.path("summary").path("kept").asInt()).isEqualTo(1);
+        assertThat(plan.out())
+                .as("the objects of other applysets are counted, not listed")
+                .doesNotContain("team-member");
+        Result text = cli().run("plan", "-f", write(base()), "--prune", "--state", state);
+        assertThat(text.out())
+                .contains("1 object of other applysets is not in these manifests and left as it is")
+                .doesNotContain("team-member");
 
         Result teamPrunes = cli().run(
                         "plan",
                         "-f",
                         write(ManifestSet.empty().raw("empty.yaml", "")),
+                        "--allow-empty",
                         "--prune",
                         "--applyset",
                         "team",
@@ -119,6 +128,7 @@ class PruneTest extends OnEachBackend {
                         "plan",
                         "-f",
                         write(ManifestSet.empty().raw("empty.yaml", "")),
+                        "--allow-empty",
                         "--prune",
                         "--applyset",
                         "solo",

@@ -3,7 +3,7 @@ package io.tenantctl.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tenantctl.json.Json;
-import io.tenantctl.plan.PlanCodec;
+import io.tenantctl.plan.StepJson;
 import io.tenantctl.plan.StepRunner;
 import io.tenantctl.profile.classic.ClassicProfile;
 import io.tenantctl.state.RevisionRecord;
@@ -163,7 +163,7 @@ class PostgresIT {
         StepRunner runner = new StepRunner(new ClassicProfile());
         for (RevisionRecord r : history) {
             for (var step : r.steps()) {
-                PlannedStep planned = PlanCodec.decodeStep(Json.parse(step.json()));
+                PlannedStep planned = StepJson.read(Json.parse(step.json()));
                 assertThat(runner.replay(planned, replay))
                         .as("revision %d step %d replays", r.revision(), planned.index())
                         .isEmpty();

@@ -122,7 +122,13 @@ final class Corpus {
 
     /** Runs {@code validate} twice, as text and as JSON, with the same input. */
     static Outcome validate(byte[] stdin, String... paths) {
+        return validate(stdin, List.of(), paths);
+    }
+
+    /** {@code validate} with more options ({@code --allow-empty}) before the paths. */
+    static Outcome validate(byte[] stdin, List<String> options, String... paths) {
         List<String> args = new ArrayList<>(List.of("validate", "--no-color"));
+        args.addAll(options);
         for (String path : paths) {
             args.add("-f");
             args.add(path);

@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tenantctl.diag.Codes;
 import io.tenantctl.diag.Diagnostic;
-import io.tenantctl.load.GitManifestSource.GitFile;
-import io.tenantctl.load.GitManifestSource.GitLoad;
-import io.tenantctl.load.GitManifestSource.GitRead;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -44,6 +41,7 @@ class GitManifestSourceTest {
 
     private Git git;
     private final GitManifestSource source = new GitManifestSource(Limits.DEFAULT);
+    private final ManifestLoader loader = new ManifestLoader(Limits.DEFAULT);
 
     @BeforeEach
     void init() throws Exception {
@@ -74,7 +72,7 @@ class GitManifestSourceTest {
         write("manifests/a.yaml", "v: 3\n");
         write("manifests/untracked.yaml", "u: 3\n");
 
-        GitRead atMain = source.read(dir, "main", List.of("manifests"));
+        RawFiles atMain = source.read(dir, "main", List.of("manifests"));
         assertThat(atMain.diagnostics()).isEmpty();
         assertThat(atMain.commitId().orElseThrow()).isEqualTo(second.name()).hasSize(40);
         assertThat(texts(atMain)).containsExactly("manifests/a.yaml=v: 2\n", "manifests/b.yaml=b: 2\n");
@@ -87,7 +85,7 @@ class GitManifestSourceTest {
                 "main^",
                 first.name(),
                 first.name().substring(0, 7))) {
-            GitRead read = source.read(dir, ref, List.of("manifests/"));
+            RawFiles read = source.read(dir, ref, List.of("manifests/"));
             assertThat(read.diagnostics()).as(ref).isEmpty();
             assertThat(read.commitId().orElseThrow()).as(ref).isEqualTo(first.name());
             assertThat(texts(read)).as(ref).containsExactly("manifests/a.yaml=v: 1\n");
@@ -112,17 +110,17 @@ class GitManifestSourceTest {
         write("other/secret.yaml", "secret: 1\n");
         commit("tree");
 
-        GitRead read = source.read(dir, "HEAD", List.of("./manifests/"));
+        RawFiles read = source.read(dir, "HEAD", List.of("./manifests/"));
         assertThat(read.diagnostics()).isEmpty();
         assertThat(names(read)).containsExactly("manifests/a.yaml", "manifests/sub/b.yml", "manifests/sub/deep/c.json");
 
         // A file named directly is read whatever its extension; display names stay repository-relative.
-        GitRead named = source.read(dir, "HEAD", List.of("manifests/README.md", "manifests/sub/"));
+        RawFiles named = source.read(dir, "HEAD", List.of("manifests/README.md", "manifests/sub/"));
         assertThat(names(named))
                 .containsExactly("manifests/README.md", "manifests/sub/b.yml", "manifests/sub/deep/c.json");
 
         // The top of the tree, as "." names it: everything not hidden, in sorted order.
-        GitRead all = source.read(dir, "HEAD", List.of("."));
+        RawFiles all = source.read(dir, "HEAD", List.of("."));
         assertThat(names(all))
                 .containsExactly(
                         "manifests-old/x.yaml",
@@ -137,7 +135,7 @@ class GitManifestSourceTest {
         write("manifests/a.yaml", "a: 1\n");
         RevCommit commit = commit("one");
 
-        GitRead fromSub = source.read(dir.resolve("manifests"), "main", List.of("manifests"));
+        RawFiles fromSub = source.read(dir.resolve("manifests"), "main", List.of("manifests"));
         assertThat(fromSub.diagnostics()).isEmpty();
         assertThat(names(fromSub)).containsExactly("manifests/a.yaml");
 
@@ -147,7 +145,7 @@ class GitManifestSourceTest {
                 .setDirectory(bare.toFile())
                 .call()
                 .close();
-        GitRead read = source.read(bare, "main", List.of("manifests"));
+        RawFiles read = source.read(bare, "main", List.of("manifests"));
         assertThat(read.diagnostics()).isEmpty();
         assertThat(read.commitId().orElseThrow()).isEqualTo(commit.name());
         assertThat(texts(read)).containsExactly("manifests/a.yaml=a: 1\n");
@@ -168,7 +166,7 @@ class GitManifestSourceTest {
         link("manifests/sub/up.yaml", "../real/target.yaml");
         commit("links");
 
-        GitRead read = source.read(dir, "HEAD", List.of("manifests"));
+        RawFiles read = source.read(dir, "HEAD", List.of("manifests"));
         assertThat(texts(read))
                 .containsExactly(
                         "manifests/chain.yaml=target: 1\n",
@@ -186,12 +184,12 @@ class GitManifestSourceTest {
                         "manifests/folder.yaml:1:1 yaml symbolic link does not point to a file; it is not read");
 
         // ...but not when only manifests/sub/ is.
-        GitRead sub = source.read(dir, "HEAD", List.of("manifests/sub"));
+        RawFiles sub = source.read(dir, "HEAD", List.of("manifests/sub"));
         assertThat(names(sub)).containsExactly("manifests/sub/inner.yaml");
         assertThat(lines(sub)).containsExactly("manifests/sub/up.yaml:1:1 yaml " + OUTSIDE);
 
         // A link named directly points, by definition, outside the path named.
-        GitRead named = source.read(dir, "HEAD", List.of("manifests/link.yaml"));
+        RawFiles named = source.read(dir, "HEAD", List.of("manifests/link.yaml"));
         assertThat(named.files()).isEmpty();
         assertThat(lines(named)).containsExactly("manifests/link.yaml:1:1 yaml " + OUTSIDE);
 
@@ -216,7 +214,7 @@ class GitManifestSourceTest {
         }
         commit("with a submodule");
 
-        GitRead read = source.read(dir, "HEAD", List.of("manifests"));
+        RawFiles read = source.read(dir, "HEAD", List.of("manifests"));
         assertThat(names(read)).containsExactly("manifests/a.yaml");
         assertThat(lines(read))
                 .containsExactly(
@@ -228,7 +226,7 @@ class GitManifestSourceTest {
         write("manifests/a.yaml", "a: 1\n");
         RevCommit commit = commit("one");
 
-        GitRead unknown = source.read(dir, "origin/nope", List.of("manifests"));
+        RawFiles unknown = source.read(dir, "origin/nope", List.of("manifests"));
         assertThat(unknown.commitId()).isEmpty();
         assertThat(unknown.files()).isEmpty();
         assertThat(lines(unknown))
@@ -239,7 +237,7 @@ class GitManifestSourceTest {
                 .containsExactly(" git git ref " + commit.getTree().name() + " does not name a commit");
         assertThat(lines(source.read(dir, "main..", List.of("manifests")))).hasSize(1);
 
-        GitRead notRepo = source.read(plain, "main", List.of("manifests"));
+        RawFiles notRepo = source.read(plain, "main", List.of("manifests"));
         assertThat(notRepo.commitId()).isEmpty();
         assertThat(lines(notRepo))
                 .containsExactly(" git not a git repository (nor any of its parents): "
@@ -247,13 +245,13 @@ class GitManifestSourceTest {
         assertThat(lines(source.read(dir.resolve("missing"), "main", List.of("manifests"))))
                 .containsExactly(" git no such directory: " + dir.resolve("missing"));
 
-        GitRead paths = source.read(dir, "main", List.of("-", "nowhere/", "../manifests", "/etc", "manifests"));
+        RawFiles paths = source.read(dir, "main", List.of("-", "nowhere/", "../manifests", "/etc", "manifests"));
         assertThat(paths.commitId().orElseThrow()).isEqualTo(commit.name());
         assertThat(names(paths)).containsExactly("manifests/a.yaml");
         assertThat(lines(paths))
                 .containsExactly(
                         " git standard input (-f -) cannot be read from a git commit; name files or directories",
-                        "nowhere/:1:1 yaml no such file or directory: nowhere/",
+                        " no-such-file no such file or directory: nowhere/",
                         "../manifests:1:1 yaml path must be relative to the top of the repository and stay inside it:"
                                 + " ../manifests",
                         "/etc:1:1 yaml path must be relative to the top of the repository and stay inside it: /etc");
@@ -266,12 +264,12 @@ class GitManifestSourceTest {
         write("manifests/c.yaml", "c: 1\n");
         commit("three");
 
-        GitRead tooMany = new GitManifestSource(limits(1000, 1000, 2)).read(dir, "HEAD", List.of("manifests"));
+        RawFiles tooMany = new GitManifestSource(limits(1000, 1000, 2)).read(dir, "HEAD", List.of("manifests"));
         assertThat(tooMany.files()).isEmpty();
         assertThat(lines(tooMany)).containsExactly(" yaml more than 2 manifest files; split the run");
 
         // 5 + 5 bytes fit in 12, the third file does not.
-        GitRead tooMuch = new GitManifestSource(limits(1000, 12, 10)).read(dir, "HEAD", List.of("manifests"));
+        RawFiles tooMuch = new GitManifestSource(limits(1000, 12, 10)).read(dir, "HEAD", List.of("manifests"));
         assertThat(names(tooMuch)).containsExactly("manifests/a.yaml", "manifests/b.yaml");
         assertThat(lines(tooMuch))
                 .containsExactly("manifests/c.yaml:1:1 yaml manifests total more than 12 bytes; the rest is not read");
@@ -313,13 +311,14 @@ class GitManifestSourceTest {
         update.setNewObjectId(commit);
         update.forceUpdate();
 
-        GitRead limited = new GitManifestSource(limits(1000, 1_000_000, 10)).read(dir, "crafted", List.of("manifests"));
+        RawFiles limited =
+                new GitManifestSource(limits(1000, 1_000_000, 10)).read(dir, "crafted", List.of("manifests"));
         assertThat(texts(limited)).containsExactly("manifests/small.yaml=s: 1\n");
         assertThat(lines(limited))
                 .containsExactly("manifests/big.yaml:1:1 yaml file is 100000 bytes; the limit is 1000 bytes per file");
 
         // Within the limit it is read, fails, and says so where it is: a diagnostic, not a stack trace.
-        GitRead unlimited = source.read(dir, "crafted", List.of("manifests"));
+        RawFiles unlimited = source.read(dir, "crafted", List.of("manifests"));
         assertThat(names(unlimited)).containsExactly("manifests/small.yaml");
         assertThat(unlimited.diagnostics()).singleElement().satisfies(d -> {
             assertThat(d.code()).isEqualTo(Codes.GIT);
@@ -334,22 +333,24 @@ class GitManifestSourceTest {
         RevCommit commit = commit("yaml");
         write("manifests/a.yaml", "changed: in the working tree\n");
 
-        GitLoad load = source.load(dir, "main", List.of("manifests"));
-        assertThat(load.commitId().orElseThrow()).isEqualTo(commit.name());
-        assertThat(load.result().documents())
+        RawFiles read = source.read(dir, "main", List.of("manifests"));
+        LoadResult load = loader.load(read);
+        assertThat(read.commitId().orElseThrow()).isEqualTo(commit.name());
+        assertThat(load.documents())
                 .extracting(Document::file, d -> d.root().toString())
                 .containsExactly(
                         Tuple.tuple("manifests/a.yaml", "{\"a\":1}"), Tuple.tuple("manifests/a.yaml", "{\"b\":2}"));
-        assertThat(load.result().diagnostics()).singleElement().satisfies(d -> {
+        assertThat(load.diagnostics()).singleElement().satisfies(d -> {
             assertThat(d.code()).isEqualTo("yaml");
             assertThat(d.location().file()).isEqualTo("manifests/bad.yaml");
             assertThat(d.location().line()).isEqualTo(2);
         });
 
-        GitLoad failed = source.load(dir, "nope", List.of("manifests"));
-        assertThat(failed.commitId()).isEmpty();
-        assertThat(failed.result().documents()).isEmpty();
-        assertThat(failed.result().diagnostics()).hasSize(1);
+        RawFiles none = source.read(dir, "nope", List.of("manifests"));
+        LoadResult failed = loader.load(none);
+        assertThat(none.commitId()).isEmpty();
+        assertThat(failed.documents()).isEmpty();
+        assertThat(failed.diagnostics()).hasSize(1);
     }
 
     private void write(String path, String text) throws IOException {
@@ -387,17 +388,17 @@ class GitManifestSourceTest {
                 d.maxProblemsPerFile());
     }
 
-    private static List<String> names(GitRead read) {
-        return read.files().stream().map(GitFile::display).toList();
+    private static List<String> names(RawFiles read) {
+        return read.files().stream().map(RawFile::name).toList();
     }
 
-    private static List<String> texts(GitRead read) {
+    private static List<String> texts(RawFiles read) {
         return read.files().stream()
-                .map(f -> f.display() + "=" + new String(f.bytes(), UTF_8))
+                .map(f -> f.name() + "=" + new String(f.bytes(), UTF_8))
                 .toList();
     }
 
-    private static List<String> lines(GitRead read) {
+    private static List<String> lines(RawFiles read) {
         return read.diagnostics().stream().map(GitManifestSourceTest::line).toList();
     }
 

@@ -3,7 +3,6 @@ package io.tenantctl.load;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tenantctl.diag.Location;
-import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -47,8 +46,8 @@ class SourceMapTest {
             "");
 
     private static List<Document> load(String display, String text) {
-        ManifestLoader loader = new ManifestLoader(Limits.DEFAULT, () -> new ByteArrayInputStream(new byte[0]));
-        LoadResult result = loader.loadText(display, text.getBytes(StandardCharsets.UTF_8));
+        ManifestLoader loader = new ManifestLoader(Limits.DEFAULT);
+        LoadResult result = loader.parse(new RawFile(display, text.getBytes(StandardCharsets.UTF_8)));
         assertThat(result.diagnostics()).isEmpty();
         return result.documents();
     }

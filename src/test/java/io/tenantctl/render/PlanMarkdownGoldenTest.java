@@ -7,10 +7,12 @@ import io.tenantctl.generate.WorldGenerator;
 import io.tenantctl.generate.WorldMutator;
 import io.tenantctl.json.Json;
 import io.tenantctl.plan.Plan;
-import io.tenantctl.plan.PlanCodec;
+import io.tenantctl.plan.PlanDocument;
+import io.tenantctl.plan.PlanReader;
 import io.tenantctl.step.Op;
 import io.tenantctl.step.PlannedStep;
 import io.tenantctl.testing.CliRun;
+import io.tenantctl.testing.WorldPair;
 import io.tenantctl.world.World;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Golden files for {@code plan -o markdown}: the plan is made by the real command line as JSON,
- * read back with {@link PlanCodec#decode}, and rendered with the default options; the comment
+ * read back with {@link PlanReader#read}, and rendered with the default options; the comment
  * must be exactly {@code src/test/resources/golden/markdown/<case>.md}.
  *
  * <p>Manifests are named by paths relative to the project root (Maven runs tests there), and
@@ -121,7 +123,7 @@ class PlanMarkdownGoldenTest {
         Path root = Path.of("target/markdown-golden/large");
         deleteTree(root);
         World before = new WorldGenerator(20_260).generate(20_000);
-        ManifestTree.write(before, root.resolve("before"));
+        WorldPair.tree(before, root.resolve("before"));
         apply(root.resolve("before").toString());
 
         Rendered large = largePlan(root, "large", before, new WorldMutator(20_261).mutate(before, 0.15));
@@ -140,12 +142,13 @@ class PlanMarkdownGoldenTest {
 
     private Rendered largePlan(Path root, String name, World before, World after) throws Exception {
         Path tree = root.resolve(name);
-        ManifestTree.write(after, tree);
+        WorldPair.tree(after, tree);
         CliRun.Result run = cli().run(
                         "plan", "-f", tree.toString(), "--prune", "--allow-mass-prune", "--state", state, "-o", "json");
         assertThat(run.exitCode()).as(run.err()).isZero();
-        Plan plan = PlanCodec.decode(run.out());
-        String markdown = golden(name + ".md", render(plan, run.out()));
+        PlanDocument document = PlanReader.read(run.out());
+        Plan plan = document.plan();
+        String markdown = golden(name + ".md", render(document, run.out()));
 
         long privileged =
                 plan.steps().stream().filter(PlanMarkdownGoldenTest::privileged).count();
@@ -184,11 +187,11 @@ class PlanMarkdownGoldenTest {
                 .toArray(String[]::new);
         CliRun.Result run = cli().run(all);
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(exit);
-        return render(PlanCodec.decode(run.out()), run.out());
+        return render(PlanReader.read(run.out()), run.out());
     }
 
-    private static String render(Plan plan, String json) {
-        String markdown = PlanMarkdownPropertyTest.check(plan, MarkdownOptions.DEFAULT);
+    private static String render(PlanDocument document, String json) {
+        String markdown = PlanMarkdownPropertyTest.check(document, MarkdownOptions.DEFAULT);
         assertThat(markdown)
                 .as("the comment carries the digest of the JSON plan")
                 .contains("`" + Json.parse(json).path("digest").asString() + "`");

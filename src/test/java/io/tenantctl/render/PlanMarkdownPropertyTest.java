@@ -18,7 +18,9 @@ import io.tenantctl.model.Kind;
 import io.tenantctl.model.ObjectRef;
 import io.tenantctl.plan.Base;
 import io.tenantctl.plan.Plan;
-import io.tenantctl.plan.PlanCodec;
+import io.tenantctl.plan.PlanDocument;
+import io.tenantctl.plan.PlanReader;
+import io.tenantctl.plan.PlanWriter;
 import io.tenantctl.plan.Planner;
 import io.tenantctl.plan.Schedule;
 import io.tenantctl.plan.Summary;
@@ -29,6 +31,7 @@ import io.tenantctl.step.Op;
 import io.tenantctl.step.PlannedStep;
 import io.tenantctl.step.Step;
 import io.tenantctl.world.World;
+import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -126,9 +129,11 @@ class PlanMarkdownPropertyTest {
     void theMarkdownOfAPlanAndOfItsSavedJsonAreTheSame() throws Exception {
         World a = new WorldGenerator(5).generate(300);
         Plan plan = planned(a, new WorldMutator(6).mutate(a, 0.3), List.of());
-        Plan saved = PlanCodec.decode(Json.pretty(PlanCodec.encode(plan)));
+        StringWriter json = new StringWriter();
+        PlanWriter.write(PlanDocument.of(plan), json);
+        PlanDocument saved = PlanReader.read(json.toString());
         assertThat(PlanMarkdownView.render(saved, MarkdownOptions.DEFAULT))
-                .isEqualTo(PlanMarkdownView.render(plan, MarkdownOptions.DEFAULT));
+                .isEqualTo(PlanMarkdownView.render(PlanDocument.of(plan), MarkdownOptions.DEFAULT));
     }
 
     // ---------------------------------------------------------------- synthetic plans
@@ -184,7 +189,8 @@ class PlanMarkdownPropertyTest {
     @Test
     void theCallersHintCannotOpenHtmlAndTheOptionsAreChecked() {
         Plan plan = synthetic(new Random(7), 40_000, 0, 1.0, 10);
-        String markdown = PlanMarkdownView.render(plan, new MarkdownOptions(60_000, "<b>plan.json</b>"));
+        String markdown =
+                PlanMarkdownView.render(PlanDocument.of(plan), new MarkdownOptions(60_000, "<b>plan.json</b>"));
         assertThat(markdown)
                 .contains("Full plan: &lt;b&gt;plan.json&lt;/b&gt;.")
                 .doesNotContain("<b>");
@@ -198,9 +204,17 @@ class PlanMarkdownPropertyTest {
 
     /** Renders and checks every property; returns the comment. */
     static String check(Plan plan, MarkdownOptions options) {
-        String markdown = PlanMarkdownView.render(plan, options);
+        return check(PlanDocument.of(plan), options);
+    }
+
+    /** Renders a plan with the digest it came with and checks every property; returns the comment. */
+    static String check(PlanDocument document, MarkdownOptions options) {
+        Plan plan = document.plan();
+        String markdown = PlanMarkdownView.render(document, options);
         assertThat(markdown.length()).as("within the budget").isLessThanOrEqualTo(options.budget());
-        assertThat(PlanMarkdownView.render(plan, options)).as("deterministic").isEqualTo(markdown);
+        assertThat(PlanMarkdownView.render(document, options))
+                .as("deterministic")
+                .isEqualTo(markdown);
         MarkdownShape.Shown shown = MarkdownShape.check(markdown);
         boolean anythingLeftOut = false;
 

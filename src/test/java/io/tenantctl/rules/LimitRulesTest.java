@@ -6,6 +6,7 @@ import io.tenantctl.diag.Diagnostic;
 import io.tenantctl.load.Limits;
 import io.tenantctl.load.LoadResult;
 import io.tenantctl.load.ManifestLoader;
+import io.tenantctl.load.WorkingTree;
 import io.tenantctl.testing.ManifestSet;
 import io.tenantctl.testing.ValidateRun;
 import io.tenantctl.testing.ValidateRun.Diag;
@@ -110,8 +111,8 @@ class LimitRulesTest {
     /** The limit rules' located diagnostics, after the manifests loaded and bound without a problem. */
     private List<Diag> check(ManifestSet w) {
         Path root = w.writeTo(dir.resolve("run" + System.nanoTime()));
-        LoadResult loaded =
-                new ManifestLoader(Limits.DEFAULT, InputStream::nullInputStream).load(List.of(root.toString()));
+        LoadResult loaded = new ManifestLoader(Limits.DEFAULT)
+                .load(new WorkingTree(Limits.DEFAULT, InputStream::nullInputStream).read(List.of(root.toString())));
         ManifestValidator.Result result = new ManifestValidator(new SchemaValidator()).validate(loaded);
         assertThat(result.diagnostics().sorted()).isEmpty();
         String prefix = root + "/";

@@ -81,7 +81,7 @@ class ValidateScenarioTest {
         Path expectedExit = Path.of(dir, "exit");
         if (UPDATE) {
             Files.writeString(expectedJson, json.out(), StandardCharsets.UTF_8);
-            Files.writeString(expectedText, text.err(), StandardCharsets.UTF_8);
+            Files.writeString(expectedText, terminal(text), StandardCharsets.UTF_8);
             Files.writeString(expectedExit, json.exitCode() + "\n", StandardCharsets.UTF_8);
             return;
         }
@@ -89,10 +89,17 @@ class ValidateScenarioTest {
                 .as("%s has no expected.json; run once with -Dgolden.update=true", name)
                 .exists();
         assertThat(json.out()).as("%s: validate -o json", name).isEqualTo(read(expectedJson));
-        assertThat(text.err()).as("%s: validate (stderr)", name).isEqualTo(read(expectedText));
+        assertThat(terminal(text))
+                .as("%s: validate (stderr, then the verdict)", name)
+                .isEqualTo(read(expectedText));
         assertThat(json.exitCode())
                 .as("%s: exit code", name)
                 .isEqualTo(Integer.parseInt(read(expectedExit).trim()));
+    }
+
+    /** What a terminal shows: the diagnostics (standard error), then the verdict (standard output). */
+    private static String terminal(CliRun.Result text) {
+        return text.err() + text.out();
     }
 
     private static CliRun.Result run(List<String> args, String... more) {

@@ -1,9 +1,12 @@
 package io.tenantctl.testing;
 
+import io.tenantctl.cli.ManifestFolder;
 import io.tenantctl.generate.WorldGenerator;
 import io.tenantctl.generate.WorldMutator;
 import io.tenantctl.render.ManifestTree;
 import io.tenantctl.world.World;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 
 /**
@@ -18,8 +21,17 @@ public record WorldPair(World a, World b, Path manifestsA, Path manifestsB) {
         World b = new WorldMutator(seed + 1).mutate(a, changed);
         Path pa = dir.resolve("a");
         Path pb = dir.resolve("b");
-        ManifestTree.write(a, pa);
-        ManifestTree.write(b, pb);
+        tree(a, pa);
+        tree(b, pb);
         return new WorldPair(a, b, pa, pb);
+    }
+
+    /** Writes a world as {@code generate} would, one file per tenant, under {@code dir}. */
+    public static void tree(World world, Path dir) {
+        try {
+            ManifestFolder.write(dir, ManifestTree.files(world));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

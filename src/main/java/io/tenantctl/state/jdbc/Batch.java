@@ -10,7 +10,8 @@ import java.sql.SQLException;
  */
 final class Batch implements AutoCloseable {
 
-    private static final int SIZE = 1000;
+    /** Rows per round trip, for writes and for the fetch size of large reads. */
+    static final int SIZE = 1000;
 
     private final PreparedStatement statement;
     private int pending;

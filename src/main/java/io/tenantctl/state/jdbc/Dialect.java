@@ -6,8 +6,19 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Optional;
 
-/** What differs between the databases the store runs on. */
-interface Dialect {
+/**
+ * What differs between the databases the store runs on. Public so that other stores of the same
+ * database (the agent's tables) connect exactly as the state store does.
+ */
+public interface Dialect {
+
+    /** The dialect a state URL names. */
+    static Dialect of(StateUrl url) {
+        return switch (url.kind()) {
+            case SQLITE -> new SqliteDialect();
+            case POSTGRESQL -> new PostgresDialect();
+        };
+    }
 
     /** A connection for reading; autocommit off, nothing locked. */
     Connection openForRead(StateUrl url) throws SQLException;
@@ -34,6 +45,21 @@ interface Dialect {
 
     /** Called after a write transaction ended, committed or not. */
     void released(StateUrl url);
+
+    /**
+     * Who holds the write lock at this moment, asked without waiting for it or taking it; empty when
+     * it is free. A holder the database cannot name is {@link LockHolder#unknown()}.
+     */
+    Optional<LockHolder> lockedBy(StateUrl url);
+
+    /**
+     * Asks {@code holder} to give up the write lock, so that its transaction ends without
+     * committing. Returns why it cannot be asked from here, or empty when it was asked.
+     */
+    Optional<String> stop(StateUrl url, LockHolder holder);
+
+    /** Removes what a holder that is gone may have left behind (the SQLite note). */
+    void forgetStaleHolder(StateUrl url);
 
     /** One line for a connection failure: host, port, database and the server's words. */
     String describeFailure(StateUrl url, SQLException e);

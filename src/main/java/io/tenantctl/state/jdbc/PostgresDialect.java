@@ -10,6 +10,8 @@ import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 
@@ -113,36 +115,87 @@ final class PostgresDialect implements Dialect {
         return "40001".equals(e.getSQLState()) || "40P01".equals(e.getSQLState());
     }
 
+    /** The backends that hold the write lock: a row lock on the head row shows as RowShareLock on tc_head. */
+    private static final String HOLDERS = "SELECT a.application_name, a.pid, a.xact_start, host(a.client_addr)"
+            + " FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid"
+            + " WHERE l.locktype = 'relation' AND l.relation = 'tc_head'::regclass"
+            + " AND l.mode = 'RowShareLock' AND l.granted AND a.pid <> pg_backend_pid()"
+            + " ORDER BY a.xact_start";
+
+    /** A backend that holds the write lock, and the holder it stands for. */
+    private record Backend(long pid, LockHolder holder) {}
+
+    private static List<Backend> holders(Connection connection) throws SQLException {
+        List<Backend> out = new ArrayList<>();
+        try (Statement s = connection.createStatement();
+                ResultSet rs = s.executeQuery(HOLDERS)) {
+            while (rs.next()) {
+                String app = rs.getString(1);
+                Timestamp started = rs.getTimestamp(3);
+                Instant since = started == null ? Instant.EPOCH : started.toInstant();
+                String[] parts = app == null ? new String[0] : app.split("\\|");
+                LockHolder holder;
+                if (parts.length >= 4 && APP.equals(parts[0])) {
+                    holder = new LockHolder(parts[1], parts[2], parseLong(parts[3]), since);
+                } else {
+                    String client = rs.getString(4);
+                    holder = new LockHolder(
+                            app == null || app.isEmpty() ? "unknown client" : app,
+                            client == null ? "local" : client,
+                            rs.getLong(2),
+                            since);
+                }
+                out.add(new Backend(rs.getLong(2), holder));
+            }
+        }
+        return out;
+    }
+
     @Override
     public Optional<LockHolder> holder(StateUrl url) {
-        String sql = "SELECT a.application_name, a.pid, a.xact_start, host(a.client_addr)"
-                + " FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid"
-                + " WHERE l.locktype = 'relation' AND l.relation = 'tc_head'::regclass"
-                + " AND l.mode = 'RowShareLock' AND l.granted AND a.pid <> pg_backend_pid()"
-                + " ORDER BY a.xact_start LIMIT 1";
-        try (Connection connection = connect(url, APP);
-                Statement s = connection.createStatement();
-                ResultSet rs = s.executeQuery(sql)) {
-            if (!rs.next()) {
-                return Optional.empty();
-            }
-            String app = rs.getString(1);
-            Timestamp started = rs.getTimestamp(3);
-            Instant since = started == null ? Instant.EPOCH : started.toInstant();
-            String[] parts = app == null ? new String[0] : app.split("\\|");
-            if (parts.length >= 4 && APP.equals(parts[0])) {
-                long pid = parseLong(parts[3]);
-                return Optional.of(new LockHolder(parts[1], parts[2], pid, since));
-            }
-            String client = rs.getString(4);
-            return Optional.of(new LockHolder(
-                    app == null || app.isEmpty() ? "unknown client" : app,
-                    client == null ? "local" : client,
-                    rs.getLong(2),
-                    since));
+        try (Connection connection = connect(url, APP)) {
+            return holders(connection).stream().findFirst().map(Backend::holder);
         } catch (SQLException e) {
             return Optional.empty();
         }
+    }
+
+    @Override
+    public Optional<LockHolder> lockedBy(StateUrl url) {
+        return holder(url);
+    }
+
+    /**
+     * Ends the holder's session with {@code pg_terminate_backend}: the server rolls its transaction
+     * back and releases the row lock, and the holder's next statement fails, so it commits nothing.
+     */
+    @Override
+    public Optional<String> stop(StateUrl url, LockHolder holder) {
+        try (Connection connection = connect(url, APP)) {
+            for (Backend backend : holders(connection)) {
+                if (backend.holder().equals(holder)) {
+                    try (PreparedStatement s = connection.prepareStatement("SELECT pg_terminate_backend(?)")) {
+                        s.setInt(1, (int) backend.pid());
+                        try (ResultSet rs = s.executeQuery()) {
+                            if (rs.next() && rs.getBoolean(1)) {
+                                return Optional.empty();
+                            }
+                        }
+                    }
+                    return Optional.of("the server did not end session " + backend.pid() + " of the holder");
+                }
+            }
+            return Optional.of("the holder no longer holds the lock");
+        } catch (SQLException e) {
+            return Optional.of("the server refused to end the holder's session ("
+                    + (e.getMessage() == null ? e.getSQLState() : e.getMessage().replaceAll("\\s+", " "))
+                    + "); a superuser or a member of pg_signal_backend can");
+        }
+    }
+
+    @Override
+    public void forgetStaleHolder(StateUrl url) {
+        // the server keeps no note of past holders
     }
 
     private static long parseLong(String text) {

@@ -115,6 +115,61 @@ final class SqliteDialect implements Dialect {
     }
 
     @Override
+    public Optional<LockHolder> lockedBy(StateUrl url) {
+        SQLiteConfig config = base(Duration.ofMillis(1));
+        config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+        try (Connection connection = config.createConnection(url.jdbcUrl())) {
+            connection.setAutoCommit(false);
+            try (var statement = connection.createStatement()) {
+                statement.execute("SELECT 1 FROM sqlite_master LIMIT 1");
+            }
+            connection.rollback();
+            return Optional.empty();
+        } catch (SQLException e) {
+            if (isLockTimeout(e)) {
+                return Optional.of(holder(url).orElse(LockHolder.unknown()));
+            }
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * SQLite's lock belongs to the process that holds the file open; only stopping that process
+     * releases it. A tenantctl on this machine is sent SIGTERM, on which it rolls back and exits;
+     * a holder on another machine, or one that left no note, must be stopped where it runs.
+     */
+    @Override
+    public Optional<String> stop(StateUrl url, LockHolder holder) {
+        if (!holder.known()) {
+            return Optional.of("the holder left no note (is another program, such as sqlite3, using the file?);"
+                    + " stop it to release the lock");
+        }
+        if (!holder.host().equals(LockHolder.hostName())) {
+            return Optional.of("the holder runs on " + holder.host() + ", not on this machine (" + LockHolder.hostName()
+                    + "); a SQLite lock is released by stopping that process there");
+        }
+        if (holder.pid() == ProcessHandle.current().pid()) {
+            return Optional.of("the holder is this process");
+        }
+        Optional<ProcessHandle> process = ProcessHandle.of(holder.pid()).filter(ProcessHandle::isAlive);
+        if (process.isEmpty()) {
+            return Optional.of("process " + holder.pid() + " is not running, yet the file is locked;"
+                    + " another process holds it without a note");
+        }
+        process.get().destroy();
+        return Optional.empty();
+    }
+
+    @Override
+    public void forgetStaleHolder(StateUrl url) {
+        try {
+            Files.deleteIfExists(notePath(url));
+        } catch (IOException e) {
+            // advice only; the next holder overwrites it
+        }
+    }
+
+    @Override
     public String describeFailure(StateUrl url, SQLException e) {
         return "cannot use the state file " + url.sqlitePath() + ": " + e.getMessage();
     }

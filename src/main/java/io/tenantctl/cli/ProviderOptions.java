@@ -1,0 +1,122 @@
+package io.tenantctl.cli;
+
+import io.tenantctl.connect.Connections;
+import io.tenantctl.connect.ConnectionsReader;
+import io.tenantctl.diag.Codes;
+import io.tenantctl.diag.Diagnostic;
+import io.tenantctl.profile.Profile;
+import io.tenantctl.provider.Provider;
+import io.tenantctl.provider.RecordProvider;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code --provider} and {@code --connections}: whether a command sees the state store or live tenants. */
+public final class ProviderOptions {
+
+    static final String AZURE = "azure";
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec mixee;
+
+    @Option(
+            names = "--provider",
+            paramLabel = "NAME",
+            defaultValue = RecordProvider.NAME,
+            description = "record (default): plan against the state store, and apply to it alone. azure: observe"
+                    + " the connected tenants through Microsoft Graph and Azure Resource Manager and change them"
+                    + " (the entra profile; needs --connections). See docs/provider.md.")
+    String provider;
+
+    @Option(
+            names = "--connections",
+            paramLabel = "FILE",
+            description = "The connected tenants (YAML: tenant name, tenant id, credential kind, endpoints), for"
+                    + " --provider azure (also: TENANTCTL_CONNECTIONS).")
+    Path connections;
+
+    /** What the options choose: a provider, or why the choice cannot be used (exit 1, with diagnostics). */
+    sealed interface Choice {}
+
+    /** The provider to use. */
+    record Chosen(Provider provider) implements Choice {}
+
+    /** The choice cannot be used: its problems (located in the connections file where they are). */
+    record Refused(List<Diagnostic> problems) implements Choice {}
+
+    /** Whether the live provider was asked for. */
+    boolean live() {
+        return AZURE.equals(provider);
+    }
+
+    /**
+     * The provider for this run under {@code profile}. A usage mistake (an unknown provider,
+     * connections without the azure provider or the reverse) is a usage error, exit 64.
+     */
+    Choice choose(Environment env, Profile profile) {
+        Optional<Path> file = connectionsFile(env);
+        if (!RecordProvider.NAME.equals(provider) && !AZURE.equals(provider)) {
+            throw new ParameterException(
+                    mixee.commandLine(), "invalid --provider '" + provider + "' (record or azure)");
+        }
+        if (!live()) {
+            if (connections != null) {
+                throw new ParameterException(
+                        mixee.commandLine(),
+                        "--connections is for --provider azure; the record provider reaches no tenant");
+            }
+            return new Chosen(new RecordProvider());
+        }
+        if (file.isEmpty()) {
+            throw new ParameterException(
+                    mixee.commandLine(),
+                    "--provider azure needs --connections FILE (or TENANTCTL_CONNECTIONS): the tenants to reach");
+        }
+        ConnectionsReader.Result read = read(file.get());
+        if (read.connections().isEmpty()) {
+            return new Refused(read.diagnostics());
+        }
+        return live(read.connections().get(), profile);
+    }
+
+    /**
+     * The live provider for these connections. It observes and changes tenants in today's world
+     * (Entra ID and Azure role assignments), whose steps only the {@code entra} profile plans; under
+     * any other profile it is refused, whatever the connections.
+     */
+    private static Choice live(Connections connections, Profile profile) {
+        return new Refused(List.of(Diagnostic.error(
+                Codes.PROVIDER,
+                "the azure provider works under the entra profile, whose steps are today's (guests, role"
+                        + " assignments, owners); this state's profile is " + profile.name() + " ("
+                        + connections.tenants().size() + " tenants in " + connections.file()
+                        + " were not contacted)")));
+    }
+
+    private Optional<Path> connectionsFile(Environment env) {
+        if (connections != null) {
+            return Optional.of(connections);
+        }
+        String fromEnv = env.variable("TENANTCTL_CONNECTIONS");
+        return fromEnv.isBlank() || !live() ? Optional.empty() : Optional.of(Path.of(fromEnv));
+    }
+
+    private ConnectionsReader.Result read(Path file) {
+        try {
+            return ConnectionsReader.read(file, file.toString(), Files.readAllBytes(file));
+        } catch (NoSuchFileException e) {
+            throw new ParameterException(mixee.commandLine(), "no such connections file: " + file);
+        } catch (IOException e) {
+            return new ConnectionsReader.Result(
+                    Optional.empty(),
+                    List.of(Diagnostic.error(Codes.IO, "cannot read the connections file " + IoErrors.describe(e))));
+        }
+    }
+}

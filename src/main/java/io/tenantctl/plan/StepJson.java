@@ -1,0 +1,158 @@
+package io.tenantctl.plan;
+
+import io.tenantctl.json.Json;
+import io.tenantctl.model.Account;
+import io.tenantctl.model.ManifestCodec;
+import io.tenantctl.model.ObjectRef;
+import io.tenantctl.step.Op;
+import io.tenantctl.step.PlannedStep;
+import io.tenantctl.step.Step;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A planned step as JSON, written one way: each member is written by one branch of {@link #member},
+ * and only the order differs, the plan document's ({@link #DOCUMENT}) or name order for the
+ * canonical form ({@link #CANONICAL}) that digests and the history keep. Steps are streamed, never
+ * built as trees, because a plan can hold hundreds of thousands of them.
+ */
+public final class StepJson {
+
+    /** The members of a step, in the order the plan document shows them (DESIGN.md section 4). */
+    enum Member {
+        INDEX("index"),
+        OP("op"),
+        TARGET("target"),
+        ACCOUNT("account"),
+        DOMAIN("domain"),
+        FROM("from"),
+        TO("to"),
+        ACTOR("actor"),
+        AUTHORITY("authority"),
+        EFFECTS("effects"),
+        OBJECT("object"),
+        SIGN_UP("signUp");
+
+        final String key;
+
+        Member(String key) {
+            this.key = key;
+        }
+    }
+
+    /** The plan document's order. */
+    static final List<Member> DOCUMENT = List.of(Member.values());
+
+    /** Name order: the canonical form. */
+    static final List<Member> CANONICAL =
+            DOCUMENT.stream().sorted(Comparator.comparing((Member m) -> m.key)).toList();
+
+    private StepJson() {}
+
+    /** Writes the step as one JSON object, its members in {@code order}. */
+    static void write(JsonGenerator gen, PlannedStep planned, List<Member> order) {
+        gen.writeStartObject();
+        for (Member member : order) {
+            member(gen, planned, member);
+        }
+        gen.writeEndObject();
+    }
+
+    /** The step in canonical form as compact text: what the history keeps. */
+    public static String canonical(PlannedStep planned) {
+        StringWriter out = new StringWriter(512);
+        try (JsonGenerator gen = Json.CANONICAL.createGenerator(out)) {
+            write(gen, planned, CANONICAL);
+        }
+        return out.toString();
+    }
+
+    private static void member(JsonGenerator gen, PlannedStep planned, Member member) {
+        Step step = planned.step();
+        switch (member) {
+            case INDEX -> {
+                gen.writeName(member.key);
+                gen.writeNumber(planned.index());
+            }
+            case OP -> string(gen, member, step.op().wireName());
+            case TARGET -> string(gen, member, step.target().toString());
+            case ACCOUNT -> step.account().ifPresent(a -> string(gen, member, a));
+            case DOMAIN -> step.domain().ifPresent(d -> string(gen, member, d));
+            case FROM -> step.from().ifPresent(f -> string(gen, member, f));
+            case TO -> step.to().ifPresent(t -> string(gen, member, t));
+            case ACTOR -> {
+                // Always present: null says that nobody in particular acts.
+                gen.writeName(member.key);
+                if (planned.actor().isPresent()) {
+                    gen.writeString(planned.actor().get());
+                } else {
+                    gen.writeNull();
+                }
+            }
+            case AUTHORITY -> string(gen, member, planned.authority());
+            case EFFECTS -> {
+                gen.writeName(member.key);
+                gen.writeStartArray();
+                for (String effect : planned.effects()) {
+                    gen.writeString(effect);
+                }
+                gen.writeEndArray();
+            }
+            case OBJECT ->
+                step.object().ifPresent(o -> {
+                    gen.writeName(member.key);
+                    gen.writeTree(ManifestCodec.encode(o));
+                });
+            case SIGN_UP -> {
+                if (!step.signUp().isEmpty()) {
+                    gen.writeName(member.key);
+                    gen.writeStartArray();
+                    for (Account a : step.signUp()) {
+                        gen.writeTree(ManifestCodec.encode(a));
+                    }
+                    gen.writeEndArray();
+                }
+            }
+        }
+    }
+
+    private static void string(JsonGenerator gen, Member member, String value) {
+        gen.writeName(member.key);
+        gen.writeString(value);
+    }
+
+    /** Reads a step as {@link #write} wrote it, in either order. */
+    public static PlannedStep read(JsonNode n) {
+        Op op = Op.fromWireName(n.path("op").asString(""))
+                .orElseThrow(() -> new IllegalArgumentException("unknown step " + n.path("op")));
+        List<Account> signUp = new ArrayList<>();
+        n.path("signUp").forEach(a -> signUp.add((Account) ManifestCodec.decode(a)));
+        Step step = new Step(
+                op,
+                ObjectRef.parse(n.path("target").asString()),
+                text(n, "account"),
+                text(n, "domain"),
+                text(n, "from"),
+                text(n, "to"),
+                n.has("object") ? Optional.of(ManifestCodec.decode(n.get("object"))) : Optional.empty(),
+                signUp);
+        List<String> effects = new ArrayList<>();
+        n.path("effects").forEach(e -> effects.add(e.asString()));
+        return new PlannedStep(
+                n.path("index").asInt(),
+                step,
+                text(n, "actor"),
+                n.path("authority").asString(""),
+                effects);
+    }
+
+    private static Optional<String> text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? Optional.empty() : Optional.of(value.asString());
+    }
+}

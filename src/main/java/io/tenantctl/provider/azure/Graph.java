@@ -1,0 +1,133 @@
+package io.tenantctl.provider.azure;
+
+import io.tenantctl.connect.TenantConnection;
+import io.tenantctl.provider.StepFailure;
+import io.tenantctl.provider.azure.http.RestClient;
+import io.tenantctl.provider.azure.http.RestFailure;
+import io.tenantctl.provider.azure.http.RestRequest;
+import io.tenantctl.provider.azure.http.RestResponse;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * One tenant's Microsoft Graph v1.0: requests by path, each response's request id kept for the
+ * journal, and a failed request turned into the step's failure with the service's words.
+ */
+final class Graph {
+
+    private final TenantConnection connection;
+    private final RestClient client;
+
+    Graph(TenantConnection connection, RestClient client) {
+        this.connection = connection;
+        this.client = client;
+    }
+
+    String tenant() {
+        return connection.name();
+    }
+
+    TenantConnection connection() {
+        return connection;
+    }
+
+    RestClient client() {
+        return client;
+    }
+
+    /** The ids of the requests one step sent, in order. */
+    static final class Ids {
+        private final List<String> ids = new ArrayList<>();
+
+        void add(RestResponse response) {
+            response.requestId().ifPresent(ids::add);
+        }
+
+        List<String> list() {
+            return List.copyOf(ids);
+        }
+    }
+
+    private URI uri(String pathAndQuery) {
+        return URI.create(connection.endpoints().graph() + "/v1.0" + pathAndQuery);
+    }
+
+    /** Sends a request; a failure status becomes the step's failure. */
+    JsonNode send(RestRequest request, Ids ids) throws StepFailure {
+        try {
+            RestResponse response = client.send(request);
+            ids.add(response);
+            return response.body();
+        } catch (RestFailure f) {
+            throw failure(f, ids);
+        }
+    }
+
+    /** Sends a read and gives its response whatever its status (a 404 is an answer here). */
+    RestResponse read(String pathAndQuery, Ids ids) throws StepFailure {
+        try {
+            RestResponse response = client.exchange(
+                    RestRequest.get(uri(pathAndQuery), connection.endpoints().graphScope()));
+            ids.add(response);
+            if (response.status() >= 400 && response.status() != 404) {
+                throw failure(
+                        new RestFailure(
+                                "GET /v1.0" + pathAndQuery,
+                                response.status(),
+                                response.body().path("error").path("code").asString("http-" + response.status()),
+                                response.body().path("error").path("message").asString(""),
+                                response.requestId()),
+                        ids);
+            }
+            return response;
+        } catch (RestFailure f) {
+            throw failure(f, ids);
+        }
+    }
+
+    /** Every item of a list, page by page. */
+    List<JsonNode> list(String pathAndQuery) throws StepFailure {
+        try {
+            return client.list(
+                    RestRequest.get(uri(pathAndQuery), connection.endpoints().graphScope()));
+        } catch (RestFailure f) {
+            throw failure(f, new Ids());
+        }
+    }
+
+    JsonNode post(String path, JsonNode body, Ids ids) throws StepFailure {
+        return send(
+                RestRequest.withBody("POST", uri(path), connection.endpoints().graphScope(), body), ids);
+    }
+
+    JsonNode patch(String path, JsonNode body, Ids ids) throws StepFailure {
+        return send(
+                RestRequest.withBody("PATCH", uri(path), connection.endpoints().graphScope(), body), ids);
+    }
+
+    void delete(String path, Ids ids) throws StepFailure {
+        send(RestRequest.delete(uri(path), connection.endpoints().graphScope()), ids);
+    }
+
+    private StepFailure failure(RestFailure f, Ids ids) {
+        return new StepFailure(
+                "Tenant/" + connection.name() + ": " + f.getMessage(), f.code(), f.requestId(), ids.list());
+    }
+
+    /** A value as one path segment: encoded, with {@code @} kept readable as Graph's pages show it. */
+    static String segment(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8)
+                .replace("+", "%20")
+                .replace("%40", "@");
+    }
+
+    /** A string literal of an OData {@code $filter}, its quotes doubled, encoded for a query. */
+    static String literal(String value) {
+        return URLEncoder.encode("'" + value.replace("'", "''") + "'", StandardCharsets.UTF_8)
+                .replace("+", "%20");
+    }
+}

@@ -1,0 +1,106 @@
+package io.tenantctl.state;
+
+import io.tenantctl.model.ObjectRef;
+import io.tenantctl.world.World;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A state that does not exist yet, as {@code plan} and {@code apply --dry-run} see it: no objects,
+ * revision 0, no lineage and no history. Planning against it shows what a first apply would
+ * create, and creates nothing. A transaction on it reads that empty state and its commit is
+ * refused: a real apply opens, and so creates, the store.
+ */
+public record AbsentState(String location) implements StateStore {
+
+    /** The base a plan made against no state records: no lineage, revision 0. */
+    public static final String NO_LINEAGE = "";
+
+    @Override
+    public boolean exists() {
+        return false;
+    }
+
+    @Override
+    public Snapshot read() {
+        return new Snapshot(NO_LINEAGE, 0, World.empty(), Map.of());
+    }
+
+    @Override
+    public <T> T write(Duration timeout, LockHolder me, WriteWork<T> work) {
+        Snapshot empty = read();
+        return work.run(new Transaction() {
+            @Override
+            public Snapshot snapshot() {
+                return empty;
+            }
+
+            @Override
+            public void commit(Commit commit) {
+                throw refused();
+            }
+        });
+    }
+
+    @Override
+    public Map<ObjectRef, Applied> differingFromApplied(String applyset) {
+        return Map.of();
+    }
+
+    @Override
+    public Optional<RevisionRecord> revision(long number) {
+        return Optional.empty();
+    }
+
+    @Override
+    public Optional<Long> deletedIn(ObjectRef ref) {
+        return Optional.empty();
+    }
+
+    @Override
+    public List<RevisionRecord> history(int limit) {
+        return List.of();
+    }
+
+    @Override
+    public List<String> applysets() {
+        return List.of();
+    }
+
+    @Override
+    public StateDump dump() {
+        return new StateDump(read(), List.of(), Map.of());
+    }
+
+    @Override
+    public void restore(StateDump dump, boolean force, Duration timeout, LockHolder me) {
+        throw refused();
+    }
+
+    @Override
+    public Optional<LockHolder> lockHolder() {
+        return Optional.empty();
+    }
+
+    @Override
+    public Unlock forceUnlock(LockHolder holder, Duration wait) {
+        throw refused();
+    }
+
+    /** A live apply journals into a state that exists; it opens (and so creates) one first. */
+    @Override
+    public Journal journal() {
+        throw refused();
+    }
+
+    @Override
+    public void close() {
+        // nothing was opened
+    }
+
+    private StateException refused() {
+        return new StateMissingException("no state at " + location + ": it does not exist");
+    }
+}
