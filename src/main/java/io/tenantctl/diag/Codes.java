@@ -23,6 +23,9 @@ public final class Codes {
     public static final String TENANT_NOT_EMPTY = "tenant-not-empty";
     public static final String UNAUTHORIZED = "unauthorized";
     public static final String NO_LEGAL_ORDER = "no-legal-order";
+    public static final String ONMICROSOFT_CUSTOM_DOMAIN = "onmicrosoft-custom-domain";
+    public static final String DIRECTORY_LIMIT = "directory-limit";
+    public static final String DOMAIN_LIMIT = "domain-limit";
 
     // Warnings
     public static final String GLOBAL_ADMIN_COUNT = "global-admin-count";

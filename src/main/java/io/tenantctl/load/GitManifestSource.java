@@ -18,7 +18,6 @@ import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
-import org.eclipse.jgit.util.FS;
 
 /**
  * Manifests straight out of one git commit ({@code plan -f manifests/ --git-ref origin/main}),
@@ -39,17 +38,16 @@ import org.eclipse.jgit.util.FS;
  *
  * <p>Repository and ref problems (not a repository, unknown or ambiguous ref, missing objects in a
  * shallow or partial clone) are one {@code git} diagnostic each; nothing here throws for them.
+ *
+ * <p><b>Nothing is left running.</b> The first time a JVM asks JGit whether a file on a given file
+ * system changed, JGit measures that file system's timestamp resolution by writing {@code .probe-*}
+ * files into the directory concerned (here {@code .git/objects}) for about three seconds, and keeps
+ * the result in {@code ~/.config/jgit/config}. That measurement is left in JGit's default,
+ * synchronous mode: it ends before the JGit call that needed it returns, and once per machine. In
+ * JGit's background mode it outlived the call and went on writing into the repository after the
+ * read was over (and after a test had deleted it).
  */
 public final class GitManifestSource {
-
-    static {
-        // Reading a pack or ref written a moment ago (git fetch, then plan) makes JGit measure the
-        // file system's timestamp resolution: some 3 seconds of writing probe files into .git and
-        // then ~/.config/jgit/config. In the background it costs at most 100 ms; the command exits
-        // with System.exit, which stops it and deletes the probes, and a read-once repository
-        // loses nothing by JGit's cautious fallback resolution.
-        FS.FileStoreAttributes.setBackground(true);
-    }
 
     private final Limits limits;
 

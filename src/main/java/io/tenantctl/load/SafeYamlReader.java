@@ -124,8 +124,8 @@ final class SafeYamlReader {
                 }
             }
         } catch (MarkedYamlEngineException e) {
-            Mark mark = e.getProblemMark().or(e::getContextMark).orElse(null);
-            run.problem(mark == null ? Location.of(file, 1, 1) : at(file, mark), describe(e, mark));
+            Syntax syntax = explain(e, text);
+            run.problem(Location.of(file, syntax.line() + 1, syntax.column() + 1), syntax.message());
         } catch (ReaderException e) {
             run.problem(
                     offsetLocation(file, text, charOffset(text, e.getPosition())),
@@ -136,27 +136,209 @@ final class SafeYamlReader {
         return new Result(List.copyOf(run.documents), run.finish());
     }
 
-    private static String describe(MarkedYamlEngineException e, Mark problem) {
-        StringBuilder message = new StringBuilder("invalid YAML: ");
-        if (e.getContext() != null && !e.getContext().isBlank()) {
-            message.append(e.getContext());
-            // An unterminated quote or bracket is reported where the input ends; say where it began.
-            Mark context = e.getContextMark().orElse(null);
-            if (context != null && problem != null && context.getLine() != problem.getLine()) {
-                message.append(" (started at line ")
-                        .append(context.getLine() + 1)
-                        .append(", column ")
-                        .append(context.getColumn() + 1)
-                        .append(')');
+    /**
+     * A syntax error as said to the user: where (0-based line and column, as the parser counts),
+     * and what is wrong in terms of what was written.
+     */
+    private record Syntax(int line, int column, String message) {
+
+        Syntax(Mark mark, String message) {
+            this(mark == null ? 0 : mark.getLine(), mark == null ? 0 : mark.getColumn(), message);
+        }
+    }
+
+    private static final String TAB =
+            "a tab is used for indentation; YAML allows only spaces there: replace the tab with spaces";
+
+    /**
+     * The parser's complaint in plain words. The parser words its errors in terms of its grammar
+     * ("expected &lt;block end&gt;, but found '&lt;block mapping start&gt;'"); the mistakes people make
+     * by hand, mostly indentation, are said again in terms of the lines they wrote, with the
+     * line and column that explain them. Rarer errors keep the parser's words.
+     */
+    private static Syntax explain(MarkedYamlEngineException e, String text) {
+        Mark problem = e.getProblemMark().or(e::getContextMark).orElse(null);
+        Mark context = e.getContextMark().orElse(null);
+        String what = e.getProblem() == null ? "" : oneLine(e.getProblem());
+        String during = e.getContext() == null ? "" : oneLine(e.getContext());
+        if (problem == null) {
+            return new Syntax(0, 0, "invalid YAML: " + (what.isEmpty() ? "syntax error" : what));
+        }
+        if (what.contains("(TAB)")) {
+            return new Syntax(problem, TAB);
+        }
+        if (what.startsWith("expected <block end>") && context != null) {
+            if (what.endsWith("':'")) {
+                return new Syntax(
+                        problem,
+                        "a ':' with no key before it; every value needs a key, indented like the other keys"
+                                + " of its mapping");
             }
-            message.append(", ");
+            String before = before(text, problem);
+            boolean mapping = during.contains("mapping");
+            if (before.isBlank() && before.contains("\t")) {
+                return new Syntax(problem, TAB);
+            }
+            String at = " that starts at line " + (context.getLine() + 1);
+            if (before.isBlank() && problem.getColumn() == context.getColumn()) {
+                return new Syntax(
+                        problem,
+                        !mapping
+                                ? "this line is at the indentation of the items of the list" + at
+                                        + ", but is not a list item ('- value'); indent a key of a list item"
+                                        + " further than its '-'"
+                                : what.endsWith("'-'")
+                                        ? "a list item where the mapping" + at + " expects its next key; indent the"
+                                                + " items of one list equally"
+                                        : "this line is at the indentation of the keys of the mapping" + at
+                                                + ", but is not 'key: value'");
+            }
+            if (before.isBlank()) {
+                String column = " are at column " + (context.getColumn() + 1);
+                return new Syntax(
+                        problem,
+                        "wrong indentation: this line starts at column " + (problem.getColumn() + 1) + ", but "
+                                + (mapping
+                                        ? "the keys of the mapping" + at + column
+                                                + "; indent the keys of one mapping equally, and what belongs to a"
+                                                + " key further than the key"
+                                        : "the items of the list" + at + column
+                                                + "; indent the items of one list equally"));
+            }
+            return new Syntax(
+                    problem,
+                    "unexpected text after a complete value; a value ends with its line (or its closing quote"
+                            + " or bracket): put the rest on a line of its own, or quote the whole value");
         }
-        message.append(e.getProblem() == null ? "syntax error" : e.getProblem());
-        String text = oneLine(message.toString());
-        if ((text.contains("\\t") || text.toLowerCase(Locale.ROOT).contains("tab")) && !text.contains("indentation")) {
-            text += " (YAML does not allow tabs for indentation; use spaces)";
+        if (what.equals("mapping values are not allowed here")) {
+            int above = previousIndent(text, problem.getLine());
+            int indent = indentOf(line(text, problem.getLine()));
+            if (above >= 0 && indent > above && keyStartsLine(text, problem)) {
+                return new Syntax(
+                        problem.getLine(),
+                        indent,
+                        "wrong indentation: this key is indented further (column " + (indent + 1)
+                                + ") than the line above it (column " + (above + 1)
+                                + "), so YAML reads it as part of the value above; indent it like the"
+                                + " other keys of its mapping");
+            }
+            return new Syntax(
+                    problem,
+                    "a ': ' inside a value; put the value in quotes if the colon belongs to it, or start the"
+                            + " key on a line of its own");
         }
-        return text;
+        if (what.equals("sequence entries are not allowed here")) {
+            return new Syntax(
+                    problem,
+                    "a list item ('- ') cannot start on the line of its key; start the list on the next line,"
+                            + " indented, or write it in brackets: [a, b]");
+        }
+        if (during.startsWith("while scanning a simple key") && what.contains("could not find expected ':'")) {
+            Mark line = context == null ? problem : context;
+            return new Syntax(
+                    line,
+                    "this line is not 'key: value': the ':' after the key is missing (if the line continues"
+                            + " the value above, indent it further than that value's key, or quote the value)");
+        }
+        if (what.startsWith("found character '-' that cannot start any token")) {
+            return new Syntax(
+                    problem,
+                    "a '-' that starts nothing: a list item is '- value', with a space after the '-'; quote a"
+                            + " value that begins with '-'");
+        }
+        Optional<String> closing = during.startsWith("while parsing a flow mapping")
+                ? Optional.of("}")
+                : during.startsWith("while parsing a flow sequence") ? Optional.of("]") : Optional.empty();
+        if (closing.isPresent() && context != null) {
+            String opening = closing.get().equals("}") ? "{" : "[";
+            String where = " at line " + (context.getLine() + 1) + ", column " + (context.getColumn() + 1);
+            return new Syntax(
+                    problem,
+                    what.endsWith("<stream end>")
+                            ? "the '" + opening + "'" + where + " is never closed: add '" + closing.get() + "'"
+                            : "expected ',' or '" + closing.get() + "' here: the entries of the '" + opening
+                                    + " ... " + closing.get() + "'" + where
+                                    + " are separated by commas (quote an entry that contains ': ' or ',')");
+        }
+        if (during.startsWith("while scanning a quoted scalar") && context != null) {
+            String where =
+                    "the quoted value at line " + (context.getLine() + 1) + ", column " + (context.getColumn() + 1);
+            if (what.contains("end of stream")) {
+                return new Syntax(problem, where + " is never closed: add the closing quote");
+            }
+            if (what.contains("document separator")) {
+                return new Syntax(
+                        problem, where + " runs into a document marker ('---' or '...'): close the quote before it");
+            }
+        }
+        if (what.startsWith("found unknown escape character")) {
+            return new Syntax(
+                    problem,
+                    "unknown escape sequence in a double-quoted value; write \\\\ for a backslash, or use"
+                            + " single quotes, which have no escapes");
+        }
+        if (what.startsWith("the leading empty lines contain more spaces")) {
+            return new Syntax(
+                    problem,
+                    "the blank lines at the start of this block text ('|' or '>') are indented further than"
+                            + " its first line of text; remove the spaces from those blank lines");
+        }
+        if (what.startsWith("expected '<document start>'")) {
+            return new Syntax(
+                    problem,
+                    what.endsWith("'<stream end>'")
+                            ? "a directive ('%YAML', '%TAG') with no document after it: a document follows"
+                                    + " a directive after '---'"
+                            : "more text after the end of a document: start a new document with '---' on a"
+                                    + " line of its own");
+        }
+        String raw = during.isEmpty() ? what : during + ", " + what;
+        return new Syntax(problem, "invalid YAML: " + (raw.isEmpty() ? "syntax error" : raw));
+    }
+
+    /** One line of the text (0-based, as the parser counts), without its line break. */
+    private static String line(String text, int index) {
+        int start = 0;
+        for (int i = 0; i < index && start < text.length(); i++) {
+            int lf = text.indexOf('\n', start);
+            start = lf < 0 ? text.length() : lf + 1;
+        }
+        int end = text.indexOf('\n', start);
+        String line = text.substring(start, end < 0 ? text.length() : end);
+        return line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
+    }
+
+    private static int indentOf(String line) {
+        int n = 0;
+        while (n < line.length() && line.charAt(n) == ' ') {
+            n++;
+        }
+        return n;
+    }
+
+    /** The indentation of the nearest line above that holds more than a comment, or -1. */
+    private static int previousIndent(String text, int index) {
+        for (int i = index - 1; i >= 0; i--) {
+            String above = line(text, i);
+            String content = above.strip();
+            if (!content.isEmpty() && !content.startsWith("#")) {
+                return indentOf(above);
+            }
+        }
+        return -1;
+    }
+
+    /** What comes before the mark on its line. */
+    private static String before(String text, Mark mark) {
+        int[] before =
+                line(text, mark.getLine()).codePoints().limit(mark.getColumn()).toArray();
+        return new String(before, 0, before.length);
+    }
+
+    /** True when the mark (a ':') follows a plain key that is the first thing on its line. */
+    private static boolean keyStartsLine(String text, Mark mark) {
+        String key = before(text, mark).strip();
+        return !key.isEmpty() && key.chars().noneMatch(c -> c == ':' || c == '#');
     }
 
     static String oneLine(String text) {
@@ -254,7 +436,12 @@ final class SafeYamlReader {
                             "aliases are not allowed (*"
                                     + printable(alias.getAlias().getValue()) + "); write the value out in full");
                     if (skipDepth == 0) {
-                        attach(NODES.nullNode(), event);
+                        Frame parent = stack.peek();
+                        if (parent != null && parent.node.isObject() && parent.pendingKey == null) {
+                            placeholderKey(parent, event, "alias"); // `*a : value`
+                        } else {
+                            attach(NODES.nullNode(), event);
+                        }
                     }
                     return true;
                 }
@@ -340,10 +527,23 @@ final class SafeYamlReader {
                 fail(event, "duplicate key \"" + printable(key) + "\"");
                 key = key + "\u0000duplicate" + object.size();
             }
+            pendingKey(parent, event, key);
+        }
+
+        /** The key whose value comes next, and where it is written. */
+        private void pendingKey(Frame parent, Event event, String key) {
             parent.pendingKey = key;
             Mark mark = event.getStartMark().orElse(null);
             parent.keyLine = mark == null ? 0 : mark.getLine();
             parent.keyColumn = mark == null ? 0 : mark.getColumn();
+        }
+
+        /**
+         * Gives a key the reader refused a name of its own that no manifest can contain, so that the
+         * mapping stays consistent and the key's value has a place.
+         */
+        private void placeholderKey(Frame parent, Event event, String kind) {
+            pendingKey(parent, event, "\u0000" + kind + parent.node.size());
         }
 
         private void start(CollectionStartEvent event, boolean mapping) {
@@ -356,8 +556,7 @@ final class SafeYamlReader {
             if (parent != null && parent.node.isObject() && parent.pendingKey == null) {
                 fail(event, "a key must be a plain string, not a " + (mapping ? "mapping" : "sequence"));
                 skipDepth = 1;
-                // Keep the mapping consistent: the complex key gets a placeholder name.
-                parent.pendingKey = "\u0000complex" + parent.node.size();
+                placeholderKey(parent, event, "complex");
                 return;
             }
             if (stack.size() >= limits.maxDepth()) {

@@ -10,6 +10,7 @@ import io.tenantctl.model.Account;
 import io.tenantctl.model.ManifestCodec;
 import io.tenantctl.model.Names;
 import io.tenantctl.model.ObjectRef;
+import io.tenantctl.model.Tenant;
 import io.tenantctl.model.WorldObject;
 import io.tenantctl.rules.RuleSet;
 import io.tenantctl.rules.Violation;
@@ -53,15 +54,25 @@ public final class ManifestValidator {
      *              can be read: references to them are not reported again as unknown
      */
     public record Checked(
-            SourceMap sourceMap, Optional<WorldObject> object, List<Diagnostic> problems, Set<String> names) {}
+            SourceMap sourceMap,
+            Optional<WorldObject> object,
+            List<Diagnostic> problems,
+            Set<String> names,
+            Map<String, String> spellings) {}
 
     /** Checks one document on its own; safe to call from several threads. */
     public Checked check(Document document) {
         List<Diagnostic> problems = schemas.validate(document);
         if (problems.isEmpty()) {
             try {
+                WorldObject object = ManifestCodec.decode(document.root());
+                if (object instanceof Tenant tenant) {
+                    CustomDomains.Checked domains = CustomDomains.check(tenant, document);
+                    object = domains.tenant();
+                    problems = domains.problems();
+                }
                 return new Checked(
-                        document.sourceMap(), Optional.of(ManifestCodec.decode(document.root())), List.of(), Set.of());
+                        document.sourceMap(), Optional.of(object), problems, Set.of(), Spellings.of(document.root()));
             } catch (IllegalArgumentException e) {
                 problems = List.of(
                         Diagnostic.error(Codes.SCHEMA, "cannot read manifest: " + e.getMessage(), document.location()));
@@ -76,7 +87,7 @@ public final class ManifestValidator {
         if (signIn.isString()) {
             names.add(Names.key(signIn.stringValue()));
         }
-        return new Checked(document.sourceMap(), Optional.empty(), problems, names);
+        return new Checked(document.sourceMap(), Optional.empty(), problems, names, Map.of());
     }
 
     /**
@@ -122,7 +133,10 @@ public final class ManifestValidator {
                     continue;
                 }
             }
-            origins.put(object.ref(), map);
+            origins.put(object.ref(), map, c.spellings());
+            if (object instanceof Account account) {
+                origins.account(account.signInName());
+            }
             objects.add(object);
         }
         return new Result(new DesiredState(objects, origins, unreadable), diagnostics);

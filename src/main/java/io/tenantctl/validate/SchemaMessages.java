@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.IntPredicate;
 import tools.jackson.core.JsonPointer;
 import tools.jackson.databind.JsonNode;
@@ -29,7 +30,18 @@ final class SchemaMessages {
 
     private SchemaMessages() {}
 
+    /** The schema location of the object-name pattern: names get their rule said in words. */
+    private static final String OBJECT_NAME_PATTERN = "/$defs/objectName/pattern";
+
     static Diagnostic toDiagnostic(Error error, Document document) {
+        return toDiagnostic(error, document, Optional.empty());
+    }
+
+    /**
+     * @param meant for an unknown field, the known field it is most likely a misspelling of; its
+     *              "missing required field" error, if any, is then left out by the caller
+     */
+    static Diagnostic toDiagnostic(Error error, Document document, Optional<String> meant) {
         String pointer = error.getInstanceLocation().toString();
         JsonNode instance = error.getInstanceNode() == null ? document.root().at(pointer) : error.getInstanceNode();
         String field = fieldName(pointer);
@@ -56,7 +68,8 @@ final class SchemaMessages {
                 String property = error.getProperty();
                 String childPointer = pointer + "/" + SourceMap.escape(property);
                 location = document.locateEntry(childPointer);
-                message = field + ": unknown field \"" + printable(property) + "\"" + known(parentSchema);
+                message = field + ": unknown field \"" + printable(property) + "\""
+                        + meant.map(m -> "; did you mean \"" + m + "\"?").orElseGet(() -> known(parentSchema));
             }
             case "required" -> {
                 String property = error.getProperty();
@@ -74,8 +87,10 @@ final class SchemaMessages {
                 }
             }
             case "pattern" ->
-                message = field + ": " + show(instance) + " is not a valid " + title(parentSchema, "value")
-                        + example(parentSchema) + nonAscii(instance);
+                message = error.getSchemaLocation().toString().endsWith(OBJECT_NAME_PATTERN)
+                        ? field + ": " + show(instance) + " is not a valid name: " + ObjectNames.rule(instance)
+                        : field + ": " + show(instance) + " is not a valid " + title(parentSchema, "value")
+                                + example(parentSchema) + nonAscii(instance);
             case "enum" -> message = field + ": " + show(instance) + " is not one of " + join(schema);
             case "const" -> message = field + ": must be " + show(schema) + ", not " + show(instance);
             case "maxLength" ->
@@ -115,6 +130,36 @@ final class SchemaMessages {
             ptr = ptr.tail();
         }
         return out.toString();
+    }
+
+    /**
+     * True for the pattern error of a name whose only fault is its length: the length error says
+     * that already, so the name gets one error, not two.
+     */
+    static boolean onlyTooLong(Error error, Document document) {
+        if (!"pattern".equals(error.getKeyword())
+                || !error.getSchemaLocation().toString().endsWith(OBJECT_NAME_PATTERN)) {
+            return false;
+        }
+        JsonNode name = document.root().at(error.getInstanceLocation().toString());
+        return name.isString() && ObjectNames.onlyTooLong(name.stringValue());
+    }
+
+    /**
+     * The known field an unknown one most likely misspells ({@code displayname}, {@code
+     * globalAdminstrators}), when the manifest does not already have it.
+     */
+    static Optional<String> meant(Error error, Document document) {
+        if (!"additionalProperties".equals(error.getKeyword()) || error.getProperty() == null) {
+            return Optional.empty();
+        }
+        JsonNode written = document.root().at(error.getInstanceLocation().toString());
+        List<String> known =
+                new ArrayList<>(schemaAt(parent(error.getSchemaLocation().toString()))
+                        .path("properties")
+                        .propertyNames());
+        known.removeIf(written::has);
+        return Suggestions.closest(error.getProperty(), known);
     }
 
     private static String known(JsonNode objectSchema) {

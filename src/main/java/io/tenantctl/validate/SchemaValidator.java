@@ -16,9 +16,13 @@ import io.tenantctl.model.ManifestCodec;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import tools.jackson.databind.JsonNode;
 
@@ -93,13 +97,30 @@ public final class SchemaValidator {
         }
         Kind kind = Kind.fromManifestName(kindNode.asString("")).orElse(null);
         if (kind == null) {
+            List<String> names =
+                    Arrays.stream(Kind.values()).map(Kind::manifestName).toList();
             out.add(Diagnostic.error(
                     Codes.SCHEMA,
-                    "unknown kind " + SchemaMessages.show(kindNode) + "; expected one of " + kinds(),
+                    "unknown kind " + SchemaMessages.show(kindNode)
+                            + Suggestions.closest(kindNode.asString(""), names)
+                                    .map(k -> "; did you mean " + k + "?")
+                                    .orElse("; expected one of " + kinds()),
                     document.locateValue("/kind")));
             return out;
         }
         List<Error> errors = schemas.get(kind).validate(root);
+        // A misspelt field is one mistake: an unknown field with the suggestion, not also the
+        // required field it was meant to be, reported missing.
+        Map<Error, String> meant = new IdentityHashMap<>();
+        Set<String> misspeltRequired = new HashSet<>();
+        for (Error error : errors) {
+            if ("additionalProperties".equals(error.getKeyword())) {
+                SchemaMessages.meant(error, document).ifPresent(field -> {
+                    meant.put(error, field);
+                    misspeltRequired.add(error.getInstanceLocation() + "/" + field);
+                });
+            }
+        }
         int reported = out.size();
         int more = 0;
         for (Error error : errors) {
@@ -114,7 +135,12 @@ public final class SchemaValidator {
                 more++;
                 continue;
             }
-            out.add(SchemaMessages.toDiagnostic(error, document));
+            if ("required".equals(error.getKeyword())
+                            && misspeltRequired.contains(error.getInstanceLocation() + "/" + error.getProperty())
+                    || SchemaMessages.onlyTooLong(error, document)) {
+                continue;
+            }
+            out.add(SchemaMessages.toDiagnostic(error, document, Optional.ofNullable(meant.get(error))));
         }
         if (more > 0) {
             out.add(Diagnostic.error(

@@ -162,7 +162,7 @@ class CommandLineTest {
                 .env("TENANTCTL_AS", "msmith@hotmail.com,JohnDoe@contoso.com")
                 .run("plan", "-f", "manifests/examples/seed/after");
         assertThat(plan.exitCode()).isEqualTo(1);
-        assertThat(plan.err()).contains("error[unauthorized]").contains("msmith@hotmail.com, johndoe@contoso.com");
+        assertThat(plan.err()).contains("error[unauthorized]").contains("msmith@hotmail.com, JohnDoe@contoso.com");
     }
 
     @Test

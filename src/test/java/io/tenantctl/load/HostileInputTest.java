@@ -30,7 +30,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The hostile and broken inputs of {@code corpus/hostile/cases.tsv}: every one must make
  * {@code validate} exit 1 with a located diagnostic of the expected code, quickly, and without a
- * stack trace. Adding a case is one line in the table (and, for a file, the file).
+ * stack trace. Adding a case is one line in the table (and, for a file, the file). The time-outs
+ * guard against a hang, not against slowness: the largest inputs take some 20 seconds on a busy
+ * two-core machine.
  */
 class HostileInputTest {
 
@@ -264,7 +266,7 @@ class HostileInputTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
-    @Timeout(20)
+    @Timeout(60)
     void refusedWithALocatedDiagnostic(Case c, @TempDir Path dir) {
         Input input = input(c.name(), dir);
 
@@ -310,7 +312,7 @@ class HostileInputTest {
 
     /** One broken folder: every problem of every file is reported in the same run. */
     @Test
-    @Timeout(20)
+    @Timeout(60)
     void aBrokenFolderReportsEveryProblemOfEveryFile(@TempDir Path dir) throws IOException {
         Path manifests = dir.resolve("manifests");
         // fixture -> where it goes in the folder, and how many diagnostics it gives on its own
@@ -345,7 +347,7 @@ class HostileInputTest {
 
     /** The same problems, handed over as several -f arguments, one of them standard input. */
     @Test
-    @Timeout(20)
+    @Timeout(60)
     void severalPathsAndStandardInputAreAllReported() throws IOException {
         byte[] stdin = Files.readAllBytes(Corpus.fixture("hostile", "merge-key.yaml"));
         Path duplicate = Corpus.fixture("hostile", "duplicate-key.yaml");
@@ -364,7 +366,7 @@ class HostileInputTest {
 
     /** A symbolic link to a file outside the folder is refused, while the rest of the folder is read. */
     @Test
-    @Timeout(20)
+    @Timeout(60)
     void aLinkOutOfTheFolderIsNotRead(@TempDir Path dir) {
         Input input = input("gen:symlink-out-of-folder", dir);
 

@@ -207,7 +207,7 @@ class LegalOddInputTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
-    @Timeout(20)
+    @Timeout(60) // a guard against a hang; large cases take some 20 s on a busy two-core machine
     void readAndCounted(Case c, @TempDir Path dir) {
         Input input = c.input().apply(dir);
 

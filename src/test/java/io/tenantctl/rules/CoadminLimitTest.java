@@ -21,20 +21,26 @@ class CoadminLimitTest extends RuleTest {
     static Stream<RuleCase> failing() {
         return Stream.of(
                 RuleCase.of("201 co-administrators", w -> big(w, 201, false))
-                        .at("subscription-big.yaml:11:3", "Subscription/big", "201", "200"),
+                        .at(
+                                "subscription-big.yaml:11:3",
+                                "Subscription/big has 201 co-administrators; the limit is 200"),
                 RuleCase.of(
                                 "the service administrator also listed as co-administrator",
                                 w -> w.subscription("msdn-1")
                                         .coAdmins("admin@contoso.com", "JohnDoe@contoso.com", "MSmith@hotmail.com"))
                         .at(
                                 "subscription-msdn-1.yaml:13:5",
-                                "msmith@hotmail.com",
-                                "Subscription/msdn-1",
-                                "service administrator"),
+                                "msmith@hotmail.com is the service administrator of Subscription/msdn-1 and cannot "
+                                        + "also be a co-administrator"),
                 // msmith@hotmail.com is entry 202 of the list: line 10 + 202.
                 RuleCase.of("both at once", w -> big(w, 201, true))
-                        .at("subscription-big.yaml:11:3", "Subscription/big", "202", "200")
-                        .at("subscription-big.yaml:212:5", "msmith@hotmail.com", "Subscription/big"));
+                        .at(
+                                "subscription-big.yaml:11:3",
+                                "Subscription/big has 202 co-administrators; the limit is 200")
+                        .at(
+                                "subscription-big.yaml:212:5",
+                                "msmith@hotmail.com is the service administrator of Subscription/big and cannot "
+                                        + "also be a co-administrator"));
     }
 
     static Stream<RuleCase> passing() {

@@ -22,23 +22,26 @@ class DuplicateSignInNameTest extends RuleTest {
                                 w -> w.account("johnny").work("johndoe@CONTOSO.com"))
                         .at(
                                 "account-johnny.yaml:6:15",
-                                "johndoe@CONTOSO.com",
-                                "Account/john-doe",
-                                "account-john-doe.yaml:6:15",
-                                "case-insensitively"),
+                                "Account/johnny uses sign-in name johndoe@CONTOSO.com, which is already used by "
+                                        + "Account/john-doe (at account-john-doe.yaml:6:15); sign-in names compare "
+                                        + "case-insensitively"),
                 // account-mike.yaml sorts before account-msmith.yaml: the later file is the one reported.
                 RuleCase.of(
                                 "a Microsoft account differing only in case, declared in an earlier file",
                                 w -> w.account("mike").microsoft("MSmith@Hotmail.COM"))
-                        .at("account-msmith.yaml:6:15", "msmith@hotmail.com", "Account/mike", "account-mike.yaml:6:15"),
+                        .at(
+                                "account-msmith.yaml:6:15",
+                                "Account/msmith uses sign-in name msmith@hotmail.com, which is already used by "
+                                        + "Account/mike (at account-mike.yaml:6:15); sign-in names compare "
+                                        + "case-insensitively"),
                 RuleCase.of(
                                 "a Microsoft account with the name of a work account",
                                 w -> w.account("zz-admin").microsoft("Admin@Contoso.com"))
                         .at(
                                 "account-zz-admin.yaml:6:15",
-                                "Admin@Contoso.com",
-                                "Account/contoso-admin",
-                                "account-contoso-admin.yaml:6:15"),
+                                "Account/zz-admin uses sign-in name Admin@Contoso.com, which is already used by "
+                                        + "Account/contoso-admin (at account-contoso-admin.yaml:6:15); sign-in "
+                                        + "names compare case-insensitively"),
                 // Second document of the file: 7 lines, "---", then signInName on line 6 + 8.
                 RuleCase.of(
                                 "two accounts in one file",
@@ -46,9 +49,9 @@ class DuplicateSignInNameTest extends RuleTest {
                                         .work("JOHNDOE@contoso.com"))
                         .at(
                                 "account-john-doe.yaml:14:15",
-                                "JOHNDOE@contoso.com",
-                                "Account/john-doe",
-                                "account-john-doe.yaml:6:15"));
+                                "Account/john-doe-2 uses sign-in name JOHNDOE@contoso.com, which is already used "
+                                        + "by Account/john-doe (at account-john-doe.yaml:6:15); sign-in names "
+                                        + "compare case-insensitively"));
     }
 
     static Stream<RuleCase> passing() {

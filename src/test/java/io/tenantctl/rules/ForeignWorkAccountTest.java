@@ -20,16 +20,28 @@ class ForeignWorkAccountTest extends RuleTest {
                                 "a work account of another tenant",
                                 w -> w.tenant("fabrikam")
                                         .admins("admin@fabrikam.com", "boss@outlook.com", "admin@contoso.com"))
-                        .at("tenant-fabrikam.yaml:13:5", "admin@contoso.com", "Tenant/contoso", "Tenant/fabrikam"),
+                        .at(
+                                "tenant-fabrikam.yaml:13:5",
+                                "work or school account admin@contoso.com is homed in Tenant/contoso and cannot be "
+                                        + "a global administrator of Tenant/fabrikam; use a Microsoft account or "
+                                        + "an account of this tenant"),
                 RuleCase.of(
                                 "named in another case than declared",
                                 w -> w.tenant("fabrikam")
                                         .admins("admin@fabrikam.com", "boss@outlook.com", "JOHNDOE@contoso.com"))
-                        .at("tenant-fabrikam.yaml:13:5", "JohnDoe@contoso.com", "Tenant/contoso", "Tenant/fabrikam"),
+                        .at(
+                                "tenant-fabrikam.yaml:13:5",
+                                "work or school account JohnDoe@contoso.com is homed in Tenant/contoso and cannot "
+                                        + "be a global administrator of Tenant/fabrikam; use a Microsoft account "
+                                        + "or an account of this tenant"),
                 RuleCase.of(
                                 "the only global administrator is foreign",
                                 w -> w.tenant("fabrikam").admins("admin@contoso.com"))
-                        .at("tenant-fabrikam.yaml:11:5", "admin@contoso.com", "Tenant/contoso", "Tenant/fabrikam")
+                        .at(
+                                "tenant-fabrikam.yaml:11:5",
+                                "work or school account admin@contoso.com is homed in Tenant/contoso and cannot be "
+                                        + "a global administrator of Tenant/fabrikam; use a Microsoft account or "
+                                        + "an account of this tenant")
                         .also("global-admin-count"),
                 RuleCase.of("a work account on the initial domain of another tenant", w -> {
                             w.account("ops").work("ops@contoso.onmicrosoft.com");
@@ -41,9 +53,9 @@ class ForeignWorkAccountTest extends RuleTest {
                         })
                         .at(
                                 "tenant-fabrikam.yaml:13:5",
-                                "ops@contoso.onmicrosoft.com",
-                                "Tenant/contoso",
-                                "Tenant/fabrikam"));
+                                "work or school account ops@contoso.onmicrosoft.com is homed in Tenant/contoso and "
+                                        + "cannot be a global administrator of Tenant/fabrikam; use a Microsoft "
+                                        + "account or an account of this tenant"));
     }
 
     static Stream<RuleCase> passing() {

@@ -16,17 +16,26 @@ class NoGlobalAdminTest extends RuleTest {
     static Stream<RuleCase> failing() {
         return Stream.of(
                 RuleCase.of("an empty list", w -> w.tenant("contoso").admins())
-                        .at("tenant-contoso.yaml:10:25", "Tenant/contoso"),
+                        .at(
+                                "tenant-contoso.yaml:10:25",
+                                "Tenant/contoso would have no global administrator; every tenant needs at least one"),
                 RuleCase.of(
                                 "a new tenant with no administrator",
                                 w -> w.tenant("empty").admins())
-                        .at("tenant-empty.yaml:8:25", "Tenant/empty"),
+                        .at(
+                                "tenant-empty.yaml:8:25",
+                                "Tenant/empty would have no global administrator; every tenant needs at least one"),
                 RuleCase.of("two tenants, each reported", w -> {
                             w.tenant("contoso").admins();
                             w.tenant("fabrikam").admins();
                         })
-                        .at("tenant-contoso.yaml:10:25", "Tenant/contoso")
-                        .at("tenant-fabrikam.yaml:10:25", "Tenant/fabrikam"));
+                        .at(
+                                "tenant-contoso.yaml:10:25",
+                                "Tenant/contoso would have no global administrator; every tenant needs at least one")
+                        .at(
+                                "tenant-fabrikam.yaml:10:25",
+                                "Tenant/fabrikam would have no global administrator; every tenant needs at least "
+                                        + "one"));
     }
 
     static Stream<RuleCase> passing() {

@@ -21,7 +21,11 @@ class PortalAccessTest extends RuleTest {
                             w.account("carol").work("carol@contoso.com");
                             w.tenant("contoso").admins("admin@contoso.com", "msmith@hotmail.com", "carol@contoso.com");
                         })
-                        .at("tenant-contoso.yaml:13:5", "carol@contoso.com", "Tenant/contoso"),
+                        .at(
+                                "tenant-contoso.yaml:13:5",
+                                "global administrator carol@contoso.com of Tenant/contoso is neither service "
+                                        + "administrator nor co-administrator of an Azure subscription and cannot "
+                                        + "sign in to the management portal"),
                 RuleCase.of("being account administrator is not enough", w -> {
                             w.account("payer").microsoft("payer@outlook.com");
                             w.subscription("payg")
@@ -30,7 +34,11 @@ class PortalAccessTest extends RuleTest {
                                     .serviceAdmin("boss@outlook.com");
                             w.tenant("fabrikam").admins("admin@fabrikam.com", "boss@outlook.com", "payer@outlook.com");
                         })
-                        .at("tenant-fabrikam.yaml:13:5", "payer@outlook.com", "Tenant/fabrikam"),
+                        .at(
+                                "tenant-fabrikam.yaml:13:5",
+                                "global administrator payer@outlook.com of Tenant/fabrikam is neither service "
+                                        + "administrator nor co-administrator of an Azure subscription and cannot "
+                                        + "sign in to the management portal"),
                 RuleCase.scratch("a tenant with only an Office 365 subscription", w -> {
                             w.tenant("northwind")
                                     .domains("northwind.com")
@@ -39,14 +47,30 @@ class PortalAccessTest extends RuleTest {
                             w.account("owner").microsoft("owner@outlook.com");
                             w.subscription("northwind-o365").office365("northwind");
                         })
-                        .at("tenant-northwind.yaml:11:5", "it@northwind.com", "Tenant/northwind")
-                        .at("tenant-northwind.yaml:12:5", "owner@outlook.com", "Tenant/northwind"),
+                        .at(
+                                "tenant-northwind.yaml:11:5",
+                                "global administrator it@northwind.com of Tenant/northwind is neither service "
+                                        + "administrator nor co-administrator of an Azure subscription and cannot "
+                                        + "sign in to the management portal")
+                        .at(
+                                "tenant-northwind.yaml:12:5",
+                                "global administrator owner@outlook.com of Tenant/northwind is neither service "
+                                        + "administrator nor co-administrator of an Azure subscription and cannot "
+                                        + "sign in to the management portal"),
                 RuleCase.of("one Microsoft account administering two tenants is reported in each", w -> {
                             w.subscription("msdn-1").serviceAdmin("boss@outlook.com");
                             w.tenant("fabrikam").admins("admin@fabrikam.com", "boss@outlook.com", "msmith@hotmail.com");
                         })
-                        .at("tenant-contoso.yaml:12:5", "msmith@hotmail.com", "Tenant/contoso")
-                        .at("tenant-fabrikam.yaml:13:5", "msmith@hotmail.com", "Tenant/fabrikam"));
+                        .at(
+                                "tenant-contoso.yaml:12:5",
+                                "global administrator msmith@hotmail.com of Tenant/contoso is neither service "
+                                        + "administrator nor co-administrator of an Azure subscription and cannot "
+                                        + "sign in to the management portal")
+                        .at(
+                                "tenant-fabrikam.yaml:13:5",
+                                "global administrator msmith@hotmail.com of Tenant/fabrikam is neither service "
+                                        + "administrator nor co-administrator of an Azure subscription and cannot "
+                                        + "sign in to the management portal"));
     }
 
     static Stream<RuleCase> passing() {

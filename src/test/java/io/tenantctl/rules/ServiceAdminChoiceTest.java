@@ -25,9 +25,8 @@ class ServiceAdminChoiceTest extends RuleTest {
                                         .coAdmins("JohnDoe@contoso.com", "msmith@hotmail.com"))
                         .at(
                                 "subscription-msdn-1.yaml:9:25",
-                                "msmith@hotmail.com",
-                                "admin@contoso.com",
-                                "Microsoft account"),
+                                "account administrator msmith@hotmail.com is a Microsoft account and may name only "
+                                        + "a Microsoft account as service administrator, not admin@contoso.com"),
                 RuleCase.of(
                                 "a work-account account administrator names a work account of another tenant",
                                 w -> w.subscription("fab-work")
@@ -36,16 +35,19 @@ class ServiceAdminChoiceTest extends RuleTest {
                                         .serviceAdmin("admin@contoso.com"))
                         .at(
                                 "subscription-fab-work.yaml:9:25",
-                                "admin@fabrikam.com",
-                                "admin@contoso.com",
-                                "Tenant/fabrikam")
+                                "account administrator admin@fabrikam.com may name a Microsoft account or a work "
+                                        + "or school account of Tenant/fabrikam as service administrator, not "
+                                        + "admin@contoso.com")
                         .also("subscription-admin-not-in-tenant"),
                 RuleCase.of(
                                 "a Microsoft-account account administrator names a work account of another tenant",
                                 w -> w.subscription("fabrikam-azure")
                                         .serviceAdmin("admin@contoso.com")
                                         .coAdmins("admin@fabrikam.com", "boss@outlook.com"))
-                        .at("subscription-fabrikam-azure.yaml:9:25", "boss@outlook.com", "admin@contoso.com")
+                        .at(
+                                "subscription-fabrikam-azure.yaml:9:25",
+                                "account administrator boss@outlook.com is a Microsoft account and may name only a "
+                                        + "Microsoft account as service administrator, not admin@contoso.com")
                         .also("subscription-admin-not-in-tenant"));
     }
 

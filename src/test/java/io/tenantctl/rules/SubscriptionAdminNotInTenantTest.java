@@ -22,26 +22,23 @@ class SubscriptionAdminNotInTenantTest extends RuleTest {
                                         .coAdmins("admin@contoso.com", "JohnDoe@contoso.com", "admin@fabrikam.com"))
                         .at(
                                 "subscription-msdn-1.yaml:13:5",
-                                "admin@fabrikam.com",
-                                "Tenant/fabrikam",
-                                "Subscription/msdn-1",
-                                "Tenant/contoso"),
+                                "co-administrator admin@fabrikam.com is a work or school account homed in "
+                                        + "Tenant/fabrikam, but Subscription/msdn-1 trusts Tenant/contoso; use a "
+                                        + "Microsoft account or an account of Tenant/contoso"),
                 // The seed: after a transfer the work co-administrators of the old tenant must go.
                 RuleCase.of(
                                 "a subscription trusting another tenant keeps its work co-administrators",
                                 w -> w.subscription("msdn-1").tenant("fabrikam"))
                         .at(
                                 "subscription-msdn-1.yaml:11:5",
-                                "admin@contoso.com",
-                                "Tenant/contoso",
-                                "Subscription/msdn-1",
-                                "Tenant/fabrikam")
+                                "co-administrator admin@contoso.com is a work or school account homed in "
+                                        + "Tenant/contoso, but Subscription/msdn-1 trusts Tenant/fabrikam; use a "
+                                        + "Microsoft account or an account of Tenant/fabrikam")
                         .at(
                                 "subscription-msdn-1.yaml:12:5",
-                                "JohnDoe@contoso.com",
-                                "Tenant/contoso",
-                                "Subscription/msdn-1",
-                                "Tenant/fabrikam"),
+                                "co-administrator JohnDoe@contoso.com is a work or school account homed in "
+                                        + "Tenant/contoso, but Subscription/msdn-1 trusts Tenant/fabrikam; use a "
+                                        + "Microsoft account or an account of Tenant/fabrikam"),
                 // Whoever the account administrator, naming this service administrator is also a
                 // wrong choice (service-admin-choice), at the same place.
                 RuleCase.of(
@@ -52,11 +49,9 @@ class SubscriptionAdminNotInTenantTest extends RuleTest {
                                         .serviceAdmin("admin@contoso.com"))
                         .at(
                                 "subscription-fab-work.yaml:9:25",
-                                "service administrator",
-                                "admin@contoso.com",
-                                "Tenant/contoso",
-                                "Subscription/fab-work",
-                                "Tenant/fabrikam")
+                                "service administrator admin@contoso.com is a work or school account homed in "
+                                        + "Tenant/contoso, but Subscription/fab-work trusts Tenant/fabrikam; use a "
+                                        + "Microsoft account or an account of Tenant/fabrikam")
                         .also("service-admin-choice"),
                 RuleCase.of("a work account without a home tenant", w -> {
                             w.account("intern").work("intern@northwind.com");
@@ -65,10 +60,9 @@ class SubscriptionAdminNotInTenantTest extends RuleTest {
                         })
                         .at(
                                 "subscription-msdn-1.yaml:13:5",
-                                "intern@northwind.com",
-                                "without a home tenant",
-                                "Subscription/msdn-1",
-                                "Tenant/contoso")
+                                "co-administrator intern@northwind.com is a work or school account without a home "
+                                        + "tenant, but Subscription/msdn-1 trusts Tenant/contoso; use a Microsoft "
+                                        + "account or an account of Tenant/contoso")
                         .also("work-account-domain"));
     }
 

@@ -21,19 +21,22 @@ class UnknownReferenceTest extends RuleTest {
                                         .azure("northwind")
                                         .accountAdmin("msmith@hotmail.com")
                                         .serviceAdmin("msmith@hotmail.com"))
-                        .at("subscription-spare.yaml:7:11", "Subscription/spare", "Tenant/northwind"),
+                        .at(
+                                "subscription-spare.yaml:7:11",
+                                "Subscription/spare trusts Tenant/northwind, which does not exist"),
                 RuleCase.of(
                                 "an Office 365 subscription trusts a tenant that does not exist",
                                 w -> w.subscription("contoso-o365").tenant("nowhere"))
-                        .at("subscription-contoso-o365.yaml:7:11", "Subscription/contoso-o365", "Tenant/nowhere"),
+                        .at(
+                                "subscription-contoso-o365.yaml:7:11",
+                                "Subscription/contoso-o365 trusts Tenant/nowhere, which does not exist"),
                 RuleCase.of(
                                 "accountAdministrator",
                                 w -> w.subscription("msdn-1").accountAdmin("ghost@hotmail.com"))
                         .at(
                                 "subscription-msdn-1.yaml:8:25",
-                                "Subscription/msdn-1",
-                                "account administrator",
-                                "ghost@hotmail.com"),
+                                "Subscription/msdn-1 names account administrator ghost@hotmail.com, but no Account "
+                                        + "has that sign-in name"),
                 // msmith stays a co-administrator, so that he keeps his portal access.
                 RuleCase.of(
                                 "serviceAdministrator",
@@ -42,23 +45,24 @@ class UnknownReferenceTest extends RuleTest {
                                         .coAdmins("admin@contoso.com", "JohnDoe@contoso.com", "msmith@hotmail.com"))
                         .at(
                                 "subscription-msdn-1.yaml:9:25",
-                                "Subscription/msdn-1",
-                                "service administrator",
-                                "ghost@hotmail.com"),
+                                "Subscription/msdn-1 names service administrator Ghost@Hotmail.com, but no Account "
+                                        + "has that sign-in name"),
                 RuleCase.of(
                                 "an entry of coAdministrators",
                                 w -> w.subscription("msdn-1")
                                         .coAdmins("admin@contoso.com", "JohnDoe@contoso.com", "Nobody@contoso.com"))
                         .at(
                                 "subscription-msdn-1.yaml:13:5",
-                                "Subscription/msdn-1",
-                                "co-administrator",
-                                "nobody@contoso.com"),
+                                "Subscription/msdn-1 names co-administrator Nobody@contoso.com, but no Account has "
+                                        + "that sign-in name"),
                 RuleCase.of(
                                 "an entry of globalAdministrators",
                                 w -> w.tenant("contoso")
                                         .admins("admin@contoso.com", "msmith@hotmail.com", "root@contoso.com"))
-                        .at("tenant-contoso.yaml:13:5", "Tenant/contoso", "global administrator", "root@contoso.com"),
+                        .at(
+                                "tenant-contoso.yaml:13:5",
+                                "Tenant/contoso names global administrator root@contoso.com, but no Account has "
+                                        + "that sign-in name"),
                 RuleCase.of(
                                 "every unknown reference of one object, each where it is",
                                 w -> w.subscription("spare")
@@ -66,10 +70,21 @@ class UnknownReferenceTest extends RuleTest {
                                         .accountAdmin("a@outlook.com")
                                         .serviceAdmin("b@outlook.com")
                                         .coAdmins("c@outlook.com"))
-                        .at("subscription-spare.yaml:7:11", "Subscription/spare", "Tenant/northwind")
-                        .at("subscription-spare.yaml:8:25", "Subscription/spare", "a@outlook.com")
-                        .at("subscription-spare.yaml:9:25", "Subscription/spare", "b@outlook.com")
-                        .at("subscription-spare.yaml:11:5", "Subscription/spare", "c@outlook.com"));
+                        .at(
+                                "subscription-spare.yaml:7:11",
+                                "Subscription/spare trusts Tenant/northwind, which does not exist")
+                        .at(
+                                "subscription-spare.yaml:8:25",
+                                "Subscription/spare names account administrator a@outlook.com, but no Account has "
+                                        + "that sign-in name")
+                        .at(
+                                "subscription-spare.yaml:9:25",
+                                "Subscription/spare names service administrator b@outlook.com, but no Account has "
+                                        + "that sign-in name")
+                        .at(
+                                "subscription-spare.yaml:11:5",
+                                "Subscription/spare names co-administrator c@outlook.com, but no Account has that "
+                                        + "sign-in name"));
     }
 
     static Stream<RuleCase> passing() {

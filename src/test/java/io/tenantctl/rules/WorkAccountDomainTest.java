@@ -17,15 +17,24 @@ class WorkAccountDomainTest extends RuleTest {
     static Stream<RuleCase> failing() {
         return Stream.of(
                 RuleCase.of("a domain no tenant has", w -> w.account("intern").work("intern@northwind.com"))
-                        .at("account-intern.yaml:6:15", "intern@northwind.com", "northwind.com"),
+                        .at(
+                                "account-intern.yaml:6:15",
+                                "work or school account intern@northwind.com has no home tenant: no tenant has the "
+                                        + "domain northwind.com"),
                 RuleCase.of(
                                 "a subdomain of a tenant domain",
                                 w -> w.account("sales").work("rep@sales.contoso.com"))
-                        .at("account-sales.yaml:6:15", "rep@sales.contoso.com", "sales.contoso.com"),
+                        .at(
+                                "account-sales.yaml:6:15",
+                                "work or school account rep@sales.contoso.com has no home tenant: no tenant has "
+                                        + "the domain sales.contoso.com"),
                 RuleCase.of(
                                 "a Microsoft account domain declared as work or school",
                                 w -> w.account("worker").work("worker@outlook.com"))
-                        .at("account-worker.yaml:6:15", "worker@outlook.com", "outlook.com"));
+                        .at(
+                                "account-worker.yaml:6:15",
+                                "work or school account worker@outlook.com has no home tenant: no tenant has the "
+                                        + "domain outlook.com"));
     }
 
     static Stream<RuleCase> passing() {

@@ -11,17 +11,21 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 
 /**
  * One case of a per-rule test: a change to {@link ManifestSet#valid()} (or a world of its own), and
  * what {@code tenantctl validate} must say about it for one rule code.
  *
- * <p>A failing case lists every diagnostic of the rule it expects, each by exact
- * {@code file:line:column} and by words its message must contain (the objects involved), and
+ * <p>A failing case lists every diagnostic of the rule it expects, each whole: its exact
+ * {@code file:line:column} (every one has a location: {@code validate} reads manifests only), and
+ * its exact message, with the rule's code and severity; the run must report exactly those. It
  * names any other code that the same change also, rightly, brings up ({@link #also}); no other
  * code may appear. A passing case expects no diagnostic of the rule and no error at all.
  */
 public final class RuleCase {
+
+    private static final Pattern LOCATION = Pattern.compile("[^:]+:[1-9][0-9]*:[1-9][0-9]*");
 
     private final String name;
     private final Consumer<ManifestSet> change;
@@ -46,9 +50,12 @@ public final class RuleCase {
         return c;
     }
 
-    /** Expects a diagnostic of the rule at {@code file:line:column} whose message contains every word given. */
-    public RuleCase at(String where, String... mentions) {
-        expected.add(new Expect(where, List.of(mentions)));
+    /** Expects a diagnostic of the rule at {@code file:line:column} with exactly this message. */
+    public RuleCase at(String where, String message) {
+        if (!LOCATION.matcher(where).matches()) {
+            throw new IllegalArgumentException("not a file:line:column: " + where);
+        }
+        expected.add(new Expect(where, message));
         return this;
     }
 
@@ -85,17 +92,12 @@ public final class RuleCase {
             assertThat(report.valid()).isTrue();
             return report;
         }
-        List<Diag> found = report.withCode(code);
-        assertThat(found).as("diagnostics of %s, of all:\n%s", code, all).hasSameSizeAs(expected);
-        for (Expect e : expected) {
-            assertThat(found)
-                    .as("a %s at %s naming %s, of all:\n%s", code, e.where, e.mentions, all)
-                    .anySatisfy(d -> {
-                        assertThat(d.where()).isEqualTo(e.where);
-                        assertThat(d.severity()).isEqualTo(severity);
-                        assertThat(d.message()).contains(e.mentions);
-                    });
-        }
+        List<Diag> wanted = expected.stream()
+                .map(e -> new Diag(severity, code, e.message(), e.where()))
+                .toList();
+        assertThat(report.withCode(code))
+                .as("diagnostics of %s, of all:\n%s", code, all)
+                .containsExactlyInAnyOrderElementsOf(wanted);
         TreeSet<String> codes = new TreeSet<>(also);
         codes.add(code);
         assertThat(report.codes()).as("codes reported, of all:\n%s", all).isEqualTo(codes);
@@ -112,5 +114,5 @@ public final class RuleCase {
         return name;
     }
 
-    private record Expect(String where, List<String> mentions) {}
+    private record Expect(String where, String message) {}
 }

@@ -13,7 +13,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Runs {@code tenantctl validate} on a folder twice, as {@code -o json} and as text, checks that the
- * two agree, and returns the diagnostics with file names relative to the folder.
+ * two agree, and returns the diagnostics with file names relative to the folder (in their locations
+ * and in their messages).
  */
 public final class ValidateRun {
 
@@ -59,6 +60,10 @@ public final class ValidateRun {
         List<Diag> diagnostics = new ArrayList<>();
         StringBuilder expectedText = new StringBuilder();
         for (JsonNode d : tree.get("diagnostics")) {
+            // validate reads manifests only, so every problem it finds has a place in one
+            assertThat(d.has("file") && d.has("line") && d.has("column"))
+                    .as("diagnostic has a location: %s", d)
+                    .isTrue();
             String file = d.get("file").asString();
             String where =
                     file + ":" + d.get("line").asInt() + ":" + d.get("column").asInt();
@@ -76,7 +81,7 @@ public final class ValidateRun {
             diagnostics.add(new Diag(
                     d.get("severity").asString(),
                     d.get("code").asString(),
-                    d.get("message").asString(),
+                    d.get("message").asString().replace(prefix, ""),
                     where.substring(prefix.length())));
         }
         assertThat(text.err())
