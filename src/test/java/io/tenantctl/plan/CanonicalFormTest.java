@@ -145,7 +145,7 @@ class CanonicalFormTest {
                 List.of(pat.ref()),
                 Summary.NONE,
                 changes.changes(),
-                new Planner(new ClassicProfile())
+                new Planner(ClassicProfile.PROFILE)
                         .schedule(World.empty(), changes, List.of())
                         .steps(),
                 List.of(),
