@@ -2,6 +2,7 @@ package io.tenantctl.agent;
 
 import io.tenantctl.step.Impact;
 import io.tenantctl.step.PlannedStep;
+import java.util.EnumSet;
 import java.util.Set;
 
 /**
@@ -47,7 +48,10 @@ public enum StepClass {
      * so it is tenancy-changing. Removing what a step names without a role (a domain) is destructive.
      */
     public static StepClass of(PlannedStep step) {
-        Set<Impact> impact = step.impact();
+        // A plan saved before steps carried their impact reads with none: its operation's own counts.
+        Set<Impact> impact = EnumSet.noneOf(Impact.class);
+        impact.addAll(step.impact());
+        impact.addAll(step.step().op().impact());
         if (impact.contains(Impact.TENANCY)) {
             return TENANCY_CHANGING;
         }

@@ -186,7 +186,10 @@ public final class PlanWriter {
         summary.put("unchanged", s.unchanged());
         summary.put("kept", s.kept());
         summary.put("adopt", s.adopt());
-        summary.put("temporaryGrants", s.temporaryGrants());
+        if (s.temporaryGrants() > 0) {
+            // Only when there are any: a plan saved before temporary grants existed keeps its digest.
+            summary.put("temporaryGrants", s.temporaryGrants());
+        }
         return summary;
     }
 

@@ -109,6 +109,11 @@ public final class StepJson {
                 gen.writeEndArray();
             }
             case IMPACT -> {
+                // Written only when there is one, so that a plan saved before steps had an impact
+                // reads and writes back byte for byte, with its digest.
+                if (planned.impact().isEmpty()) {
+                    return;
+                }
                 gen.writeName(member.key);
                 gen.writeStartArray();
                 for (Impact impact : planned.impact()) {

@@ -2,7 +2,9 @@ package io.tenantctl.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tenantctl.generate.WorldGenerator;
 import io.tenantctl.model.ObjectRef;
+import io.tenantctl.model.WorldObject;
 import io.tenantctl.plan.Base;
 import io.tenantctl.plan.Plan;
 import io.tenantctl.plan.Summary;
@@ -10,6 +12,7 @@ import io.tenantctl.profile.classic.ClassicOp;
 import io.tenantctl.step.Op;
 import io.tenantctl.step.PlannedStep;
 import io.tenantctl.step.Step;
+import io.tenantctl.world.World;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -19,6 +22,8 @@ import org.junit.jupiter.api.Test;
 
 /** Each operation's class, written out as a table, and the policy's verdict on a plan. */
 class StepClassTest {
+
+    private static final World WORLD = new WorldGenerator(1).generate(60);
 
     private static final Map<ClassicOp, StepClass> EXPECTED = new EnumMap<>(ClassicOp.class);
 
@@ -45,7 +50,35 @@ class StepClassTest {
     private static PlannedStep step(Op op, int index) {
         ObjectRef target = new ObjectRef(op.targetKind(), "x" + index);
         // The class follows from the impact a placed step carries: its operation's own (no effects here).
-        return PlannedStep.of(index, Step.of(op, target), Optional.empty(), "", List.of());
+        return PlannedStep.of(index, step(op, target), Optional.empty(), "", List.of());
+    }
+
+    /** A step of the operation's shape; what it names does not matter to its class. */
+    private static Step step(Op op, ObjectRef target) {
+        return switch (op.shape()) {
+            case TARGET -> Step.of(op, target);
+            case ROLE -> Step.forAccount(op, target, "a@x.com");
+            case DOMAIN -> Step.forDomain(op, target, "x.com");
+            case MOVE -> Step.move(op, target, "t1", "t2");
+            case OBJECT, SIGN_UP ->
+                Step.fromWire(
+                        op,
+                        target,
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.of(object(target)),
+                        List.of());
+        };
+    }
+
+    /** An object of the target's kind, from a generated world. */
+    private static WorldObject object(ObjectRef target) {
+        return WORLD.objects().stream()
+                .filter(o -> o.ref().kind() == target.kind())
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test

@@ -45,7 +45,7 @@ class ArchitectureTest {
         ALLOWED.put("step", List.of("model"));
         ALLOWED.put("load", List.of("diag"));
         ALLOWED.put("diff", List.of("model", "world", "rules"));
-        ALLOWED.put("profile", List.of("world", "rules", "step", "diff"));
+        ALLOWED.put("profile", List.of("model", "world", "rules", "step", "diff"));
         ALLOWED.put("profile.classic", List.of("model", "world", "rules", "step", "diff", "profile"));
         ALLOWED.put("validate", List.of("diag", "load", "model", "world", "rules"));
         ALLOWED.put("plan", List.of("json", "diag", "model", "world", "rules", "step", "diff", "profile"));
@@ -96,7 +96,6 @@ class ArchitectureTest {
                         "model",
                         "world",
                         "profile",
-                        "profile.classic",
                         "validate",
                         "plan",
                         "state",

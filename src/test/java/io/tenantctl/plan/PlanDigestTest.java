@@ -103,13 +103,13 @@ class PlanDigestTest {
             "\"profile\":\"classic\",",
             "\"source\":{\"Zone\":\"z\",\"paths\":\"m\",\"ref\":\"main\"},",
             "\"steps\":[",
-            "{\"actor\":null,\"authority\":\"none needed\",\"effects\":[],\"index\":1,",
+            "{\"actor\":null,\"authority\":\"none needed\",\"effects\":[],\"impact\":[\"create\"],\"index\":1,",
             "\"object\":{\"apiVersion\":\"tenantctl.io/v1\",\"kind\":\"Account\",",
             "\"metadata\":{\"labels\":{\"Area\":\"a\",\"team\":\"b\"},\"name\":\"jo\"},",
             "\"spec\":{\"displayName\":\"Jos\u00e9\",\"signInName\":\"jo@x.com\",\"type\":\"WorkOrSchool\"}},",
             "\"op\":\"CreateAccount\",\"target\":\"Account/jo\"},",
             "{\"account\":\"b@x.com\",\"actor\":\"a@x.com\",\"authority\":\"global administrator of Tenant/t\",",
-            "\"effects\":[\"e1\",\"e0\"],\"index\":2,\"op\":\"AddGlobalAdmin\",\"target\":\"Tenant/t\"}],",
+            "\"effects\":[\"e1\",\"e0\"],\"impact\":[\"grant\"],\"index\":2,\"op\":\"AddGlobalAdmin\",\"target\":\"Tenant/t\"}],",
             "\"summary\":{\"adopt\":6,\"create\":1,\"delete\":3,\"kept\":5,\"unchanged\":4,\"update\":2}}");
 
     private static String sha256(String text) throws Exception {
