@@ -93,6 +93,9 @@ final class ApplyCommand implements Callable<Integer> {
     StateOptions state;
 
     @Mixin
+    ProfileOption profile;
+
+    @Mixin
     ActorOptions actors;
 
     @Mixin

@@ -31,6 +31,8 @@ final class Context {
 
     private final Environment environment;
     private Engine engine;
+    /** The profile {@code --profile} asked for; null when none was. */
+    private Profile chosen;
 
     Context(Environment environment) {
         this.environment = environment;
@@ -42,7 +44,13 @@ final class Context {
 
     Engine engine() {
         if (engine == null) {
-            engine = new Engine(profile(), environment.stdin(), environment.clock(), environment.ids());
+            engine = new Engine(
+                    profile(),
+                    chosen != null,
+                    new RecordProvider(),
+                    environment.stdin(),
+                    environment.clock(),
+                    environment.ids());
         }
         return engine;
     }
@@ -51,11 +59,26 @@ final class Context {
     Engine engine(Provider provider) {
         return provider instanceof RecordProvider
                 ? engine()
-                : new Engine(profile(), provider, environment.stdin(), environment.clock(), environment.ids());
+                : new Engine(
+                        profile(),
+                        chosen != null,
+                        provider,
+                        environment.stdin(),
+                        environment.clock(),
+                        environment.ids());
     }
 
+    /**
+     * The profile asked for, or the default: the one a new state gets, and {@code validate}'s and
+     * {@code generate}'s. A command on an existing state uses the state's ({@code Engine.profileOf}).
+     */
     Profile profile() {
-        return Profiles.standard();
+        return chosen != null ? chosen : Profiles.standard();
+    }
+
+    /** {@code --profile}, given while the command line is parsed, before any engine is made. */
+    void chooseProfile(Profile profile) {
+        this.chosen = profile;
     }
 
     /** Prints diagnostics to standard error, where they always go. */

@@ -56,6 +56,9 @@ final class DriftCommand implements Callable<Integer> {
     StateOptions state;
 
     @Mixin
+    ProfileOption profile;
+
+    @Mixin
     OutputOptions output;
 
     private final Context context;

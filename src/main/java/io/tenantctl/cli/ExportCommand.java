@@ -74,6 +74,9 @@ final class ExportCommand implements Callable<Integer> {
     StateOptions state;
 
     @Mixin
+    ProfileOption profile;
+
+    @Mixin
     ColorOption color;
 
     private final Context context;

@@ -42,6 +42,9 @@ final class GenerateCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
+    ProfileOption profile;
+
+    @Mixin
     HelpOption help;
 
     @Option(names = "--objects", paramLabel = "N", required = true, description = "About how many objects.")

@@ -62,6 +62,9 @@ final class PlanCommand implements Callable<Integer> {
     StateOptions state;
 
     @Mixin
+    ProfileOption profile;
+
+    @Mixin
     ActorOptions actors;
 
     @Mixin

@@ -31,6 +31,9 @@ final class ValidateCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
+    ProfileOption profile;
+
+    @Mixin
     HelpOption help;
 
     @Mixin

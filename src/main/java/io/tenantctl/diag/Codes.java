@@ -27,6 +27,17 @@ public final class Codes {
     public static final String DIRECTORY_LIMIT = "directory-limit";
     public static final String DOMAIN_LIMIT = "domain-limit";
 
+    // Rules of the entra profile (DESIGN.md 8)
+    public static final String CLASSIC_ADMIN_RETIRED = "classic-admin-retired";
+    public static final String ENTRA_ONLY_FIELD = "entra-only-field";
+    public static final String REQUIRED_FIELD = "required-field";
+    public static final String GUEST_REQUIRED = "guest-required";
+    public static final String GUEST_PENDING = "guest-pending";
+    public static final String OWNER_NOT_IN_TENANT = "owner-not-in-tenant";
+    public static final String NO_OWNER = "no-owner";
+    public static final String OFFER_CANNOT_MOVE = "offer-cannot-move";
+    public static final String OWNER_LIMIT = "owner-limit";
+
     // Warnings
     public static final String GLOBAL_ADMIN_COUNT = "global-admin-count";
     public static final String PORTAL_ACCESS = "portal-access";
@@ -44,6 +55,8 @@ public final class Codes {
     public static final String ADOPT = "adopt";
     public static final String EMPTY = "empty";
     public static final String NO_SUCH_FILE = "no-such-file";
+    public static final String PROFILE = "profile";
+    public static final String AWAITING_ACTION = "awaiting-action";
 
     // The command line
     public static final String USAGE = "usage";

@@ -165,6 +165,12 @@ public final class Differ {
                             "/spec/accountAdministrator",
                             h.accountAdministrator().orElse("(none)"),
                             w.accountAdministrator().orElse("(none)")));
+                } else if (!h.offerId().equals(w.offerId())) {
+                    out.add(immutableField(
+                            w.ref(),
+                            "/spec/offerId",
+                            h.offerId().orElse("(none)"),
+                            w.offerId().orElse("(none)")));
                 }
                 if (h.offer() == w.offer() && !h.isAzure() && !h.tenant().equals(w.tenant())) {
                     out.add(Violation.error(

@@ -15,11 +15,13 @@ import io.tenantctl.load.WorkingTree;
 import io.tenantctl.plan.Drift;
 import io.tenantctl.plan.Plan;
 import io.tenantctl.profile.Profile;
+import io.tenantctl.profile.Profiles;
 import io.tenantctl.provider.Observation;
 import io.tenantctl.provider.Provider;
 import io.tenantctl.provider.RecordProvider;
 import io.tenantctl.state.AbsentState;
 import io.tenantctl.state.Snapshot;
+import io.tenantctl.state.StateException;
 import io.tenantctl.state.StateMissingException;
 import io.tenantctl.state.StateStore;
 import io.tenantctl.state.jdbc.JdbcStateStore;
@@ -45,7 +47,11 @@ public final class Engine {
     /** The repository of {@code --git-ref} without {@code --repo}: the one holding the current directory. */
     private static final Path HERE = Path.of("");
 
+    /** The profile asked for ({@code --profile}), or the default: a new state's, and {@code validate}'s. */
     private final Profile profile;
+    /** Whether {@code --profile} asked for it: then a state of another profile is an error. */
+    private final boolean chosen;
+
     private final Provider provider;
     private final ManifestLoader loader = new ManifestLoader(Limits.DEFAULT);
     private final WorkingTree workingTree;
@@ -54,13 +60,28 @@ public final class Engine {
     private ManifestValidator validator;
 
     public Engine(Profile profile, Supplier<InputStream> stdin, Clock clock, Supplier<String> lineages) {
-        this(profile, new RecordProvider(), stdin, clock, lineages);
+        this(profile, false, new RecordProvider(), stdin, clock, lineages);
     }
 
     /** An engine whose plans are made against what {@code provider} observes. */
     public Engine(
             Profile profile, Provider provider, Supplier<InputStream> stdin, Clock clock, Supplier<String> lineages) {
+        this(profile, false, provider, stdin, clock, lineages);
+    }
+
+    /**
+     * @param profile the profile a state created now gets, and that {@code validate} checks by
+     * @param chosen  whether the user asked for it: a state of another profile is then an error
+     */
+    public Engine(
+            Profile profile,
+            boolean chosen,
+            Provider provider,
+            Supplier<InputStream> stdin,
+            Clock clock,
+            Supplier<String> lineages) {
         this.profile = profile;
+        this.chosen = chosen;
         this.provider = provider;
         this.workingTree = new WorkingTree(Limits.DEFAULT, stdin);
         this.clock = clock;
@@ -154,7 +175,30 @@ public final class Engine {
 
     /** Opens (and on first use creates) the state store a {@code --state} URL names. */
     public StateStore openStore(String url, Duration lockTimeout) {
-        return Timings.time("open state", () -> JdbcStateStore.open(url, clock, lineages, lockTimeout));
+        StateStore store = Timings.time(
+                "open state", () -> JdbcStateStore.open(url, clock, lineages, lockTimeout, profile.name()));
+        profileOf(store);
+        return store;
+    }
+
+    /**
+     * The profile of a state: the one it was created under. A {@code --profile} that disagrees is
+     * an error naming both ({@link Codes#PROFILE}), as is a profile this build does not know.
+     */
+    public Profile profileOf(StateStore store) {
+        String name = store.profile();
+        if (chosen && !name.equals(profile.name())) {
+            throw new StateException(
+                    Codes.PROFILE,
+                    "the state at " + store.location() + " was created under the " + name + " profile, and --profile "
+                            + profile.name() + " disagrees; a state keeps its profile for life (leave out --profile,"
+                            + " or use another state)");
+        }
+        return Profiles.named(name)
+                .orElseThrow(() -> new StateException(
+                        Codes.PROFILE,
+                        "the state at " + store.location() + " was created under the " + name
+                                + " profile, which this tenantctl does not know; upgrade tenantctl"));
     }
 
     /**
@@ -162,7 +206,10 @@ public final class Engine {
      * {@link io.tenantctl.state.StateMissingException} naming the URL, and nothing is created.
      */
     public StateStore openExistingStore(String url, Duration lockTimeout) {
-        return Timings.time("open state", () -> JdbcStateStore.openExisting(url, clock, lineages, lockTimeout));
+        StateStore store =
+                Timings.time("open state", () -> JdbcStateStore.openExisting(url, clock, lineages, lockTimeout));
+        profileOf(store);
+        return store;
     }
 
     /**
@@ -173,7 +220,7 @@ public final class Engine {
         try {
             return openExistingStore(url, lockTimeout);
         } catch (StateMissingException e) {
-            return new AbsentState(StateUrl.parse(url).display());
+            return new AbsentState(StateUrl.parse(url).display(), profile.name());
         }
     }
 
@@ -181,7 +228,7 @@ public final class Engine {
     public Plan plan(Validation validation, StateStore store, PlanOptions options, Progress progress) {
         progress.phase("reading the state", 0);
         Snapshot state = observe(Timings.time("read state", store::read));
-        return new PlanMaker(profile)
+        return new PlanMaker(profileOf(store))
                 .plan(validation, state, options, drift(store, state, options), progress)
                 .plan();
     }
@@ -208,7 +255,8 @@ public final class Engine {
         if (store.revision(revision).isEmpty()) {
             return Optional.empty();
         }
-        return Timings.time("replay history", () -> HistoryReplay.changes(store.history(0), profile, revision));
+        return Timings.time(
+                "replay history", () -> HistoryReplay.changes(store.history(0), profileOf(store), revision));
     }
 
     private static Function<DesiredState, List<Drift>> drift(StateStore store, Snapshot state, PlanOptions options) {
@@ -219,8 +267,9 @@ public final class Engine {
     /** Plans under the store's lock and applies the plan, as {@code apply -f} does. */
     public ApplyResult apply(
             Validation validation, StateStore store, PlanOptions options, Applier.Request request, Progress progress) {
-        PlanMaker maker = new PlanMaker(profile);
-        return new Applier(profile, clock)
+        Profile stateProfile = profileOf(store);
+        PlanMaker maker = new PlanMaker(stateProfile);
+        return new Applier(stateProfile, clock)
                 .apply(
                         store,
                         locked -> {
@@ -232,6 +281,14 @@ public final class Engine {
 
     /** Applies exactly a saved plan. */
     public ApplyResult applySaved(Plan plan, StateStore store, Applier.Request request) {
-        return new Applier(profile, clock).applySaved(store, plan, request);
+        Profile stateProfile = profileOf(store);
+        if (!plan.profile().equals(stateProfile.name())) {
+            throw new StateException(
+                    Codes.PROFILE,
+                    "the plan was made under the " + plan.profile() + " profile and the state at " + store.location()
+                            + " is " + stateProfile.name() + "; a plan is applied only under the profile it was"
+                            + " made under");
+        }
+        return new Applier(stateProfile, clock).applySaved(store, plan, request);
     }
 }

@@ -14,6 +14,11 @@ public record Account(Metadata metadata, AccountType type, String signInName, Op
         return Kind.ACCOUNT;
     }
 
+    @Override
+    public Account withoutStatus() {
+        return this;
+    }
+
     public String key() {
         return Names.key(signInName);
     }

@@ -51,6 +51,7 @@ public final class ManifestCodec {
                 spec.put("initialDomain", t.initialDomain());
                 putList(spec, "domains", t.domains());
                 putList(spec, "globalAdministrators", t.globalAdministrators());
+                putList(spec, "guests", t.guests());
             }
             case ACCOUNT -> {
                 Account a = (Account) object;
@@ -66,6 +67,8 @@ public final class ManifestCodec {
                 s.accountAdministrator().ifPresent(v -> spec.put("accountAdministrator", v));
                 s.serviceAdministrator().ifPresent(v -> spec.put("serviceAdministrator", v));
                 putList(spec, "coAdministrators", s.coAdministrators());
+                putList(spec, "owners", s.owners());
+                s.offerId().ifPresent(v -> spec.put("offerId", v));
             }
         }
         return spec;
@@ -105,6 +108,7 @@ public final class ManifestCodec {
                 writeString(gen, "displayName", t.displayName());
                 writeList(gen, "domains", t.domains());
                 writeList(gen, "globalAdministrators", t.globalAdministrators());
+                writeList(gen, "guests", t.guests());
                 writeString(gen, "initialDomain", t.initialDomain());
             }
             case ACCOUNT -> {
@@ -119,12 +123,41 @@ public final class ManifestCodec {
                 writeList(gen, "coAdministrators", s.coAdministrators());
                 s.displayName().ifPresent(v -> writeString(gen, "displayName", v));
                 writeString(gen, "offer", s.offer().manifestName());
+                s.offerId().ifPresent(v -> writeString(gen, "offerId", v));
+                writeList(gen, "owners", s.owners());
                 s.serviceAdministrator().ifPresent(v -> writeString(gen, "serviceAdministrator", v));
                 writeString(gen, "tenant", s.tenant());
             }
         }
         gen.writeEndObject();
+        writeStatus(gen, object);
         gen.writeEndObject();
+    }
+
+    /**
+     * A live object's status, after its spec, when it has one: the state keeps it, manifests never
+     * do ({@link #encode} leaves it out).
+     */
+    private static void writeStatus(JsonGenerator gen, WorldObject object) {
+        if (object instanceof Tenant t && !t.status().isEmpty()) {
+            gen.writeName("status");
+            gen.writeStartObject();
+            writeList(gen, "elevated", t.status().elevated());
+            writeList(gen, "pendingGuests", t.status().pendingGuests());
+            writeList(gen, "unverifiedDomains", t.status().unverifiedDomains());
+            gen.writeEndObject();
+        } else if (object instanceof Subscription s && !s.status().isEmpty()) {
+            SubscriptionStatus.PendingDirectoryChange change =
+                    s.status().pendingDirectoryChange().orElseThrow();
+            gen.writeName("status");
+            gen.writeStartObject();
+            gen.writeName("pendingDirectoryChange");
+            gen.writeStartObject();
+            writeString(gen, "requestedBy", change.requestedBy());
+            writeString(gen, "tenant", change.tenant());
+            gen.writeEndObject();
+            gen.writeEndObject();
+        }
     }
 
     /** The canonical form as compact JSON text: what the state store keeps. */
@@ -179,7 +212,9 @@ public final class ManifestCodec {
                         text(spec, "displayName"),
                         text(spec, "initialDomain"),
                         new TreeSet<>(strings(spec.path("domains"))),
-                        new TreeSet<>(strings(spec.path("globalAdministrators"))));
+                        new TreeSet<>(strings(spec.path("globalAdministrators"))),
+                        new TreeSet<>(strings(spec.path("guests"))),
+                        tenantStatus(manifest.path("status")));
             case ACCOUNT ->
                 new Account(
                         metadata,
@@ -196,8 +231,30 @@ public final class ManifestCodec {
                         optional(spec, "displayName"),
                         optional(spec, "accountAdministrator"),
                         optional(spec, "serviceAdministrator"),
-                        new TreeSet<>(strings(spec.path("coAdministrators"))));
+                        new TreeSet<>(strings(spec.path("coAdministrators"))),
+                        new TreeSet<>(strings(spec.path("owners"))),
+                        optional(spec, "offerId"),
+                        subscriptionStatus(manifest.path("status")));
         };
+    }
+
+    private static TenantStatus tenantStatus(JsonNode status) {
+        if (!status.isObject()) {
+            return TenantStatus.NONE;
+        }
+        return new TenantStatus(
+                new TreeSet<>(strings(status.path("pendingGuests"))),
+                new TreeSet<>(strings(status.path("unverifiedDomains"))),
+                new TreeSet<>(strings(status.path("elevated"))));
+    }
+
+    private static SubscriptionStatus subscriptionStatus(JsonNode status) {
+        JsonNode change = status.path("pendingDirectoryChange");
+        if (!change.isObject()) {
+            return SubscriptionStatus.NONE;
+        }
+        return new SubscriptionStatus(Optional.of(
+                new SubscriptionStatus.PendingDirectoryChange(text(change, "tenant"), text(change, "requestedBy"))));
     }
 
     public static Metadata decodeMetadata(JsonNode node) {

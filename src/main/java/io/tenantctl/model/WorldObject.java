@@ -14,4 +14,10 @@ public sealed interface WorldObject permits Tenant, Account, Subscription {
     default ObjectRef ref() {
         return new ObjectRef(kind(), metadata().name());
     }
+
+    /**
+     * The object as a manifest declares it: what a live object is in the middle of (its status) left
+     * out, so that the live world and the desired one compare by their specs only.
+     */
+    WorldObject withoutStatus();
 }

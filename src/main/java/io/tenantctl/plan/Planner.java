@@ -1,13 +1,16 @@
 package io.tenantctl.plan;
 
+import io.tenantctl.diag.Codes;
 import io.tenantctl.diag.Progress;
 import io.tenantctl.diff.Change;
 import io.tenantctl.diff.ChangeAction;
 import io.tenantctl.diff.ChangeSet;
+import io.tenantctl.diff.Differ;
 import io.tenantctl.model.Kind;
 import io.tenantctl.model.Names;
 import io.tenantctl.profile.Profile;
 import io.tenantctl.rules.Violation;
+import io.tenantctl.step.PlannedStep;
 import io.tenantctl.step.Step;
 import io.tenantctl.world.World;
 import java.util.ArrayList;
@@ -43,6 +46,9 @@ import java.util.TreeSet;
  *       step (a global administrator, a service administrator) is given for the plan and taken
  *       back before its end; only to accounts the manifests declare (and, with {@code --as}, are
  *       among those identities), and only when the plan then ends exactly in the desired world.
+ *   <li><b>Documented grants</b>: where the profile says a role given for a while is the documented
+ *       way to act (a global administrator elevating its access to manage role assignments), it is
+ *       tried as a temporary grant without {@code --allow-temporary-grants}.
  *   <li><b>Explanation</b> ({@link Explanation}): what is still blocked is reported once per root
  *       cause: a step blocked only because another blocked step did not run is counted under it.
  *       For a plan of at most {@value Alternatives#PLAN_LIMIT} steps, the planner also tries the
@@ -50,7 +56,12 @@ import java.util.TreeSet;
  *       grant to an account the manifests declare, and says which one would unblock it.
  * </ol>
  *
- * Everything is deterministic: the same inputs give the same plan.
+ * Then the planner compares where the steps lead with the desired world, by spec, and plans what
+ * remains, up to {@link #ROUNDS} times: a side effect can undo what an earlier step did (a change of
+ * directory deletes every role assignment, including the owners the plan gave or found already
+ * there), and a step dropped as done is planned again if a later step undid it.
+ *
+ * <p>Everything is deterministic: the same inputs give the same plan.
  */
 public final class Planner {
 
@@ -88,6 +99,67 @@ public final class Planner {
     }
 
     public Schedule schedule(World live, ChangeSet changes, Options options, Progress progress) {
+        Schedule first = once(live, changes, options, progress);
+        if (!first.complete()) {
+            return first;
+        }
+        List<PlannedStep> steps = new ArrayList<>(first.steps());
+        World end = first.result();
+        int grants = first.temporaryGrants();
+        for (int round = 1; round <= ROUNDS; round++) {
+            ChangeSet rest = remaining(end, changes.desired());
+            if (!rest.hasChanges()) {
+                return new Schedule(steps, end, List.of(), grants);
+            }
+            if (round == ROUNDS) {
+                return new Schedule(steps, end, unreached(rest), grants);
+            }
+            Schedule next = once(end, rest, options, Progress.NONE);
+            for (PlannedStep step : next.steps()) {
+                steps.add(step.at(steps.size() + 1));
+            }
+            grants += next.temporaryGrants();
+            if (!next.complete()) {
+                return new Schedule(steps, next.result(), next.blocked(), grants);
+            }
+            end = next.result();
+        }
+        throw new IllegalStateException("unreachable");
+    }
+
+    /**
+     * How many times the planner compares where its steps lead with the desired world and plans what
+     * remains: a step's side effect can undo what an earlier step did, or what was already so (a
+     * change of directory deletes every role assignment), and a step found done when it came up is
+     * not done for ever. One round is the plan; each further one plans what the side effects undid.
+     */
+    static final int ROUNDS = 4;
+
+    /** What still differs, by spec, between where the steps lead and the desired world. */
+    private static ChangeSet remaining(World end, World desired) {
+        return new Differ().diff(desired.objects(), end, o -> true).changeSet();
+    }
+
+    /** The objects the rounds did not bring to the desired world, each a violation. */
+    private static List<Violation> unreached(ChangeSet rest) {
+        List<Violation> out = new ArrayList<>();
+        for (Change change : rest.changes()) {
+            if (change.action() == ChangeAction.CREATE
+                    || change.action() == ChangeAction.UPDATE
+                    || change.action() == ChangeAction.DELETE) {
+                out.add(Violation.error(
+                        Codes.NO_LEGAL_ORDER,
+                        change.ref(),
+                        "",
+                        change.ref() + " does not end as the manifests want it after " + ROUNDS
+                                + " rounds of planning: side effects of the steps keep undoing it"));
+            }
+        }
+        return out;
+    }
+
+    /** One schedule of the steps the changes need, from this world. */
+    private Schedule once(World live, ChangeSet changes, Options options, Progress progress) {
         List<Step> steps = new ArrayList<>();
         for (Change change : changes.changes()) {
             steps.addAll(profile.steps().steps(change, live, changes.desired()));
@@ -99,11 +171,11 @@ public final class Planner {
         if (main.complete()) {
             return main.schedule(List.of(), 0);
         }
-        if (options.temporaryGrants()) {
-            Alternatives.Attempt granted = new TemporaryGrants(run).find(steps, main);
-            if (granted != null) {
-                return granted.schedule(List.of(), granted.grants().size());
-            }
+        // The grants the profile documents as the way to act (elevated access) are always tried;
+        // the others only when the user allows them.
+        Alternatives.Attempt granted = new TemporaryGrants(run, options.temporaryGrants()).find(steps, main);
+        if (granted != null) {
+            return granted.schedule(List.of(), granted.grants().size());
         }
         List<Violation> blocked = new Explanation(run).explain(steps, main);
         return main.schedule(blocked, 0);

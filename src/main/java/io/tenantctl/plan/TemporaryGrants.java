@@ -2,11 +2,13 @@ package io.tenantctl.plan;
 
 import io.tenantctl.diag.Progress;
 import io.tenantctl.model.ObjectRef;
+import io.tenantctl.model.WorldObject;
 import io.tenantctl.profile.TemporaryGrant;
 import io.tenantctl.step.Step;
 import io.tenantctl.world.WorldView;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * {@code --allow-temporary-grants}: where no order exists, a role given for part of the plan and
@@ -27,9 +29,15 @@ final class TemporaryGrants {
     static final int GRANTS = 3;
 
     private final Alternatives run;
+    private final boolean allowed;
 
-    TemporaryGrants(Alternatives run) {
+    /**
+     * @param allowed whether {@code --allow-temporary-grants} was given; without it, only the grants
+     *                the profile documents as the way to act are tried
+     */
+    TemporaryGrants(Alternatives run, boolean allowed) {
         this.run = run;
+        this.allowed = allowed;
     }
 
     /** A complete plan with temporary grants, or null when none was found. */
@@ -55,6 +63,9 @@ final class TemporaryGrants {
                         .authority()
                         .temporaryGrants(
                                 blocked, account, current.world(), run.changes().desired())) {
+                    if (!allowed && !grant.documented()) {
+                        continue;
+                    }
                     if (tried++ >= Explanation.VARIANTS) {
                         break;
                     }
@@ -88,7 +99,8 @@ final class TemporaryGrants {
         WorldView desired = run.changes().desired();
         for (TemporaryGrant grant : attempt.grants()) {
             ObjectRef object = grant.object();
-            if (!attempt.world().get(object).equals(desired.get(object))) {
+            Optional<WorldObject> end = attempt.world().get(object).map(WorldObject::withoutStatus);
+            if (!end.equals(desired.get(object).map(WorldObject::withoutStatus))) {
                 return false;
             }
         }

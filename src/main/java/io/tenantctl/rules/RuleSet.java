@@ -9,14 +9,20 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * A profile's rules: the invariants that must hold after every step (errors) and the advice that
- * is given about the end state only (warnings).
+ * A profile's rules: the invariants that must hold after every step (errors), the advice that is
+ * given about the end state only (warnings), and the field policy, checked on what the manifests
+ * declare only (which fields of the one schema set the profile's era uses: {@link FieldPolicy}).
  */
-public record RuleSet(List<Rule> invariants, List<Rule> advice) {
+public record RuleSet(List<Rule> invariants, List<Rule> advice, List<Rule> fields) {
 
     public RuleSet {
         invariants = List.copyOf(invariants);
         advice = List.copyOf(advice);
+        fields = List.copyOf(fields);
+    }
+
+    public RuleSet(List<Rule> invariants, List<Rule> advice) {
+        this(invariants, advice, List.of());
     }
 
     /** The invariants broken by the objects in scope. */
@@ -26,9 +32,10 @@ public record RuleSet(List<Rule> invariants, List<Rule> advice) {
         return out;
     }
 
-    /** Every broken invariant and every piece of advice for the whole world. */
+    /** Every broken invariant, every piece of advice and every field refused, for the whole world. */
     public List<Violation> checkAll(WorldView world) {
         List<Violation> out = new ArrayList<>();
+        run(fields, world, Scope.everything(), out::add);
         run(invariants, world, Scope.everything(), out::add);
         run(advice, world, Scope.everything(), out::add);
         return out;

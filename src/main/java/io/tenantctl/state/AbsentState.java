@@ -10,13 +10,18 @@ import java.util.Optional;
 /**
  * A state that does not exist yet, as {@code plan} and {@code apply --dry-run} see it: no objects,
  * revision 0, no lineage and no history. Planning against it shows what a first apply would
- * create, and creates nothing. A transaction on it reads that empty state and its commit is
+ * create, and creates nothing; its profile is the one an apply would create it with. A transaction on it reads that empty state and its commit is
  * refused: a real apply opens, and so creates, the store.
  */
-public record AbsentState(String location) implements StateStore {
+public record AbsentState(String location, String profile) implements StateStore {
 
     /** The base a plan made against no state records: no lineage, revision 0. */
     public static final String NO_LINEAGE = "";
+
+    /** A state that would be created with the default profile. */
+    public AbsentState(String location) {
+        this(location, "classic");
+    }
 
     @Override
     public boolean exists() {

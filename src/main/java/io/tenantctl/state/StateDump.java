@@ -16,11 +16,17 @@ import tools.jackson.databind.node.ObjectNode;
  * moves between stores, and what its content digest is computed over, so that a copy can be
  * verified to hold exactly what the source held.
  */
-public record StateDump(Snapshot snapshot, List<RevisionRecord> history, Map<String, Map<ObjectRef, Applied>> applied) {
+public record StateDump(
+        Snapshot snapshot, List<RevisionRecord> history, Map<String, Map<ObjectRef, Applied>> applied, String profile) {
 
     public StateDump {
         history = List.copyOf(history);
         applied = Map.copyOf(applied);
+    }
+
+    /** A dump of a classic state. */
+    public StateDump(Snapshot snapshot, List<RevisionRecord> history, Map<String, Map<ObjectRef, Applied>> applied) {
+        this(snapshot, history, applied, "classic");
     }
 
     public int steps() {
@@ -32,10 +38,14 @@ public record StateDump(Snapshot snapshot, List<RevisionRecord> history, Map<Str
         ObjectNode root = Json.object();
         root.put("lineage", snapshot.lineage());
         root.put("revision", snapshot.revision());
+        if (!profile.equals("classic")) {
+            // left out for classic, so that the digests of states copied before profiles stay the same
+            root.put("profile", profile);
+        }
         ArrayNode objects = root.putArray("objects");
         for (WorldObject object : snapshot.world().objects()) {
             ObjectNode entry = objects.addObject();
-            entry.set("manifest", ManifestCodec.encode(object));
+            entry.set("manifest", Json.parse(ManifestCodec.canonicalJson(object)));
             snapshot.ownership(object.ref()).ifPresent(o -> {
                 entry.put("revision", o.revision());
                 entry.put("applyset", o.applyset());

@@ -20,6 +20,12 @@ public interface StateStore extends AutoCloseable {
         return true;
     }
 
+    /**
+     * The profile the state was created under ({@code classic} or {@code entra}), whose rules and
+     * steps every command that reads it uses.
+     */
+    String profile();
+
     /** A consistent read of the current revision. */
     Snapshot read();
 

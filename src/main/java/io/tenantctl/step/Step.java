@@ -105,7 +105,7 @@ public record Step(Op op, ObjectRef target, Subject subject) {
             case TARGET -> Subject.TARGET;
             case ROLE -> new Subject.Role(required(op, "account", account));
             case DOMAIN -> new Subject.Domain(required(op, "domain", domain));
-            case MOVE -> new Subject.Move(required(op, "from", from), required(op, "to", to));
+            case MOVE -> new Subject.Move(required(op, "from", from), required(op, "to", to), account);
             case OBJECT -> new Subject.Desired(required(op, "object", object));
             case SIGN_UP -> {
                 if (!(required(op, "object", object) instanceof Tenant tenant)) {
@@ -133,10 +133,16 @@ public record Step(Op op, ObjectRef target, Subject subject) {
 
     // The fields of a step as plans spell them; each is derived from the subject.
 
-    /** The account whose role the step grants, revokes or names, or who signed up for a tenant. */
+    /**
+     * The account whose role the step grants, revokes or names, who signed up for a tenant, or who
+     * does a move that depends on who does it.
+     */
     public Optional<String> account() {
         if (subject instanceof Subject.Role r) {
             return Optional.of(r.account());
+        }
+        if (subject instanceof Subject.Move m) {
+            return m.by();
         }
         return subject instanceof Subject.SignUp s ? s.founder() : Optional.empty();
     }
@@ -185,6 +191,9 @@ public record Step(Op op, ObjectRef target, Subject subject) {
                     target,
                     new Subject.SignUp(s.tenant(), s.candidates(), s.founder().map(spelling)));
         }
+        if (subject instanceof Subject.Move m && m.by().isPresent()) {
+            return new Step(op, target, new Subject.Move(m.from(), m.to(), m.by().map(spelling)));
+        }
         return this;
     }
 
@@ -204,6 +213,7 @@ public record Step(Op op, ObjectRef target, Subject subject) {
         out.append(' ').append(target);
         if (subject instanceof Subject.Move m) {
             out.append(" from Tenant/").append(m.from()).append(" to Tenant/").append(m.to());
+            m.by().ifPresent(by -> out.append(" (by ").append(by).append(')'));
         }
         return out.toString();
     }

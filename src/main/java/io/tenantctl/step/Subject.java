@@ -54,8 +54,18 @@ public sealed interface Subject {
         }
     }
 
-    /** The tenant a subscription leaves and the one it joins. */
-    record Move(String from, String to) implements Subject {
+    /**
+     * The tenant a subscription leaves and the one it joins.
+     *
+     * @param by who does it, once the step is bound to its actor, where what the move does depends on
+     *           who does it (the account that accepts a change of directory becomes its owner)
+     */
+    record Move(String from, String to, Optional<String> by) implements Subject {
+
+        public Move(String from, String to) {
+            this(from, to, Optional.empty());
+        }
+
         @Override
         public Shape shape() {
             return Shape.MOVE;

@@ -74,16 +74,13 @@ final class SchemaMessages {
             case "required" -> {
                 String property = error.getProperty();
                 message = field + ": missing required field \"" + property + "\"";
-                if (error.getSchemaLocation().toString().contains("/allOf/0/then")) {
-                    message += " (an Azure subscription needs accountAdministrator and serviceAdministrator)";
-                }
             }
             case "false" -> {
                 location = document.locateEntry(pointer);
                 message = field + ": not allowed here";
-                if (error.getSchemaLocation().toString().contains("/allOf/1/then")) {
-                    message = field + ": not allowed for an Office365 subscription, which has no classic"
-                            + " administrator roles";
+                if (error.getSchemaLocation().toString().contains("/allOf/0/then")) {
+                    message = field + ": not allowed for an Office365 subscription, which has no administrator"
+                            + " roles of its own";
                 }
             }
             case "pattern" ->

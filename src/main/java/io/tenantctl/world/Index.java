@@ -105,12 +105,7 @@ final class Index implements WorldView {
                         old == null ? Set.of() : old.allDomains(),
                         t.allDomains(),
                         t.name());
-                relink(
-                        Key.Space.ADMIN_OF,
-                        adminOf,
-                        old == null ? Set.of() : old.globalAdministrators(),
-                        t.globalAdministrators(),
-                        t.name());
+                relink(Key.Space.ADMIN_OF, adminOf, old == null ? Set.of() : members(old), members(t), t.name());
                 return Optional.ofNullable(old);
             }
             case ACCOUNT -> {
@@ -203,7 +198,7 @@ final class Index implements WorldView {
                 for (String domain : t.allDomains()) {
                     unlink(Key.Space.DOMAIN_OWNERS, domainOwners, domain, t.name());
                 }
-                for (String admin : t.globalAdministrators()) {
+                for (String admin : members(t)) {
                     unlink(Key.Space.ADMIN_OF, adminOf, admin, t.name());
                 }
                 return Optional.of(t);
@@ -237,8 +232,19 @@ final class Index implements WorldView {
         throw new IllegalStateException("unreachable");
     }
 
+    /** The accounts a tenant names: its global administrators and, in the entra world, its guests. */
+    private static Set<String> members(Tenant t) {
+        if (t.guests().isEmpty()) {
+            return t.globalAdministrators();
+        }
+        Set<String> all = new HashSet<>(t.globalAdministrators());
+        all.addAll(t.guests());
+        return all;
+    }
+
     private static Set<String> admins(Subscription s) {
         Set<String> all = new HashSet<>(s.coAdministrators());
+        all.addAll(s.owners());
         s.accountAdministrator().ifPresent(all::add);
         s.serviceAdministrator().ifPresent(all::add);
         return all;

@@ -39,10 +39,13 @@ public interface WorldView {
     /** Keys of the accounts whose sign-in name is on this domain. */
     Set<String> accountsOnDomain(String domain);
 
-    /** Names of the tenants that list this account as a global administrator. */
+    /**
+     * Names of the tenants that list this account as a global administrator or (in the entra world)
+     * as a guest: the tenants it has a user object in without being homed there.
+     */
     Set<String> tenantsAdministeredBy(String accountKey);
 
-    /** Names of the subscriptions that name this account in any administrator role. */
+    /** Names of the subscriptions that name this account in any administrator role or as an owner. */
     Set<String> subscriptionsReferencing(String accountKey);
 
     /** Names of the subscriptions that trust this tenant. */

@@ -47,6 +47,7 @@ class ArchitectureTest {
         ALLOWED.put("diff", List.of("model", "world", "rules"));
         ALLOWED.put("profile", List.of("model", "world", "rules", "step", "diff"));
         ALLOWED.put("profile.classic", List.of("model", "world", "rules", "step", "diff", "profile"));
+        ALLOWED.put("profile.entra", List.of("model", "world", "rules", "step", "diff", "profile", "profile.classic"));
         ALLOWED.put("validate", List.of("diag", "load", "model", "world", "rules"));
         ALLOWED.put("plan", List.of("json", "diag", "model", "world", "rules", "step", "diff", "profile"));
         ALLOWED.put("state", List.of("json", "model", "world"));

@@ -5,6 +5,7 @@ import io.tenantctl.profile.Profile;
 import io.tenantctl.profile.ProfileSource;
 import io.tenantctl.rules.CoadminLimit;
 import io.tenantctl.rules.DomainConflict;
+import io.tenantctl.rules.FieldPolicy;
 import io.tenantctl.rules.ForeignWorkAccount;
 import io.tenantctl.rules.GlobalAdminCount;
 import io.tenantctl.rules.MicrosoftAccountDomain;
@@ -22,7 +23,7 @@ public final class ClassicProfile implements ProfileSource {
 
     public static final String NAME = "classic";
 
-    /** The nine invariants of DESIGN.md 1.1 and the two warnings. */
+    /** The nine invariants of DESIGN.md 1.1, the two warnings, and the classic era's fields. */
     public static final RuleSet RULES = new RuleSet(
             List.of(
                     new UnknownReference(),
@@ -34,7 +35,8 @@ public final class ClassicProfile implements ProfileSource {
                     new SubscriptionAdminNotInTenant(),
                     new CoadminLimit(),
                     new ServiceAdminChoice()),
-            List.of(new GlobalAdminCount(), new PortalAccess()));
+            List.of(new GlobalAdminCount(), new PortalAccess()),
+            List.of(new FieldPolicy(FieldPolicy.Era.CLASSIC)));
 
     /** LIM-06 (200 co-administrators) and LIM-01 (an account in at most 20 directories) of the rulebook. */
     public static final Limits LIMITS = new Limits(200, 20);

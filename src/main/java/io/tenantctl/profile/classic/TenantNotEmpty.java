@@ -26,7 +26,7 @@ import java.util.TreeSet;
  * that keeps the tenant busy (rather than the dangling references it would leave); and as the
  * precondition of {@code DeleteTenant} while planning and at apply.
  */
-final class TenantNotEmpty {
+public final class TenantNotEmpty {
 
     private TenantNotEmpty() {}
 
@@ -70,8 +70,11 @@ final class TenantNotEmpty {
         return Optional.empty();
     }
 
-    /** What the desired world still holds in each tenant the changes delete, located at what holds it. */
-    static List<Violation> ofChanges(ChangeSet changes) {
+    /**
+     * What the desired world still holds in each tenant the changes delete, located at what holds it
+     * (the same in every profile: the users a tenant holds besides are only known to its steps).
+     */
+    public static List<Violation> ofChanges(ChangeSet changes) {
         WorldView desired = changes.desired();
         List<Violation> out = new ArrayList<>();
         for (Change change : changes.changes()) {

@@ -16,7 +16,7 @@ import java.util.function.Supplier;
 
 /**
  * Makes a store usable: creates it on first use (for SQLite with its folder; a new lineage,
- * revision 0), upgrades an older schema by the {@link Migrations} it lacks, under the migration
+ * revision 0, the profile asked for), upgrades an older schema by the {@link Migrations} it lacks, under the migration
  * lock so that two processes opening a new store at once do not race, and refuses a schema newer
  * than this version knows.
  */
@@ -26,12 +26,15 @@ final class Bootstrap {
     private final Locking locking;
     private final Clock clock;
     private final Supplier<String> lineages;
+    private final String profile;
 
-    Bootstrap(Database database, Locking locking, Clock clock, Supplier<String> lineages) {
+    /** @param profile the profile a state created now is recorded with */
+    Bootstrap(Database database, Locking locking, Clock clock, Supplier<String> lineages, String profile) {
         this.database = database;
         this.locking = locking;
         this.clock = clock;
         this.lineages = lineages;
+        this.profile = profile;
     }
 
     /** Creates or upgrades the schema; with {@code mustExist}, a store without one is an error instead. */
@@ -70,9 +73,10 @@ final class Bootstrap {
         Migrations.apply(connection, from, now);
         if (from == 0) {
             try (PreparedStatement s = connection.prepareStatement(
-                    "INSERT INTO tc_head (id, lineage, revision, updated_at) VALUES (1, ?, 0, ?)")) {
+                    "INSERT INTO tc_head (id, lineage, revision, updated_at, profile) VALUES (1, ?, 0, ?, ?)")) {
                 s.setString(1, lineages.get());
                 s.setString(2, now);
+                s.setString(3, profile);
                 s.executeUpdate();
             }
         }

@@ -10,6 +10,7 @@ import io.tenantctl.state.StateDump;
 import io.tenantctl.state.StateException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
@@ -34,7 +35,16 @@ final class Copies {
     }
 
     StateDump dump(Connection connection) throws SQLException {
-        return new StateDump(snapshots.read(connection), History.read(connection, 0), applied.all(connection));
+        return new StateDump(
+                snapshots.read(connection), History.read(connection, 0), applied.all(connection), profile(connection));
+    }
+
+    /** The profile the state was created under. */
+    static String profile(Connection connection) throws SQLException {
+        try (Statement s = connection.createStatement();
+                ResultSet rs = s.executeQuery("SELECT profile FROM tc_head WHERE id = 1")) {
+            return rs.next() ? rs.getString(1) : "classic";
+        }
     }
 
     void restore(Connection connection, StateDump dump, boolean force) throws SQLException {
@@ -72,10 +82,11 @@ final class Copies {
         }
         AppliedRecords.insert(connection, dump.applied());
         try (PreparedStatement head = connection.prepareStatement(
-                "UPDATE tc_head SET lineage = ?, revision = ?, updated_at = ? WHERE id = 1")) {
+                "UPDATE tc_head SET lineage = ?, revision = ?, updated_at = ?, profile = ? WHERE id = 1")) {
             head.setString(1, wanted.lineage());
             head.setLong(2, wanted.revision());
             head.setString(3, clock.instant().toString());
+            head.setString(4, dump.profile());
             head.executeUpdate();
         }
         connection.commit();

@@ -55,8 +55,20 @@ public final class JdbcStateStore implements StateStore {
      * @param lineages where a new store's lineage id comes from (a random UUID, except in tests)
      */
     public static JdbcStateStore open(String url, Clock clock, Supplier<String> lineages, Duration lockTimeout) {
-        return open(url, clock, lineages, lockTimeout, false);
+        return open(url, clock, lineages, lockTimeout, DEFAULT_PROFILE);
     }
+
+    /**
+     * As {@link #open(String, Clock, Supplier, Duration)}, recording {@code profile} in a state
+     * created now (an existing state keeps its own: {@link #profile()} says which).
+     */
+    public static JdbcStateStore open(
+            String url, Clock clock, Supplier<String> lineages, Duration lockTimeout, String profile) {
+        return open(url, clock, lineages, lockTimeout, false, profile);
+    }
+
+    /** The profile of the states made before profiles were recorded. */
+    private static final String DEFAULT_PROFILE = "classic";
 
     /**
      * Opens a store that must already exist (every command but apply, the agent and the target of
@@ -65,20 +77,30 @@ public final class JdbcStateStore implements StateStore {
      */
     public static JdbcStateStore openExisting(
             String url, Clock clock, Supplier<String> lineages, Duration lockTimeout) {
-        return open(url, clock, lineages, lockTimeout, true);
+        return open(url, clock, lineages, lockTimeout, true, DEFAULT_PROFILE);
     }
 
     private static JdbcStateStore open(
-            String url, Clock clock, Supplier<String> lineages, Duration lockTimeout, boolean mustExist) {
+            String url,
+            Clock clock,
+            Supplier<String> lineages,
+            Duration lockTimeout,
+            boolean mustExist,
+            String profile) {
         StateUrl parsed = StateUrl.parse(url);
         JdbcStateStore store = new JdbcStateStore(new Database(parsed, Dialect.of(parsed)), clock);
-        new Bootstrap(store.database, store.locking, clock, lineages).run(lockTimeout, mustExist);
+        new Bootstrap(store.database, store.locking, clock, lineages, profile).run(lockTimeout, mustExist);
         return store;
     }
 
     @Override
     public String location() {
         return database.location();
+    }
+
+    @Override
+    public String profile() {
+        return database.read(Copies::profile);
     }
 
     @Override

@@ -21,8 +21,13 @@ import java.util.List;
 final class Migrations {
 
     /** The migration files, in order. Add a line here with each new file. */
-    static final List<String> FILES =
-            List.of("V1__init.sql", "V2__applied.sql", "V3__agent.sql", "V4__operator.sql", "V5__journal.sql");
+    static final List<String> FILES = List.of(
+            "V1__init.sql",
+            "V2__applied.sql",
+            "V3__agent.sql",
+            "V4__operator.sql",
+            "V5__journal.sql",
+            "V6__profile.sql");
 
     private Migrations() {}
 

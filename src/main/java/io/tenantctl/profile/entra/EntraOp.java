@@ -1,0 +1,119 @@
+package io.tenantctl.profile.entra;
+
+import io.tenantctl.model.Kind;
+import io.tenantctl.step.Impact;
+import io.tenantctl.step.Op;
+import io.tenantctl.step.Role;
+import io.tenantctl.step.Subject.Shape;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The operations the entra world adds to those it shares with the classic one (DESIGN.md 8); the
+ * shared ones ({@code CreateAccount}, {@code AddGlobalAdmin}, ...) are {@code ClassicOp} values, so
+ * that a name in a plan file means one operation whatever the profile.
+ */
+public enum EntraOp implements Op {
+    VERIFY_DOMAIN("VerifyDomain", Kind.TENANT, Shape.DOMAIN, Field.DOMAINS, Set.of()),
+    INVITE_GUEST("InviteGuest", Kind.TENANT, Shape.ROLE, Field.GUESTS, Set.of(Impact.CREATE)),
+    REDEEM_INVITATION("RedeemInvitation", Kind.TENANT, Shape.ROLE, Field.GUESTS, Set.of()),
+    REMOVE_GUEST("RemoveGuest", Kind.TENANT, Shape.ROLE, Field.GUESTS, Set.of(Impact.DELETE)),
+    ELEVATE_ACCESS("ElevateAccess", Kind.TENANT, Shape.ROLE, Field.GLOBAL_ADMINISTRATORS, Set.of(Impact.GRANT)),
+    REMOVE_ELEVATED_ACCESS(
+            "RemoveElevatedAccess", Kind.TENANT, Shape.ROLE, Field.GLOBAL_ADMINISTRATORS, Set.of(Impact.REVOKE)),
+    ADD_OWNER("AddOwner", Kind.SUBSCRIPTION, Shape.ROLE, Field.OWNERS, Set.of(Impact.GRANT)),
+    REMOVE_OWNER("RemoveOwner", Kind.SUBSCRIPTION, Shape.ROLE, Field.OWNERS, Set.of(Impact.REVOKE)),
+    REQUEST_DIRECTORY_CHANGE("RequestDirectoryChange", Kind.SUBSCRIPTION, Shape.MOVE, Field.TENANT, Set.of()),
+    ACCEPT_DIRECTORY_CHANGE(
+            "AcceptDirectoryChange", Kind.SUBSCRIPTION, Shape.MOVE, Field.TENANT, Set.of(Impact.TENANCY));
+
+    /** The manifest fields entra steps come from. */
+    private static final class Field {
+        static final ManifestField DOMAINS = new ManifestField("/spec/domains", true);
+        static final ManifestField GUESTS = new ManifestField("/spec/guests", true);
+        static final ManifestField GLOBAL_ADMINISTRATORS = new ManifestField("/spec/globalAdministrators", true);
+        static final ManifestField OWNERS = new ManifestField("/spec/owners", true);
+        static final ManifestField TENANT = new ManifestField("/spec/tenant", false);
+    }
+
+    /** After the classic operations, so that the canonical order of shared steps does not change. */
+    private static final int FIRST = 100;
+
+    private final String wireName;
+    private final Kind targetKind;
+    private final Shape shape;
+    private final ManifestField field;
+    private final Set<Impact> impact;
+
+    EntraOp(String wireName, Kind targetKind, Shape shape, ManifestField field, Set<Impact> impact) {
+        this.wireName = wireName;
+        this.targetKind = targetKind;
+        this.shape = shape;
+        this.field = field;
+        this.impact = Impact.setOf(impact);
+    }
+
+    @Override
+    public String wireName() {
+        return wireName;
+    }
+
+    @Override
+    public Kind targetKind() {
+        return targetKind;
+    }
+
+    @Override
+    public Shape shape() {
+        return shape;
+    }
+
+    @Override
+    public ManifestField field() {
+        return field;
+    }
+
+    @Override
+    public Optional<Role> role() {
+        return switch (this) {
+            case ADD_OWNER, REMOVE_OWNER -> Optional.of(EntraRoles.OWNER);
+            case ELEVATE_ACCESS, REMOVE_ELEVATED_ACCESS -> Optional.of(EntraRoles.ELEVATED_ACCESS);
+            case INVITE_GUEST, REDEEM_INVITATION, REMOVE_GUEST -> Optional.of(EntraRoles.GUEST);
+            case VERIFY_DOMAIN, REQUEST_DIRECTORY_CHANGE, ACCEPT_DIRECTORY_CHANGE -> Optional.empty();
+        };
+    }
+
+    @Override
+    public boolean removesSubject() {
+        return this == REMOVE_GUEST || this == REMOVE_OWNER || this == REMOVE_ELEVATED_ACCESS;
+    }
+
+    @Override
+    public int order() {
+        return FIRST + ordinal();
+    }
+
+    @Override
+    public Set<Impact> impact() {
+        return impact;
+    }
+
+    /** @deprecated see {@link Op#privilege()} */
+    @Deprecated
+    @Override
+    public Privilege privilege() {
+        return impact.contains(Impact.GRANT)
+                ? Privilege.GRANT
+                : impact.contains(Impact.REVOKE) ? Privilege.REVOKE : Privilege.NONE;
+    }
+
+    @Override
+    public boolean isDeletion() {
+        return false;
+    }
+
+    @Override
+    public String toString() {
+        return wireName;
+    }
+}
