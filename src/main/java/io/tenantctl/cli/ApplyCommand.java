@@ -60,7 +60,8 @@ import tools.jackson.databind.JsonNode;
         footer = {
             "",
             "Exit codes: 0 applied (or nothing to do), 1 error (nothing changed), 3 the saved plan is stale or"
-                    + " the state is locked, 64 usage error.",
+                    + " the state is locked, 4 the steps before an external action were applied and it waits for"
+                    + " the actions listed (confirm each with --confirm ID, then apply again), 64 usage error.",
             "",
             "Examples:",
             "  tenantctl apply -f manifests/",
