@@ -1,7 +1,6 @@
 package io.tenantctl.generate;
 
 import io.tenantctl.model.Account;
-import io.tenantctl.model.AccountType;
 import io.tenantctl.model.Metadata;
 import io.tenantctl.model.Offer;
 import io.tenantctl.model.Subscription;
@@ -57,11 +56,7 @@ final class FewLargeFiles {
         String custom = name + ".example";
         List<Account> work = new ArrayList<>();
         for (int w = 0; w < WORK_ACCOUNTS; w++) {
-            work.add(new Account(
-                    Metadata.named(name + "-user-" + w),
-                    AccountType.WORK_OR_SCHOOL,
-                    "user" + w + "@" + (random.nextBoolean() ? custom : initial),
-                    Optional.of("User " + w + " of " + name)));
+            work.add(WorldGenerator.workAccount(name, w, random.nextBoolean() ? custom : initial));
         }
         TreeSet<String> admins =
                 new TreeSet<>(List.of(work.get(0).key(), work.get(1).key()));
@@ -83,14 +78,7 @@ final class FewLargeFiles {
                 Optional.of(work.get(0).key()),
                 Optional.of(work.get(1).key()),
                 co));
-        out.add(new Subscription(
-                Metadata.named(name + "-office365"),
-                Offer.OFFICE365,
-                name,
-                Optional.of("Office 365 of " + name),
-                Optional.empty(),
-                Optional.empty(),
-                new TreeSet<>()));
+        out.add(WorldGenerator.office365(name));
         return out;
     }
 }

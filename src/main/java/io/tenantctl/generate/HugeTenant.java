@@ -1,7 +1,6 @@
 package io.tenantctl.generate;
 
 import io.tenantctl.model.Account;
-import io.tenantctl.model.AccountType;
 import io.tenantctl.model.Metadata;
 import io.tenantctl.model.Offer;
 import io.tenantctl.model.Subscription;
@@ -43,11 +42,7 @@ final class HugeTenant {
         String initial = NAME + ".onmicrosoft.com";
         List<Account> work = new ArrayList<>();
         for (int w = 0; w < workCount; w++) {
-            work.add(new Account(
-                    Metadata.named(NAME + "-user-" + w),
-                    AccountType.WORK_OR_SCHOOL,
-                    "user" + w + "@" + initial,
-                    Optional.of("User " + w + " of " + NAME)));
+            work.add(WorldGenerator.workAccount(NAME, w, initial));
         }
         List<Account> microsoft = new ArrayList<>();
         for (int i = 0; i < microsoftCount; i++) {
