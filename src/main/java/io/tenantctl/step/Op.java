@@ -40,31 +40,6 @@ public interface Op {
     Set<Impact> impact();
 
     /**
-     * What the step does to administrator rights, judged from the operation alone.
-     *
-     * @deprecated an operation does not say what its step did: a transfer with no effects takes no
-     *     right away, and a {@code SetServiceAdmin} also removes the previous service administrator.
-     *     Use {@link PlannedStep#impact()}, computed once from the step and its effects.
-     */
-    @Deprecated
-    Privilege privilege();
-
-    /** Whether the step removes an object. */
-    boolean isDeletion();
-
-    /**
-     * How a step changes who holds administrator rights.
-     *
-     * @deprecated see {@link Op#privilege()}; use {@link Impact}
-     */
-    @Deprecated
-    enum Privilege {
-        GRANT,
-        REVOKE,
-        NONE
-    }
-
-    /**
      * A field of a manifest: a JSON Pointer, and whether the step is about one entry of the list
      * there (an administrator, a domain) rather than the whole field.
      */
