@@ -148,7 +148,7 @@ final class ApplyCommand implements Callable<Integer> {
                     spec.commandLine(),
                     "--trusted-key and --allow-unsigned check a saved plan's signature: apply PLANFILE, not -f");
         }
-        ProviderOptions.Choice choice = provider.choose(env, context.profile());
+        ProviderOptions.Choice choice = provider.choose(env);
         if (choice instanceof ProviderOptions.Refused refused) {
             context.diagnostics(spec, style, refused.problems());
             return ExitCodes.ERROR;

@@ -1,6 +1,7 @@
 package io.tenantctl.provider;
 
 import io.tenantctl.world.World;
+import io.tenantctl.world.WorldView;
 
 /**
  * Today's behaviour, the default: the state store is the world, plans are made against it and an
@@ -21,7 +22,12 @@ public final class RecordProvider implements Provider {
     }
 
     @Override
-    public Observation observe(World stored) {
+    public boolean worksUnder(String profile) {
+        return true;
+    }
+
+    @Override
+    public Observation observe(World stored, WorldView desired) {
         return Observation.complete(stored);
     }
 }

@@ -1,0 +1,247 @@
+package io.tenantctl.provider;
+
+import static io.tenantctl.testing.CliRun.cli;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tenantctl.json.Json;
+import io.tenantctl.testing.CliRun.Result;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * {@code plan --provider azure} through the command line, against two local fixture servers that
+ * answer as the seed story's two directories do before it starts (issue 12's example, in today's
+ * world): the tenant Contoso with Michael's work account as global administrator and its Office 365
+ * subscription, and the Default directory Michael created with his Microsoft account, which trusts
+ * the MSDN subscription he owns.
+ */
+class LivePlanCliTest {
+
+    static final String BEFORE = "manifests/examples/entra/seed/before";
+    static final String AFTER = "manifests/examples/entra/seed/after";
+
+    static final String CONTOSO = "72f988bf-86f1-41af-91ab-2d7cd011db47";
+    static final String DEFAULT = "8f70baf1-1f6e-46a2-a1ff-238dac1ebfb7";
+    static final String MSMITH_WORK = "6ea91a8d-e32e-41a1-b7bd-d2d185eed0e0";
+    static final String JOHN = "4562bcc8-c436-4f95-b7c0-4f8ce89dca5e";
+    static final String MSMITH_GUEST = "39807bd1-3dde-48f3-8165-81ddd4e46de0";
+    static final String MSDN = "291bba3f-e0a5-47bc-a099-3bdcb2a50a05";
+
+    @TempDir
+    Path dir;
+
+    FixtureServer contoso;
+    FixtureServer defaultDirectory;
+    Path connections;
+    String state;
+
+    @BeforeEach
+    void start() throws Exception {
+        contoso = FixtureServer.start(Files.createDirectories(dir.resolve("contoso")));
+        defaultDirectory = FixtureServer.start(Files.createDirectories(dir.resolve("default")));
+        seedBefore().serve(contoso);
+        defaultDirectoryBefore().serve(defaultDirectory);
+        connections = Files.writeString(dir.resolve("connections.yaml"), """
+                apiVersion: tenantctl.io/v1
+                kind: Connections
+                tenants:
+                  contoso:
+                    tenantId: %s
+                    credential: {kind: clientSecret, clientId: 6731de76-14a6-49ae-97bc-6eba6914391e}
+                    endpoints: {login: "%s", graph: "%s", arm: "%s", caFile: %s}
+                  default-directory:
+                    tenantId: %s
+                    credential: {kind: clientSecret, clientId: 6731de76-14a6-49ae-97bc-6eba6914391e}
+                    endpoints: {login: "%s", graph: "%s", arm: "%s", caFile: %s}
+                """.formatted(
+                        CONTOSO,
+                        contoso.base(),
+                        contoso.base(),
+                        contoso.base(),
+                        contoso.caFile(),
+                        DEFAULT,
+                        defaultDirectory.base(),
+                        defaultDirectory.base(),
+                        defaultDirectory.base(),
+                        defaultDirectory.caFile()));
+        state = "sqlite:" + dir.resolve("state.db");
+    }
+
+    /** Contoso before the story: Michael's work account is its global administrator. */
+    static LiveDirectory seedBefore() {
+        return new LiveDirectory(CONTOSO, "Contoso")
+                .domain("contoso.onmicrosoft.com", true, true)
+                .domain("contoso.com", false, true)
+                .member(MSMITH_WORK, "msmith@contoso.com", "Michael Smith")
+                .member(JOHN, "JohnDoe@contoso.com", "John Doe")
+                .globalAdministrator(MSMITH_WORK)
+                .office365("860697e3-b0aa-4196-a6c6-7ec361ed58f7", "ENTERPRISEPACK");
+    }
+
+    /**
+     * The Default directory: Michael, with his Microsoft account, created it, so he is in it from
+     * the start as an external user that never had an invitation to redeem.
+     */
+    static LiveDirectory defaultDirectoryBefore() {
+        return new LiveDirectory(DEFAULT, "Default directory")
+                .domain("msmithhotmail.onmicrosoft.com", true, true)
+                .guest(
+                        MSMITH_GUEST,
+                        "msmith_hotmail.com#EXT#@msmithhotmail.onmicrosoft.com",
+                        "msmith@hotmail.com",
+                        "Michael Smith",
+                        null)
+                .globalAdministrator(MSMITH_GUEST)
+                .azure(MSDN, "MSDN", MSMITH_GUEST);
+    }
+
+    @AfterEach
+    void stop() {
+        contoso.close();
+        defaultDirectory.close();
+    }
+
+    private Result plan(String manifests, String... extra) {
+        List<String> args = new ArrayList<>(List.of(
+                "plan",
+                "--profile",
+                "entra",
+                "-f",
+                manifests,
+                "--state",
+                state,
+                "--provider",
+                "azure",
+                "--connections",
+                connections.toString(),
+                "--detailed-exitcode"));
+        args.addAll(List.of(extra));
+        return cli().env("AZURE_CLIENT_SECRET", "not-a-real-secret").run(args.toArray(String[]::new));
+    }
+
+    @Test
+    void theTenantsAsTheyAreAreWhatTheBeforeManifestsDeclare() {
+        Result result = plan(BEFORE);
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
+        assertThat(result.out())
+                .as("a first plan adopts what exists and changes nothing")
+                .contains("Plan: 0 to create, 0 to update, 0 to delete, 7 unchanged, 7 to adopt into applyset default;"
+                        + " 0 steps.");
+        assertThat(contoso.apiRequests())
+                .extracting(r -> r.method() + " " + r.path())
+                .contains("GET /v1.0/organization", "GET /v1.0/users", "GET /v1.0/directory/subscriptions")
+                .allMatch(r -> r.startsWith("GET "));
+        assertThat(defaultDirectory.apiRequests())
+                .extracting(r -> r.method() + " " + r.path())
+                .contains("GET /subscriptions/" + MSDN + "/providers/Microsoft.Authorization/roleAssignments");
+        assertThat(result.out() + result.err()).doesNotContain("not-a-real-secret");
+    }
+
+    @Test
+    void theSeedStoryIsPlannedAgainstTheLiveTenants() {
+        Result result = plan(AFTER);
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
+        assertThat(result.out())
+                .contains("1. InviteGuest msmith@hotmail.com to Tenant/contoso")
+                .contains("2. RedeemInvitation msmith@hotmail.com to Tenant/contoso")
+                .contains("3. AddGlobalAdmin msmith@hotmail.com to Tenant/contoso")
+                .contains("4. RequestDirectoryChange Subscription/msdn-1 from Tenant/default-directory to"
+                        + " Tenant/contoso")
+                .contains("5. AcceptDirectoryChange Subscription/msdn-1")
+                .contains("6. AddOwner JohnDoe@contoso.com to Subscription/msdn-1")
+                .contains("Plan: 0 to create, 2 to update, 0 to delete, 5 unchanged, 7 to adopt");
+    }
+
+    @Test
+    void aPendingGuestAndAnUnverifiedDomainAreStatusNotDeclaredFields() throws Exception {
+        seedBefore()
+                .guest(
+                        "10fc1cc8-ac36-4186-b99b-0cf814aa2dd5",
+                        "msmith_hotmail.com#EXT#@contoso.onmicrosoft.com",
+                        "msmith@hotmail.com",
+                        "Michael Smith",
+                        "PendingAcceptance")
+                .domain("fabrikam.com", false, false)
+                .serve(contoso);
+        Path manifests = Files.createDirectories(dir.resolve("manifests"));
+        for (String file : List.of("accounts.yaml", "contoso.yaml", "default-directory.yaml")) {
+            String text = Files.readString(Path.of(BEFORE, file));
+            Files.writeString(
+                    manifests.resolve(file),
+                    text.replace(
+                            "  globalAdministrators: [msmith@contoso.com]",
+                            "  globalAdministrators: [msmith@contoso.com]\n  guests: [msmith@hotmail.com]"));
+        }
+
+        Result result = plan(manifests.toString(), "-o", "json");
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
+        JsonNode plan = Json.parse(result.out());
+        assertThat(plan.path("steps").size()).as(result.toString()).isZero();
+        assertThat(plan.path("summary").toString()).contains("\"update\":0", "\"create\":0");
+    }
+
+    @Test
+    void aReadThatFailsMakesItsObjectsUnknownAndAPlanThatWouldChangeThemFails() {
+        contoso.instead(
+                "GET",
+                "/v1.0/users",
+                Fixture.of("graph/errors/error-shape.json")
+                        .withBody(b -> ((ObjectNode) b.path("error")).put("code", "Authorization_RequestDenied")));
+
+        Result result = plan(AFTER);
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
+        assertThat(result.err())
+                .contains("error[unseen]")
+                .contains("Tenant/contoso could not be seen")
+                .contains("Authorization_RequestDenied");
+        assertThat(result.out()).doesNotContain("InviteGuest");
+    }
+
+    @Test
+    void whatIsNotManagedIsShownAndCounted() {
+        defaultDirectoryBefore().serve(defaultDirectory);
+        defaultDirectory.instead(
+                "GET",
+                "/v1.0/roleManagement/directory/roleEligibilityScheduleInstances",
+                Fixture.of("graph/role-eligibility-schedule-instances-list.json"));
+
+        Result result = plan(BEFORE);
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
+        assertThat(result.err())
+                .contains("warning[unmanaged]: Tenant/default-directory: 1 eligible global administrator"
+                        + " assignment(s) (Privileged Identity Management): counted, never managed");
+        assertThat(result.out()).contains("0 steps");
+    }
+
+    @Test
+    void theClassicProfileIsRefusedBeforeAnyRequest() {
+        Result result = cli().run(
+                        "plan",
+                        "-f",
+                        "manifests/examples/seed/before",
+                        "--state",
+                        state,
+                        "--provider",
+                        "azure",
+                        "--connections",
+                        connections.toString());
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
+        assertThat(result.err()).contains("error[provider]").contains("works under the entra profile");
+        assertThat(contoso.requests()).isEmpty();
+        assertThat(defaultDirectory.requests()).isEmpty();
+    }
+}
