@@ -104,10 +104,15 @@ public final class ProviderOptions {
     }
 
     private ConnectionsReader.Result read(Path file) {
+        return read(mixee, file);
+    }
+
+    /** Reads a connections file; a missing one is a usage error, exit 64. */
+    static ConnectionsReader.Result read(CommandSpec spec, Path file) {
         try {
             return ConnectionsReader.read(file, file.toString(), Files.readAllBytes(file));
         } catch (NoSuchFileException e) {
-            throw new ParameterException(mixee.commandLine(), "no such connections file: " + file);
+            throw new ParameterException(spec.commandLine(), "no such connections file: " + file);
         } catch (IOException e) {
             return new ConnectionsReader.Result(
                     Optional.empty(),

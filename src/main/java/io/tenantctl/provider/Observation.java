@@ -1,6 +1,7 @@
 package io.tenantctl.provider;
 
 import io.tenantctl.world.World;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -8,14 +9,14 @@ import java.util.TreeMap;
 /**
  * What a provider saw: the world, what it could not see (a read that failed makes its objects
  * unknown, never absent: a plan refuses to change them), what it saw and does not manage (shown
- * and counted, never changed), and the directory ids it read, by tenant name.
+ * and counted, never changed), and the directory ids it read, by tenant name (sorted).
  */
 public record Observation(World world, List<Unseen> unseen, List<String> unmanaged, Map<String, String> tenantIds) {
 
     public Observation {
         unseen = List.copyOf(unseen);
         unmanaged = List.copyOf(unmanaged);
-        tenantIds = Map.copyOf(new TreeMap<>(tenantIds));
+        tenantIds = Collections.unmodifiableSortedMap(new TreeMap<>(tenantIds));
     }
 
     /** Everything seen: the record provider's observation of the store. */

@@ -227,6 +227,64 @@ class LivePlanCliTest {
     }
 
     @Test
+    void importedManifestsPlannedRightAwayGiveNoChanges() throws Exception {
+        Path out = dir.resolve("imported");
+
+        Result imported = cli().env("AZURE_CLIENT_SECRET", "not-a-real-secret")
+                .run("import", "--connections", connections.toString(), "--out", out.toString());
+
+        assertThat(imported.exitCode()).as(imported.toString()).isZero();
+        assertThat(imported.out())
+                .contains("Imported 7 objects of 2 tenants (contoso, default-directory) in 3 files to " + out);
+        String contosoFile = Files.readString(out.resolve("tenants/contoso.yaml"));
+        assertThat(contosoFile)
+                .contains("signInName: msmith@contoso.com")
+                .contains("azure.tenantctl.io/subscription-id: 860697e3-b0aa-4196-a6c6-7ec361ed58f7");
+        assertThat(Files.readString(out.resolve("tenants/default-directory.yaml")))
+                .contains("azure.tenantctl.io/subscription-id: " + MSDN);
+        Result valid = cli().run("validate", "--profile", "entra", "-f", out.toString());
+        assertThat(valid.exitCode()).as(valid.toString()).isZero();
+
+        Result plan = plan(out.toString(), "-o", "json");
+
+        assertThat(plan.exitCode()).as(plan.toString()).isEqualTo(2);
+        JsonNode document = Json.parse(plan.out());
+        assertThat(document.path("steps").size()).as(plan.toString()).isZero();
+        assertThat(document.path("changes").size()).as(plan.toString()).isZero();
+    }
+
+    @Test
+    void anImportOfOneTenantReadsOnlyThatTenant() {
+        Path out = dir.resolve("imported");
+
+        Result imported = cli().env("AZURE_CLIENT_SECRET", "s")
+                .run("import", "--connections", connections.toString(), "--tenant", "contoso", "--out", out.toString());
+
+        assertThat(imported.exitCode()).as(imported.toString()).isZero();
+        assertThat(imported.out()).contains("of 1 tenants (contoso)");
+        assertThat(defaultDirectory.requests()).isEmpty();
+    }
+
+    @Test
+    void anImportWhoseReadFailsWritesNothing() {
+        contoso.instead(
+                "GET",
+                "/v1.0/users",
+                Fixture.of("graph/errors/error-shape.json")
+                        .withBody(b -> ((ObjectNode) b.path("error")).put("code", "Authorization_RequestDenied")));
+        Path out = dir.resolve("imported");
+
+        Result imported = cli().env("AZURE_CLIENT_SECRET", "s")
+                .run("import", "--connections", connections.toString(), "--out", out.toString());
+
+        assertThat(imported.exitCode()).as(imported.toString()).isEqualTo(1);
+        assertThat(imported.err())
+                .contains("error[unseen]: Account/* of Tenant/contoso could not be read")
+                .contains("Authorization_RequestDenied");
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
     void theClassicProfileIsRefusedBeforeAnyRequest() {
         Result result = cli().run(
                         "plan",
