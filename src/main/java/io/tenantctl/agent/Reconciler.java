@@ -327,6 +327,17 @@ public final class Reconciler {
             }
             case PLAN_FAILED, STEP_FAILED, REQUEST_FAILED, DRY_RUN ->
                 failed("the apply was refused: " + lines(result.diagnostics()), commit, result.revision());
+            case AWAITING ->
+                // External actions need a person (tenantctl apply --confirm); the agent says which.
+                failed(
+                        "the apply waits for external actions: "
+                                + String.join(
+                                        "; ",
+                                        result.awaited().stream()
+                                                .map(a -> a.line())
+                                                .toList()),
+                        commit,
+                        result.revision());
         };
     }
 

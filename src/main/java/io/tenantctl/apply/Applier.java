@@ -17,11 +17,13 @@ import io.tenantctl.state.RevisionRecord;
 import io.tenantctl.state.Snapshot;
 import io.tenantctl.state.StateStore;
 import io.tenantctl.state.StepEntry;
+import io.tenantctl.step.ExternalAction;
 import io.tenantctl.step.PlannedStep;
 import io.tenantctl.world.MutableWorld;
 import io.tenantctl.world.World;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.AbstractList;
 import java.util.ArrayList;
@@ -67,16 +69,33 @@ public final class Applier {
             Predicate<Plan> confirm,
             boolean dryRun,
             Map<String, String> operator,
-            Map<String, String> provenance) {
+            Map<String, String> provenance,
+            List<String> actionsDone) {
 
         public Request {
             operator = Map.copyOf(operator);
             provenance = Map.copyOf(provenance);
+            actionsDone = List.copyOf(actionsDone);
+        }
+
+        public Request(
+                Duration lockTimeout,
+                LockHolder holder,
+                Predicate<Plan> confirm,
+                boolean dryRun,
+                Map<String, String> operator,
+                Map<String, String> provenance) {
+            this(lockTimeout, holder, confirm, dryRun, operator, provenance, List.of());
         }
 
         /** A request whose operator and provenance the history does not record. */
         public Request(Duration lockTimeout, LockHolder holder, Predicate<Plan> confirm, boolean dryRun) {
             this(lockTimeout, holder, confirm, dryRun, Map.of(), Map.of());
+        }
+
+        /** The same request, confirming that these external actions were done ({@code --confirm}). */
+        public Request confirming(List<String> ids) {
+            return new Request(lockTimeout, holder, confirm, dryRun, operator, provenance, ids);
         }
     }
 
@@ -86,8 +105,13 @@ public final class Applier {
      */
     public ApplyResult apply(StateStore store, Function<Snapshot, Planned> planner, Request request) {
         return store.write(request.lockTimeout(), request.holder(), tx -> {
+            ActionLedger ledger = new ActionLedger(tx.actions(), now());
+            Optional<ApplyResult> refused = confirm(ledger, request, tx.snapshot());
+            if (refused.isPresent()) {
+                return refused.get();
+            }
             Planned planned = planner.apply(tx.snapshot());
-            return execute(tx, planned.plan(), planned.result(), request);
+            return execute(tx, planned.plan(), planned.result(), request, 0, ledger);
         });
     }
 
@@ -99,7 +123,16 @@ public final class Applier {
     public ApplyResult applySaved(StateStore store, Plan plan, Request request) {
         return store.write(request.lockTimeout(), request.holder(), tx -> {
             Snapshot state = tx.snapshot();
+            ActionLedger ledger = new ActionLedger(tx.actions(), now());
+            Optional<ApplyResult> refused = confirm(ledger, request, state);
+            if (refused.isPresent()) {
+                return refused.get();
+            }
             boolean fromNothing = plan.base().lineage().equals(AbsentState.NO_LINEAGE);
+            int resumed = resumedAt(store, plan, state);
+            if (resumed > 0) {
+                return execute(tx, plan, Optional.empty(), request, resumed, ledger);
+            }
             if (!(fromNothing || state.lineage().equals(plan.base().lineage()))
                     || state.revision() != plan.base().revision()) {
                 String why = fromNothing
@@ -117,8 +150,62 @@ public final class Applier {
                         List.of(Diagnostic.error(
                                 Codes.STALE_PLAN, "the saved plan is stale: " + why + "; make a new plan")));
             }
-            return execute(tx, plan, Optional.empty(), request);
+            return execute(tx, plan, Optional.empty(), request, 0, ledger);
         });
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    /**
+     * Records the operator's {@code --confirm}ations; an id that is not waiting is an error naming
+     * the ones that are, and nothing is written.
+     */
+    private static Optional<ApplyResult> confirm(ActionLedger ledger, Request request, Snapshot state) {
+        if (request.actionsDone().isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> unknown = ledger.unknown(request.actionsDone());
+        if (!unknown.isEmpty()) {
+            List<String> waiting = ledger.waiting();
+            return Optional.of(new ApplyResult(
+                    Outcome.PLAN_FAILED,
+                    Optional.empty(),
+                    state.revision(),
+                    List.of(Diagnostic.error(
+                            Codes.AWAITING_ACTION,
+                            "--confirm " + String.join(", ", unknown) + ": no such action is waiting; "
+                                    + (waiting.isEmpty()
+                                            ? "no action is waiting"
+                                            : "the waiting actions are " + String.join(", ", waiting))))));
+        }
+        ledger.confirm(request.actionsDone(), request.holder().identity());
+        return Optional.empty();
+    }
+
+    /**
+     * Where a saved plan goes on: after the steps that earlier applies of this very plan (its digest)
+     * committed before stopping at an external action; 0 when the state is not such a state.
+     */
+    private static int resumedAt(StateStore store, Plan plan, Snapshot state) {
+        if (state.revision() <= plan.base().revision()
+                || !(plan.base().lineage().equals(AbsentState.NO_LINEAGE)
+                        || state.lineage().equals(plan.base().lineage()))) {
+            return 0;
+        }
+        String digest = PlanWriter.digestKeepingSteps(plan).digest();
+        int done = 0;
+        for (RevisionRecord r : store.history(0)) {
+            if (r.revision() <= plan.base().revision()) {
+                break;
+            }
+            if (!r.digest().equals(digest)) {
+                return 0;
+            }
+            done += r.steps().size();
+        }
+        return done < plan.steps().size() ? done : 0;
     }
 
     /** The plan's source as the history keeps it: with the request's provenance, which the plan's digest does not cover. */
@@ -131,13 +218,40 @@ public final class Applier {
         return source;
     }
 
-    private ApplyResult execute(StateStore.Transaction tx, Plan plan, Optional<World> proven, Request request) {
+    /**
+     * Applies the plan's steps from {@code from} (an earlier apply of this plan committed those
+     * before), up to the first whose external action is not done yet; records that action and the
+     * external ones right after it as waiting.
+     */
+    private ApplyResult execute(
+            StateStore.Transaction tx,
+            Plan plan,
+            Optional<World> proven,
+            Request request,
+            int from,
+            ActionLedger ledger) {
         Snapshot state = tx.snapshot();
         if (plan.failed()) {
             return new ApplyResult(Outcome.PLAN_FAILED, Optional.of(plan), state.revision(), plan.diagnostics());
         }
         if (!plan.hasChanges()) {
+            if (!request.dryRun() && !ledger.changed().isEmpty()) {
+                tx.commitActions(ledger.changed());
+            }
             return new ApplyResult(Outcome.NO_CHANGES, Optional.of(plan), state.revision(), List.of());
+        }
+        List<PlannedStep> all = plan.steps();
+        int end = from;
+        while (end < all.size()
+                && all.get(end).step().external().map(ledger::isConfirmed).orElse(true)) {
+            end++;
+        }
+        List<ExternalAction> awaited = new ArrayList<>();
+        for (int i = end; i < all.size() && all.get(i).step().external().isPresent(); i++) {
+            ExternalAction action = all.get(i).step().external().get();
+            if (!ledger.isConfirmed(action)) {
+                awaited.add(action);
+            }
         }
         // The digest of a large plan takes a while; it is made while the plan is shown and checked.
         CompletableFuture<PlanWriter.Digested> digest =
@@ -146,13 +260,14 @@ public final class Applier {
             digest.cancel(false);
             return new ApplyResult(Outcome.DECLINED, Optional.of(plan), state.revision(), List.of());
         }
+        List<PlannedStep> steps = all.subList(from, end);
         World result;
-        if (proven.isPresent()) {
+        if (proven.isPresent() && from == 0 && end == all.size()) {
             result = proven.get();
         } else {
             MutableWorld world = state.world().toMutable();
             Optional<Violation> problem = Timings.time("re-check steps", () -> {
-                for (PlannedStep step : plan.steps()) {
+                for (PlannedStep step : steps) {
                     Optional<Violation> broken = runner.replay(step, world);
                     if (broken.isPresent()) {
                         return broken;
@@ -173,28 +288,38 @@ public final class Applier {
         if (request.dryRun()) {
             return new ApplyResult(Outcome.DRY_RUN, Optional.of(plan), state.revision(), List.of());
         }
+        if (steps.isEmpty()) {
+            // Waiting before the first step: nothing to commit but what is awaited.
+            digest.cancel(false);
+            awaited.forEach(a -> ledger.await(a, state.revision()));
+            tx.commitActions(ledger.changed());
+            return new ApplyResult(
+                    Outcome.AWAITING, Optional.of(plan), state.revision(), List.of(), Optional.empty(), awaited, 0);
+        }
         long revision = state.revision() + 1;
         PlanWriter.Digested digested = Timings.time("digest", digest::join);
-        List<StepEntry> steps = new AbstractList<>() {
+        List<StepEntry> entries = new AbstractList<>() {
             @Override
             public StepEntry get(int index) {
-                PlannedStep step = plan.steps().get(index);
+                PlannedStep step = steps.get(index);
                 return new StepEntry(
                         step.step().op().wireName(),
                         step.step().target().toString(),
                         step.actor(),
-                        digested.steps().get(index));
+                        digested.steps().get(from + index));
             }
 
             @Override
             public int size() {
-                return plan.steps().size();
+                return steps.size();
             }
         };
         TreeSet<String> actors = new TreeSet<>();
-        for (PlannedStep step : plan.steps()) {
+        for (PlannedStep step : steps) {
             step.actor().ifPresent(actors::add);
+            step.step().external().ifPresent(ledger::done);
         }
+        awaited.forEach(a -> ledger.await(a, revision));
         Map<String, Integer> summary = new TreeMap<>(plan.summary().asMap());
         RevisionRecord record = new RevisionRecord(
                 revision,
@@ -205,10 +330,24 @@ public final class Applier {
                 digested.digest(),
                 recordedSource(plan, request),
                 plan.applyset(),
-                steps,
+                entries,
                 request.operator());
-        Commit commit = new Commit(result, plan.applyset(), plan.sourceText(), new HashSet<>(plan.declared()), record);
+        Commit commit = new Commit(
+                result,
+                plan.applyset(),
+                plan.sourceText(),
+                new HashSet<>(plan.declared()),
+                record,
+                Optional.empty(),
+                ledger.changed());
         Timings.time("write and commit", () -> tx.commit(commit));
-        return new ApplyResult(Outcome.APPLIED, Optional.of(plan), revision, List.of());
+        return new ApplyResult(
+                awaited.isEmpty() ? Outcome.APPLIED : Outcome.AWAITING,
+                Optional.of(plan),
+                revision,
+                List.of(),
+                Optional.empty(),
+                awaited,
+                steps.size());
     }
 }

@@ -17,6 +17,12 @@ public enum Outcome {
     /** A step no longer holds against the live state; nothing changed. */
     STEP_FAILED,
     /**
+     * The steps before the first external action not yet done were applied (when there were any),
+     * and the apply waits for that action and those right after it ({@link ApplyResult#awaited()}):
+     * confirm them with {@code --confirm ID} and apply again to go on.
+     */
+    AWAITING,
+    /**
      * A live provider's request failed: the steps before it changed real tenants and are recorded;
      * the failed step and those after it were not done. Applying the same plan again resumes.
      */

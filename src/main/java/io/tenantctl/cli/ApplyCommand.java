@@ -60,7 +60,8 @@ import tools.jackson.databind.JsonNode;
         footer = {
             "",
             "Exit codes: 0 applied (or nothing to do), 1 error (nothing changed), 3 the saved plan is stale or"
-                    + " the state is locked, 64 usage error.",
+                    + " the state is locked, 4 the steps before an external action were applied and it waits for"
+                    + " the actions listed (confirm each with --confirm ID, then apply again), 64 usage error.",
             "",
             "Examples:",
             "  tenantctl apply -f manifests/",
@@ -109,6 +110,13 @@ final class ApplyCommand implements Callable<Integer> {
 
     @Option(names = "--dry-run", description = "Do everything (lock, plan, re-check every step) but commit.")
     boolean dryRun;
+
+    @Option(
+            names = "--confirm",
+            paramLabel = "ACTION-ID",
+            description = "Record that this external action (one an apply waits for, exit 4) was done, and go on;"
+                    + " repeatable. The history shows waiting and confirmed actions.")
+    List<String> confirmed = new ArrayList<>();
 
     @Mixin
     ApplysetOptions applyset;
@@ -199,7 +207,8 @@ final class ApplyCommand implements Callable<Integer> {
                     return !ask || yes();
                 };
                 Applier.Request request = new Applier.Request(
-                        lock.lockTimeout(), context.holder(as), confirm, dryRun, Operator.of(env), Map.of());
+                                lock.lockTimeout(), context.holder(as), confirm, dryRun, Operator.of(env), Map.of())
+                        .confirming(confirmed);
                 ApplyResult result;
                 try {
                     result = engine.apply(validation, store, options, request, progress);
@@ -270,7 +279,8 @@ final class ApplyCommand implements Callable<Integer> {
                     },
                     dryRun,
                     Operator.of(context.environment()),
-                    provenance);
+                    provenance,
+                    confirmed);
             ApplyResult result = engine.applySaved(plan, store, request);
             return report(result, Optional.of(document), shown);
         });
@@ -394,12 +404,17 @@ final class ApplyCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         switch (result.outcome()) {
             case PLAN_FAILED, NO_CHANGES -> result.plan().ifPresent(shown::show);
-            case APPLIED, DRY_RUN, DECLINED, STALE, STEP_FAILED, REQUEST_FAILED -> {
+            case APPLIED, DRY_RUN, DECLINED, STALE, STEP_FAILED, REQUEST_FAILED, AWAITING -> {
                 // shown before the question, or never to be shown (a stale plan)
             }
         }
         context.diagnostics(
-                spec, shown.style, result.outcome() == Outcome.PLAN_FAILED ? List.of() : result.diagnostics());
+                spec,
+                shown.style,
+                // a failed plan showed its diagnostics; a refusal before any plan (--confirm) has its own
+                result.outcome() == Outcome.PLAN_FAILED && result.plan().isPresent()
+                        ? List.of()
+                        : result.diagnostics());
         if (shown.format == OutputFormat.JSON) {
             ApplyView.json(result, document, out);
         } else {
@@ -410,6 +425,7 @@ final class ApplyCommand implements Callable<Integer> {
             case APPLIED, NO_CHANGES, DRY_RUN -> ExitCodes.OK;
             case STALE -> ExitCodes.CONFLICT;
             case PLAN_FAILED, DECLINED, STEP_FAILED, REQUEST_FAILED -> ExitCodes.ERROR;
+            case AWAITING -> ExitCodes.AWAITING;
         };
     }
 }

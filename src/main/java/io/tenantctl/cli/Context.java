@@ -18,6 +18,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
@@ -79,6 +80,27 @@ final class Context {
     /** {@code --profile}, given while the command line is parsed, before any engine is made. */
     void chooseProfile(Profile profile) {
         this.chosen = profile;
+    }
+
+    /**
+     * When {@code applyset} was never applied to the state, the error that says so, naming the
+     * applysets it knows (exit 1); otherwise empty.
+     */
+    Optional<Integer> refuseUnknownApplyset(CommandSpec spec, Style style, StateStore store, String applyset) {
+        List<String> known = store.applysets();
+        if (known.contains(applyset)) {
+            return Optional.empty();
+        }
+        return Optional.of(fail(
+                spec,
+                style,
+                ExitCodes.ERROR,
+                Codes.NOT_FOUND,
+                "applyset " + applyset + " was never applied to the state at " + store.location()
+                        + (known.isEmpty()
+                                ? "; nothing was ever applied to it"
+                                : "; the applysets it knows: " + String.join(", ", known)
+                                        + Suggestions.didYouMean(applyset, known))));
     }
 
     /** Prints diagnostics to standard error, where they always go. */

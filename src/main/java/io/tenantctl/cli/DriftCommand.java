@@ -1,6 +1,5 @@
 package io.tenantctl.cli;
 
-import io.tenantctl.diag.Codes;
 import io.tenantctl.diag.Progress;
 import io.tenantctl.engine.PlanOptions;
 import io.tenantctl.engine.Validation;
@@ -10,6 +9,7 @@ import io.tenantctl.render.DriftView;
 import io.tenantctl.render.Style;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -79,18 +79,9 @@ final class DriftCommand implements Callable<Integer> {
             return ExitCodes.ERROR;
         }
         return context.withExistingStore(spec, style, state, store -> {
-            List<String> known = store.applysets();
-            if (!known.contains(applyset)) {
-                return context.fail(
-                        spec,
-                        style,
-                        ExitCodes.ERROR,
-                        Codes.NOT_FOUND,
-                        "applyset " + applyset + " was never applied to the state at " + store.location()
-                                + (known.isEmpty()
-                                        ? "; nothing was ever applied to it"
-                                        : "; the applysets it knows: " + String.join(", ", known)
-                                                + Suggestions.didYouMean(applyset, known)));
+            Optional<Integer> unknown = context.refuseUnknownApplyset(spec, style, store, applyset);
+            if (unknown.isPresent()) {
+                return unknown.get();
             }
             List<Drift> drift = context.engine().drift(validation, store, applyset);
             PrintWriter out = spec.commandLine().getOut();

@@ -65,7 +65,7 @@ public record Environment(
                 () -> System.in,
                 System.getenv(),
                 Clock.systemUTC(),
-                Terminal.standardStreams(() -> System.in),
+                Terminal.controlling(),
                 isTerminal(1, console),
                 isTerminal(2, console),
                 () -> UUID.randomUUID().toString());

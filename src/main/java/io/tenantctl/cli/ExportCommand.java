@@ -1,6 +1,5 @@
 package io.tenantctl.cli;
 
-import io.tenantctl.diag.Codes;
 import io.tenantctl.model.WorldObject;
 import io.tenantctl.render.ManifestTree;
 import io.tenantctl.render.StateViews;
@@ -12,6 +11,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -102,16 +102,9 @@ final class ExportCommand implements Callable<Integer> {
             Snapshot snapshot = store.read();
             World world = snapshot.world();
             if (applyset != null) {
-                List<String> known = store.applysets();
-                if (!known.contains(applyset)) {
-                    return context.fail(
-                            spec,
-                            style,
-                            ExitCodes.ERROR,
-                            Codes.NOT_FOUND,
-                            "no applyset " + applyset + " in the state at " + store.location()
-                                    + (known.isEmpty() ? "" : "; the applysets it knows: " + String.join(", ", known))
-                                    + Suggestions.didYouMean(applyset, known));
+                Optional<Integer> unknown = context.refuseUnknownApplyset(spec, style, store, applyset);
+                if (unknown.isPresent()) {
+                    return unknown.get();
                 }
                 List<WorldObject> owned = world.objects().stream()
                         .filter(o -> snapshot.ownership(o.ref())

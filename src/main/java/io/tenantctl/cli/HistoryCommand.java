@@ -2,6 +2,7 @@ package io.tenantctl.cli;
 
 import io.tenantctl.render.StateViews;
 import io.tenantctl.render.Style;
+import io.tenantctl.state.ActionRecord;
 import io.tenantctl.state.RevisionRecord;
 import java.io.PrintWriter;
 import java.util.List;
@@ -61,13 +62,21 @@ final class HistoryCommand implements Callable<Integer> {
         Style style = output.style(context.environment());
         return context.withExistingStore(spec, style, state, store -> {
             List<RevisionRecord> records = store.history(limit == null ? 0 : limit);
+            List<ActionRecord> actions = store.actions();
             PrintWriter out = spec.commandLine().getOut();
             if (format == OutputFormat.JSON) {
-                out.print(StateViews.historyJson(records));
-            } else if (records.isEmpty()) {
-                out.println("No revisions yet at " + store.location() + ".");
+                out.print(StateViews.historyJson(records, actions));
             } else {
-                out.print(StateViews.historyTable(records));
+                if (records.isEmpty()) {
+                    out.println("No revisions yet at " + store.location() + ".");
+                } else {
+                    out.print(StateViews.historyTable(records));
+                }
+                if (!actions.isEmpty()) {
+                    out.println();
+                    out.println("External actions:");
+                    out.print(StateViews.actionsTable(actions));
+                }
             }
             out.flush();
             return ExitCodes.OK;

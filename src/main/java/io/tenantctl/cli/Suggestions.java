@@ -1,5 +1,6 @@
 package io.tenantctl.cli;
 
+import io.tenantctl.diag.EditDistance;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -26,7 +27,7 @@ final class Suggestions {
         int best = Integer.MAX_VALUE;
         List<String> out = new ArrayList<>();
         for (String candidate : candidates) {
-            int distance = distance(typed, candidate.toLowerCase(Locale.ROOT));
+            int distance = EditDistance.distance(typed, candidate.toLowerCase(Locale.ROOT));
             if (distance > allowed || candidate.replaceFirst("^-+", "").length() < 3) {
                 continue;
             }
@@ -49,26 +50,5 @@ final class Suggestions {
         }
         return "; did you mean "
                 + String.join(" or ", close.stream().map(c -> "'" + c + "'").toList()) + "?";
-    }
-
-    /** Optimal string alignment distance: insertions, deletions, substitutions and adjacent swaps. */
-    static int distance(String a, String b) {
-        int[][] d = new int[a.length() + 1][b.length() + 1];
-        for (int i = 0; i <= a.length(); i++) {
-            d[i][0] = i;
-        }
-        for (int j = 0; j <= b.length(); j++) {
-            d[0][j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
-                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
-                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-                }
-            }
-        }
-        return d[a.length()][b.length()];
     }
 }

@@ -17,7 +17,8 @@ import picocli.CommandLine.Command;
         footer = {
             "",
             "Exit codes: 0 success, 1 error (nothing changed), 2 changes (plan --detailed-exitcode) or drift"
-                    + " found, 3 conflict (stale plan or state locked), 64 usage error.",
+                    + " found, 3 conflict (stale plan or state locked), 4 apply waits for external actions (entra"
+                    + " profile: --confirm ID), 64 usage error.",
             "",
             "Examples:",
             "  tenantctl validate -f manifests/",

@@ -40,6 +40,7 @@ public final class StepJson {
         EFFECTS("effects"),
         IMPACT("impact"),
         TEMPORARY("temporary"),
+        EXTERNAL("external"),
         OBJECT("object"),
         SIGN_UP("signUp");
 
@@ -128,6 +129,18 @@ public final class StepJson {
                     gen.writeBoolean(true);
                 }
             }
+            case EXTERNAL ->
+                // What someone outside tenantctl must do: derived from the step (its operation
+                // says), written for people and pipelines, and read back from the step itself.
+                step.external().ifPresent(action -> {
+                    gen.writeName(member.key);
+                    gen.writeStartObject();
+                    // in name order, as the canonical form needs
+                    gen.writeStringProperty("id", action.id());
+                    gen.writeStringProperty("what", action.what());
+                    gen.writeStringProperty("who", action.who());
+                    gen.writeEndObject();
+                });
             case OBJECT ->
                 step.object().ifPresent(o -> {
                     gen.writeName(member.key);

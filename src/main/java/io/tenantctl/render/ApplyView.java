@@ -6,6 +6,7 @@ import io.tenantctl.json.Json;
 import io.tenantctl.plan.PlanDocument;
 import io.tenantctl.plan.PlanWriter;
 import io.tenantctl.plan.Summary;
+import io.tenantctl.step.ExternalAction;
 import java.io.Writer;
 import java.util.Locale;
 import java.util.Optional;
@@ -23,7 +24,7 @@ public final class ApplyView {
 
     /** The line that ends an apply. */
     public static String text(ApplyResult result, Style style) {
-        int steps = result.plan().map(p -> p.steps().size()).orElse(0);
+        int steps = result.applied();
         return switch (result.outcome()) {
             case APPLIED ->
                 style.green("Apply complete!") + " Revision " + result.revision() + ": "
@@ -45,6 +46,7 @@ public final class ApplyView {
             case PLAN_FAILED -> "Nothing was changed: the plan has errors.";
             case STALE -> "Nothing was changed: the saved plan is stale.";
             case STEP_FAILED -> "Nothing was changed: a step no longer holds against the state.";
+            case AWAITING -> awaiting(result);
             case REQUEST_FAILED ->
                 result.live()
                         .map(live -> "A request failed at step "
@@ -57,6 +59,22 @@ public final class ApplyView {
                                 + " not run. Apply the same plan again to resume.")
                         .orElse("A request failed.");
         };
+    }
+
+    /** What an apply that waits for external actions did, and one line per action it waits for. */
+    private static String awaiting(ApplyResult result) {
+        StringBuilder out = new StringBuilder();
+        out.append(
+                result.applied() == 0
+                        ? "Nothing was applied yet"
+                        : "Revision " + result.revision() + ": " + DiagnosticsView.plural(result.applied(), "step")
+                                + " applied");
+        out.append("; waiting for ")
+                .append(DiagnosticsView.plural(result.awaited().size(), "external action"))
+                .append(':');
+        result.awaited().forEach(a -> out.append("\n  ").append(a.line()));
+        out.append("\nOnce done, apply again with --confirm ID for each.");
+        return out.toString();
     }
 
     private static String counts(Summary s) {
@@ -93,6 +111,19 @@ public final class ApplyView {
             gen.writeStringProperty(
                     "outcome", result.outcome().name().toLowerCase(Locale.ROOT).replace('_', '-'));
             gen.writeNumberProperty("revision", result.revision());
+            if (!result.awaited().isEmpty()) {
+                gen.writeNumberProperty("applied", result.applied());
+                gen.writeName("awaited");
+                gen.writeStartArray();
+                for (ExternalAction a : result.awaited()) {
+                    gen.writeStartObject();
+                    gen.writeStringProperty("id", a.id());
+                    gen.writeStringProperty("who", a.who());
+                    gen.writeStringProperty("what", a.what());
+                    gen.writeEndObject();
+                }
+                gen.writeEndArray();
+            }
             result.live().ifPresent(live -> {
                 gen.writeName("live");
                 gen.writeTree(live(live));

@@ -204,6 +204,16 @@ public final class PlanTextView {
                     .append('\n');
             String indent = " ".repeat(width + 4);
             out.append(indent).append("actor: ").append(actor(step)).append('\n');
+            step.step()
+                    .external()
+                    .ifPresent(a -> out.append(indent)
+                            .append("external action ")
+                            .append(a.id())
+                            .append(": ")
+                            .append(a.who())
+                            .append(" must ")
+                            .append(a.what())
+                            .append('\n'));
             for (String effect : step.effectWords()) {
                 out.append(indent).append("effect: ").append(effect).append('\n');
             }

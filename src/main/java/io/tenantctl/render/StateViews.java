@@ -10,6 +10,7 @@ import io.tenantctl.model.ObjectRef;
 import io.tenantctl.model.Subscription;
 import io.tenantctl.model.Tenant;
 import io.tenantctl.model.WorldObject;
+import io.tenantctl.state.ActionRecord;
 import io.tenantctl.state.Ownership;
 import io.tenantctl.state.RevisionRecord;
 import io.tenantctl.step.PlannedStep;
@@ -264,12 +265,49 @@ public final class StateViews {
     }
 
     public static String historyJson(List<RevisionRecord> records) {
+        return historyJson(records, List.of());
+    }
+
+    /** The revisions, and the external actions of the state when it has any ({@code actions}). */
+    public static String historyJson(List<RevisionRecord> records, List<ActionRecord> actions) {
         ObjectNode root = Json.object();
         ArrayNode items = root.putArray("items");
         for (RevisionRecord r : records) {
             items.add(r.toJson());
         }
+        if (!actions.isEmpty()) {
+            ArrayNode list = root.putArray("actions");
+            for (ActionRecord a : actions) {
+                ObjectNode node = list.addObject();
+                node.put("id", a.id());
+                node.put("status", a.status().wireName());
+                node.put("who", a.who());
+                node.put("what", a.what());
+                node.put("revision", a.revision());
+                node.put("waitingSince", a.waitingAt().toString());
+                a.confirmedAt().ifPresent(t -> node.put("confirmedAt", t.toString()));
+                a.confirmedBy().ifPresent(b -> node.put("confirmedBy", b));
+            }
+        }
         return Json.pretty(root);
+    }
+
+    /** The external actions of a state: which are waiting, confirmed (by whom, when) or done. */
+    public static String actionsTable(List<ActionRecord> actions) {
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"ACTION", "STATUS", "SINCE REVISION", "CONFIRMED", "WHO MUST DO WHAT"});
+        for (ActionRecord a : actions) {
+            rows.add(new String[] {
+                a.id(),
+                a.status().wireName(),
+                String.valueOf(a.revision()),
+                a.confirmedAt()
+                        .map(t -> t + a.confirmedBy().map(b -> " by " + b).orElse(""))
+                        .orElse("-"),
+                a.who() + " must " + a.what()
+            });
+        }
+        return table(rows);
     }
 
     /** Left-aligned columns, two spaces apart. */

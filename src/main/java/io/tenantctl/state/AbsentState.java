@@ -24,6 +24,11 @@ public record AbsentState(String location, String profile) implements StateStore
     }
 
     @Override
+    public List<ActionRecord> actions() {
+        return List.of();
+    }
+
+    @Override
     public boolean exists() {
         return false;
     }
@@ -40,6 +45,16 @@ public record AbsentState(String location, String profile) implements StateStore
             @Override
             public Snapshot snapshot() {
                 return empty;
+            }
+
+            @Override
+            public List<ActionRecord> actions() {
+                return List.of();
+            }
+
+            @Override
+            public void commitActions(List<ActionRecord> actions) {
+                throw new IllegalStateException("a state that does not exist records nothing");
             }
 
             @Override

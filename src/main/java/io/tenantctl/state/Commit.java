@@ -2,6 +2,7 @@ package io.tenantctl.state;
 
 import io.tenantctl.model.ObjectRef;
 import io.tenantctl.world.World;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -15,6 +16,7 @@ import java.util.Set;
  * @param journalRun a live apply's run, whose done steps this commit records in the world: the
  *                   journal marks them committed in the same transaction, so that a resumed run
  *                   knows exactly which of its steps the stored world already has
+ * @param actions    the external actions this apply found waiting, or confirmed, or did
  */
 public record Commit(
         World world,
@@ -22,10 +24,22 @@ public record Commit(
         String source,
         Set<ObjectRef> declared,
         RevisionRecord revision,
-        Optional<Long> journalRun) {
+        Optional<Long> journalRun,
+        List<ActionRecord> actions) {
 
     public Commit {
         declared = Set.copyOf(declared);
+        actions = List.copyOf(actions);
+    }
+
+    public Commit(
+            World world,
+            String applyset,
+            String source,
+            Set<ObjectRef> declared,
+            RevisionRecord revision,
+            Optional<Long> journalRun) {
+        this(world, applyset, source, declared, revision, journalRun, List.of());
     }
 
     public Commit(World world, String applyset, String source, Set<ObjectRef> declared, RevisionRecord revision) {

@@ -77,6 +77,9 @@ public interface StateStore extends AutoCloseable {
      */
     void restore(StateDump dump, boolean force, Duration timeout, LockHolder me);
 
+    /** The external actions of this state's applies, waiting, confirmed or done, oldest first. */
+    List<ActionRecord> actions();
+
     /** The write-ahead journal of live applies. */
     Journal journal();
 
@@ -96,5 +99,14 @@ public interface StateStore extends AutoCloseable {
 
         /** Writes the commit as revision {@code snapshot().revision() + 1} and commits. */
         void commit(Commit commit);
+
+        /** The external actions, as this transaction reads them. */
+        List<ActionRecord> actions();
+
+        /**
+         * Writes changed external actions and commits, without a new revision: an apply that found
+         * its first step waiting for one, or that only recorded confirmations.
+         */
+        void commitActions(List<ActionRecord> actions);
     }
 }

@@ -53,6 +53,15 @@ public interface Op {
     boolean isDeletion();
 
     /**
+     * What someone outside tenantctl must do for this step to happen, if anything (an invitation
+     * redeemed by the guest itself, a DNS record published): an apply stops before such a step until
+     * an operator confirms it was done.
+     */
+    default Optional<ExternalAction> external(Step step) {
+        return Optional.empty();
+    }
+
+    /**
      * How a step changes who holds administrator rights.
      *
      * @deprecated see {@link Op#privilege()}; use {@link Impact}

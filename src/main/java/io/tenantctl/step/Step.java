@@ -197,6 +197,11 @@ public record Step(Op op, ObjectRef target, Subject subject) {
         return this;
     }
 
+    /** What someone outside tenantctl must do for this step, if anything ({@link Op#external}). */
+    public Optional<ExternalAction> external() {
+        return op.external(this);
+    }
+
     /** A one-line description: {@code AddGlobalAdmin msmith@hotmail.com to Tenant/contoso}. */
     public String describe() {
         if (subject instanceof Subject.SignUp s) {

@@ -80,7 +80,29 @@ class EntraScenarioTest extends OnEachBackend {
         List<String> args = new ArrayList<>(
                 List.of("apply", "--profile", "entra", "-f", folder.toString(), "--auto-approve", "--state", state));
         args.addAll(List.of(extra));
-        return cli().run(args.toArray(String[]::new));
+        return applyThrough(args);
+    }
+
+    /**
+     * Applies, confirming each external action the apply waits for (as the person who did it would,
+     * once done), until it completes; returns the last result.
+     */
+    private Result applyThrough(List<String> args) {
+        List<String> confirms = new ArrayList<>();
+        for (int round = 0; round < 5; round++) {
+            List<String> all = new ArrayList<>(args);
+            all.addAll(List.of("-o", "json"));
+            confirms.forEach(id -> all.addAll(List.of("--confirm", id)));
+            Result result = cli().run(all.toArray(String[]::new));
+            if (result.exitCode() != 4) {
+                return result;
+            }
+            confirms.clear();
+            Json.parse(result.out())
+                    .path("awaited")
+                    .forEach(a -> confirms.add(a.path("id").asString()));
+        }
+        throw new AssertionError("still waiting after 5 applies");
     }
 
     private JsonNode planSteps(String folder, String... extra) {
@@ -124,7 +146,7 @@ class EntraScenarioTest extends OnEachBackend {
                         + " deletes every role assignment)")
                 .contains("msmith@hotmail.com becomes owner of Subscription/msdn-1 (the account that accepts)");
 
-        Result apply = cli().run("apply", "-f", AFTER, "--auto-approve", "--state", state);
+        Result apply = applyThrough(List.of("apply", "-f", AFTER, "--auto-approve", "--state", state));
         assertThat(apply.exitCode()).as(apply.toString()).isZero();
         Result again = cli().run("plan", "-f", AFTER, "--state", state, "--detailed-exitcode");
         assertThat(again.exitCode()).as(again.toString()).isZero();
@@ -153,7 +175,7 @@ class EntraScenarioTest extends OnEachBackend {
                         "AcceptDirectoryChange Subscription/dev ga@contoso.onmicrosoft.com by ga@contoso.onmicrosoft.com",
                         "AddOwner Subscription/dev msmith@hotmail.com by ga@contoso.onmicrosoft.com",
                         "RemoveOwner Subscription/dev ga@contoso.onmicrosoft.com by ga@contoso.onmicrosoft.com");
-        Result apply = cli().run("apply", "-f", after.toString(), "--auto-approve", "--state", state);
+        Result apply = applyThrough(List.of("apply", "-f", after.toString(), "--auto-approve", "--state", state));
         assertThat(apply.exitCode()).as(apply.toString()).isZero();
         assertThat(cli().run("plan", "-f", after.toString(), "--state", state).out())
                 .contains("No changes.");
@@ -291,5 +313,82 @@ class EntraScenarioTest extends OnEachBackend {
         assertThat(cli().run("plan", "--profile", "classic", "-f", SeedStoryTest.AFTER, "--state", copy)
                         .err())
                 .contains("created under the entra profile");
+    }
+
+    static final String REDEEM = "redeem/contoso/msmith@hotmail.com";
+
+    @Test
+    void anApplyDoesWhatItCanWaitsForTheRedemptionAndGoesOnOnceConfirmed() {
+        assertThat(cli().run("apply", "--profile", "entra", "-f", BEFORE, "--auto-approve", "--state", state)
+                        .exitCode())
+                .isZero();
+
+        Result first = cli().run("apply", "-f", AFTER, "--auto-approve", "--state", state);
+        assertThat(first.exitCode()).as(first.toString()).isEqualTo(4);
+        assertThat(first.out())
+                .contains("external action " + REDEEM + ": msmith@hotmail.com must redeem the invitation to"
+                        + " Tenant/contoso")
+                .contains("Revision 2: 1 step applied; waiting for 1 external action:\n  " + REDEEM
+                        + ": msmith@hotmail.com must redeem the invitation to Tenant/contoso");
+
+        // Not yet done: the next apply waits again, and changes nothing.
+        Result again = cli().run("apply", "-f", AFTER, "--auto-approve", "--state", state);
+        assertThat(again.exitCode()).as(again.toString()).isEqualTo(4);
+        assertThat(again.out()).contains("Nothing was applied yet; waiting for 1 external action");
+
+        Result unknown = cli().run("apply", "-f", AFTER, "--auto-approve", "--state", state, "--confirm", "dns/x/y");
+        assertThat(unknown.exitCode()).isEqualTo(1);
+        assertThat(unknown.err())
+                .contains("error[awaiting-action]: --confirm dns/x/y: no such action is waiting; the waiting actions"
+                        + " are " + REDEEM);
+
+        JsonNode waiting =
+                Json.parse(cli().run("history", "--state", state, "-o", "json").out());
+        assertThat(waiting.path("actions").get(0).path("id").asString()).isEqualTo(REDEEM);
+        assertThat(waiting.path("actions").get(0).path("status").asString()).isEqualTo("waiting");
+
+        Result confirmed = cli().run("apply", "-f", AFTER, "--auto-approve", "--state", state, "--confirm", REDEEM);
+        assertThat(confirmed.exitCode()).as(confirmed.toString()).isZero();
+        assertThat(confirmed.out()).contains("Revision 3: 5 steps applied");
+        assertThat(cli().run("plan", "-f", AFTER, "--state", state).out()).contains("No changes.");
+
+        Result history = cli().run("history", "--state", state);
+        assertThat(history.out()).contains("External actions:").contains(REDEEM + "  done");
+        JsonNode done =
+                Json.parse(cli().run("history", "--state", state, "-o", "json").out());
+        assertThat(done.path("actions").get(0).path("status").asString()).isEqualTo("done");
+        assertThat(done.path("actions").get(0).path("confirmedAt").asString()).isNotEmpty();
+    }
+
+    @Test
+    void aSavedPlanStopsAtTheExternalActionAndResumesAfterItOnceConfirmed() {
+        assertThat(cli().run("apply", "--profile", "entra", "-f", BEFORE, "--auto-approve", "--state", state)
+                        .exitCode())
+                .isZero();
+        Path saved = dir.resolve("plan.json");
+        assertThat(cli().run("plan", "-f", AFTER, "--state", state, "--out", saved.toString())
+                        .exitCode())
+                .isZero();
+        JsonNode redeem = Json.parse(
+                        cli().run("show", saved.toString(), "-o", "json").out())
+                .path("steps")
+                .get(1);
+        assertThat(redeem.path("external").path("id").asString()).isEqualTo(REDEEM);
+        assertThat(redeem.path("external").path("who").asString()).isEqualTo("msmith@hotmail.com");
+
+        Result first = cli().run("apply", saved.toString(), "--state", state);
+        assertThat(first.exitCode()).as(first.toString()).isEqualTo(4);
+        Result json = cli().run("apply", saved.toString(), "--state", state, "-o", "json");
+        assertThat(json.exitCode()).isEqualTo(4);
+        assertThat(Json.parse(json.out()).path("awaited").get(0).path("id").asString())
+                .isEqualTo(REDEEM);
+
+        Result resumed = cli().run("apply", saved.toString(), "--state", state, "--confirm", REDEEM);
+        assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
+        assertThat(resumed.out()).contains("Revision 3: 5 steps applied");
+        assertThat(cli().run("plan", "-f", AFTER, "--state", state).out()).contains("No changes.");
+        // Done, the plan is stale like any applied plan.
+        assertThat(cli().run("apply", saved.toString(), "--state", state).exitCode())
+                .isEqualTo(3);
     }
 }

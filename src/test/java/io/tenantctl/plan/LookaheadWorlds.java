@@ -4,6 +4,7 @@ import io.tenantctl.diag.Severity;
 import io.tenantctl.diff.Change;
 import io.tenantctl.diff.ChangeSet;
 import io.tenantctl.diff.Differ;
+import io.tenantctl.generate.EntraWorlds;
 import io.tenantctl.generate.WorldGenerator;
 import io.tenantctl.generate.WorldMutator;
 import io.tenantctl.model.Account;
@@ -433,7 +434,11 @@ final class LookaheadWorlds {
         return out;
     }
 
-    private Optional<Case> pair(String kind, World before, World after, List<String> as) {
+    private Optional<Case> pair(String kind, World classicBefore, World classicAfter, List<String> as) {
+        // The same shapes in today's world: administrators become owners, outsiders guests.
+        boolean entra = profile.name().equals("entra");
+        World before = entra ? EntraWorlds.of(classicBefore) : classicBefore;
+        World after = entra ? EntraWorlds.of(classicAfter) : classicAfter;
         if (!valid(before) || !valid(after)) {
             return Optional.empty();
         }

@@ -1,9 +1,12 @@
 package io.tenantctl.profile.entra;
 
 import io.tenantctl.model.Kind;
+import io.tenantctl.model.Names;
+import io.tenantctl.step.ExternalAction;
 import io.tenantctl.step.Impact;
 import io.tenantctl.step.Op;
 import io.tenantctl.step.Role;
+import io.tenantctl.step.Step;
 import io.tenantctl.step.Subject.Shape;
 import java.util.Optional;
 import java.util.Set;
@@ -110,6 +113,39 @@ public enum EntraOp implements Op {
     @Override
     public boolean isDeletion() {
         return false;
+    }
+
+    /**
+     * The guest's own redemption of its invitation, and the DNS TXT record that proves a domain is
+     * the tenant's: no API of tenantctl's does either.
+     */
+    @Override
+    public Optional<ExternalAction> external(Step step) {
+        String tenant = step.target().name();
+        return switch (this) {
+            case REDEEM_INVITATION -> {
+                String account = step.account().orElseThrow();
+                yield Optional.of(new ExternalAction(
+                        "redeem/" + tenant + "/" + Names.key(account),
+                        account,
+                        "redeem the invitation to Tenant/" + tenant + " (sign in and accept it)"));
+            }
+            case VERIFY_DOMAIN -> {
+                String domain = step.domain().orElseThrow();
+                yield Optional.of(new ExternalAction(
+                        "dns/" + tenant + "/" + domain,
+                        "the administrator of the DNS zone of " + domain,
+                        "publish the TXT record that Tenant/" + tenant + " gives for verifying " + domain));
+            }
+            case INVITE_GUEST,
+                    REMOVE_GUEST,
+                    ELEVATE_ACCESS,
+                    REMOVE_ELEVATED_ACCESS,
+                    ADD_OWNER,
+                    REMOVE_OWNER,
+                    REQUEST_DIRECTORY_CHANGE,
+                    ACCEPT_DIRECTORY_CHANGE -> Optional.empty();
+        };
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.tenantctl.profile.entra;
 
 import io.tenantctl.diff.Change;
+import io.tenantctl.diff.ChangeAction;
 import io.tenantctl.model.Account;
 import io.tenantctl.model.Kind;
 import io.tenantctl.model.Subscription;
@@ -56,10 +57,30 @@ public final class EntraSteps implements StepCatalogue {
             case UPDATE -> updated(change.before().orElseThrow(), change.after().orElseThrow(), steps);
             case DELETE -> deleted(change.before().orElseThrow(), steps);
             case UNCHANGED, KEEP -> {
-                // nothing to do
+                // nothing to do for the spec; a pending redemption below
             }
         }
+        if (change.action() == ChangeAction.UPDATE || change.action() == ChangeAction.UNCHANGED) {
+            redemptions(change, steps);
+        }
         return steps;
+    }
+
+    /**
+     * A guest the manifests want that is still pending in the live tenant (an earlier apply invited
+     * it and waits for its redemption): the spec is as wanted, and the redemption still to happen.
+     */
+    private static void redemptions(Change change, List<Step> steps) {
+        if (change.ref().kind() != Kind.TENANT) {
+            return;
+        }
+        Tenant live = (Tenant) change.before().orElseThrow();
+        Tenant want = (Tenant) change.after().orElseThrow();
+        for (String guest : live.status().pendingGuests()) {
+            if (want.guests().contains(guest)) {
+                steps.add(Step.forAccount(EntraOp.REDEEM_INVITATION, want.ref(), guest));
+            }
+        }
     }
 
     private static void created(WorldObject object, WorldView desired, List<Step> steps) {

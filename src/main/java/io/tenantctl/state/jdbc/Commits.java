@@ -4,6 +4,7 @@ import io.tenantctl.diag.Codes;
 import io.tenantctl.model.ManifestCodec;
 import io.tenantctl.model.ObjectRef;
 import io.tenantctl.model.WorldObject;
+import io.tenantctl.state.ActionRecord;
 import io.tenantctl.state.Commit;
 import io.tenantctl.state.Ownership;
 import io.tenantctl.state.Snapshot;
@@ -13,6 +14,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -57,6 +59,30 @@ final class Commits {
             }
             try {
                 write(connection, snapshot, commit);
+                connection.commit();
+                committed = true;
+            } catch (SQLException e) {
+                Locking.rollbackQuietly(connection);
+                throw database.failure(e);
+            }
+        }
+
+        @Override
+        public List<ActionRecord> actions() {
+            try {
+                return Actions.read(connection);
+            } catch (SQLException e) {
+                throw database.failure(e);
+            }
+        }
+
+        @Override
+        public void commitActions(List<ActionRecord> actions) {
+            if (committed) {
+                throw new IllegalStateException("a transaction commits once");
+            }
+            try {
+                Actions.write(connection, actions);
                 connection.commit();
                 committed = true;
             } catch (SQLException e) {
@@ -114,6 +140,7 @@ final class Commits {
             }
         }
         History.write(connection, commit.revision());
+        Actions.write(connection, commit.actions());
         if (commit.journalRun().isPresent()) {
             Journals.committed(connection, commit.journalRun().get());
         }

@@ -1,6 +1,7 @@
 package io.tenantctl.state.jdbc;
 
 import io.tenantctl.model.ObjectRef;
+import io.tenantctl.state.ActionRecord;
 import io.tenantctl.state.Applied;
 import io.tenantctl.state.Journal;
 import io.tenantctl.state.LockHolder;
@@ -166,6 +167,11 @@ public final class JdbcStateStore implements StateStore {
             copies.restore(c, dump, force);
             return null;
         });
+    }
+
+    @Override
+    public List<ActionRecord> actions() {
+        return database.read(Actions::read);
     }
 
     @Override
