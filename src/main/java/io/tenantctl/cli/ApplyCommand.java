@@ -281,7 +281,9 @@ final class ApplyCommand implements Callable<Integer> {
                     Operator.of(context.environment()),
                     provenance,
                     confirmed);
-            ApplyResult result = engine.applySaved(plan, store, request);
+            ApplyResult result = provider.live()
+                    ? engine.applyLive(document, text, store, request)
+                    : engine.applySaved(plan, store, request);
             return report(result, Optional.of(document), shown);
         });
     }

@@ -2,6 +2,7 @@ package io.tenantctl.engine;
 
 import io.tenantctl.apply.Applier;
 import io.tenantctl.apply.ApplyResult;
+import io.tenantctl.apply.LiveApplier;
 import io.tenantctl.diag.Codes;
 import io.tenantctl.diag.Diagnostic;
 import io.tenantctl.diag.Progress;
@@ -17,9 +18,11 @@ import io.tenantctl.model.ObjectRef;
 import io.tenantctl.model.WorldObject;
 import io.tenantctl.plan.Drift;
 import io.tenantctl.plan.Plan;
+import io.tenantctl.plan.PlanDocument;
 import io.tenantctl.profile.Profile;
 import io.tenantctl.profile.Profiles;
 import io.tenantctl.provider.Observation;
+import io.tenantctl.provider.Performer;
 import io.tenantctl.provider.Provider;
 import io.tenantctl.provider.RecordProvider;
 import io.tenantctl.state.AbsentState;
@@ -326,6 +329,44 @@ public final class Engine {
     /** Applies exactly a saved plan. */
     public ApplyResult applySaved(Plan plan, StateStore store, Applier.Request request) {
         refuseLive("apply PLANFILE");
+        return new Applier(planProfile(plan, store), clock).applySaved(store, plan, request);
+    }
+
+    /**
+     * Applies a saved plan to the live provider's tenants, step by step and journaled ({@code text}
+     * is the plan file as read, which the journal keeps).
+     */
+    public ApplyResult applyLive(PlanDocument document, String text, StateStore store, Applier.Request request) {
+        Profile stateProfile = planProfile(document.plan(), store);
+        refuseProvider(stateProfile);
+        Performer performer = provider.performer()
+                .orElseThrow(() -> new IllegalStateException(provider.name() + " is not a live provider"));
+        // The plan was made against what the provider saw: it is read again, its objects named as
+        // the manifests the plan was made from name them (a directory knows no manifest names), and
+        // a new run records it in the state before any step. Names that no longer match make a
+        // step fail its proof, and nothing is sent.
+        Plan plan = document.plan();
+        Observation seen =
+                Timings.time("observe", () -> provider.observe(store.read().world(), desiredWorld(namesOf(plan))));
+        return new LiveApplier(stateProfile, clock)
+                .applySaved(store, performer, document, text, request, Optional.of(seen.world()));
+    }
+
+    /** The objects the manifests a plan was made from declare (at its commit, when it was made from git). */
+    private List<WorldObject> namesOf(Plan plan) {
+        String paths = plan.source().getOrDefault("paths", "");
+        if (paths.isEmpty()) {
+            return List.of();
+        }
+        Optional<String> at = Optional.ofNullable(plan.source().get("commit"))
+                .or(() -> Optional.ofNullable(plan.source().get("ref")));
+        return read(new Manifests(List.of(paths.split(",")), at, Optional.empty(), true), Progress.NONE)
+                .desired()
+                .objects();
+    }
+
+    /** The state's profile, which must be the one the plan was made under. */
+    private Profile planProfile(Plan plan, StateStore store) {
         Profile stateProfile = profileOf(store);
         if (!plan.profile().equals(stateProfile.name())) {
             throw new StateException(
@@ -334,6 +375,6 @@ public final class Engine {
                             + " is " + stateProfile.name() + "; a plan is applied only under the profile it was"
                             + " made under");
         }
-        return new Applier(stateProfile, clock).applySaved(store, plan, request);
+        return stateProfile;
     }
 }

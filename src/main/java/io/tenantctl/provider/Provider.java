@@ -2,6 +2,7 @@ package io.tenantctl.provider;
 
 import io.tenantctl.world.World;
 import io.tenantctl.world.WorldView;
+import java.util.Optional;
 
 /** Where the live world comes from. */
 public interface Provider {
@@ -14,6 +15,9 @@ public interface Provider {
 
     /** Whether it works under a profile (by name): a live provider speaks one era's APIs only. */
     boolean worksUnder(String profile);
+
+    /** How it performs a saved plan's steps on real directories; empty for a provider that is not live. */
+    Optional<Performer> performer();
 
     /**
      * The world to plan against. {@code stored} is the state store's world: the record provider's

@@ -2,6 +2,7 @@ package io.tenantctl.provider;
 
 import io.tenantctl.world.World;
 import io.tenantctl.world.WorldView;
+import java.util.Optional;
 
 /**
  * Today's behaviour, the default: the state store is the world, plans are made against it and an
@@ -19,6 +20,11 @@ public final class RecordProvider implements Provider {
     @Override
     public boolean live() {
         return false;
+    }
+
+    @Override
+    public Optional<Performer> performer() {
+        return Optional.empty();
     }
 
     @Override

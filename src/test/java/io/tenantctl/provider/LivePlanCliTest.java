@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tenantctl.json.Json;
 import io.tenantctl.testing.CliRun.Result;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -187,7 +189,10 @@ class LivePlanCliTest {
 
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
         JsonNode plan = Json.parse(result.out());
-        assertThat(plan.path("steps").size()).as(result.toString()).isZero();
+        assertThat(plan.path("steps").size())
+                .as("the pending guest is not invited again: it has only to redeem")
+                .isOne();
+        assertThat(plan.path("steps").get(0).path("op").asString()).isEqualTo("RedeemInvitation");
         assertThat(plan.path("summary").toString()).contains("\"update\":0", "\"create\":0");
     }
 
@@ -282,6 +287,125 @@ class LivePlanCliTest {
                 .contains("error[unseen]: Account/* of Tenant/contoso could not be read")
                 .contains("Authorization_RequestDenied");
         assertThat(out).doesNotExist();
+    }
+
+    private Result applyLive(Path plan) {
+        return cli().env("AZURE_CLIENT_SECRET", "not-a-real-secret")
+                .run(
+                        "apply",
+                        plan.toString(),
+                        "--profile",
+                        "entra",
+                        "--state",
+                        state,
+                        "--provider",
+                        "azure",
+                        "--connections",
+                        connections.toString(),
+                        "--allow-unsigned");
+    }
+
+    /**
+     * The seed story in the entra profile, end to end: planned against the live tenants, applied
+     * through Graph and Resource Manager, stopping (exit 4) before each step a person must do and
+     * going on once a read shows it done, until planning again gives no changes.
+     */
+    @Test
+    void theSeedStoryRunsEndToEndAgainstTheLiveTenants() throws Exception {
+        Path saved = dir.resolve("plan.json");
+        Result planned = plan(AFTER, "--out", saved.toString());
+        assertThat(planned.exitCode()).as(planned.toString()).isEqualTo(2);
+
+        // The invitation is sent; the server answers from then on as Contoso will be: Michael's
+        // Microsoft account is a guest that has not redeemed.
+        contoso.on("POST", "/v1.0/invitations", Fixture.of("graph/invitations-create.json"));
+        contosoWithGuest("PendingAcceptance").serve(contoso);
+        Result first = applyLive(saved);
+
+        assertThat(first.exitCode()).as(first.toString()).isEqualTo(4);
+        assertThat(first.out() + first.err()).contains("redeem/contoso/msmith@hotmail.com");
+        assertThat(contoso.apiRequests())
+                .filteredOn(r -> r.method().equals("POST"))
+                .singleElement()
+                .satisfies(r -> {
+                    assertThat(r.path()).isEqualTo("/v1.0/invitations");
+                    assertThat(r.body())
+                            .contains("\"invitedUserEmailAddress\":\"msmith@hotmail.com\"")
+                            .contains("\"sendInvitationMessage\":true");
+                });
+
+        // Michael redeems; the next apply reads it, makes him global administrator, and stops before
+        // the change of directory, which is for people in the portal.
+        contosoWithGuest("Accepted").globalAdministrator(MSMITH_IN_CONTOSO).serve(contoso);
+        contoso.on("GET", "/v1.0/users/msmith@hotmail.com", Fixture.of("graph/errors/not-found-after-create.json"))
+                .on(
+                        "POST",
+                        "/v1.0/roleManagement/directory/roleAssignments",
+                        Fixture.of("graph/role-assignments-create.json"));
+        Result second = applyLive(saved);
+
+        assertThat(second.exitCode()).as(second.toString()).isEqualTo(4);
+        assertThat(second.out() + second.err()).contains("directory-request/msdn-1/contoso");
+        assertThat(contoso.apiRequests())
+                .filteredOn(r -> r.method().equals("POST"))
+                .extracting(r -> r.path() + " " + r.body())
+                .last()
+                .asString()
+                .contains("/v1.0/roleManagement/directory/roleAssignments")
+                .contains("\"principalId\":\"" + MSMITH_IN_CONTOSO + "\"")
+                .contains("\"directoryScopeId\":\"/\"");
+
+        // The subscription was moved and accepted in the portal; John Doe is made an owner.
+        String scope = "/subscriptions/" + MSDN;
+        String assignment = UUID.nameUUIDFromBytes(
+                        (scope + "|" + JOHN + "|" + LiveDirectory.OWNER).getBytes(StandardCharsets.UTF_8))
+                .toString();
+        contosoWithGuest("Accepted")
+                .globalAdministrator(MSMITH_IN_CONTOSO)
+                .azure(MSDN, "MSDN", MSMITH_IN_CONTOSO, JOHN)
+                .serve(contoso);
+        contoso.on(
+                        "GET",
+                        "/v1.0/users/JohnDoe@contoso.com",
+                        Fixture.of("graph/users-get.json").withBody(b -> ((ObjectNode) b).put("id", JOHN)))
+                .on(
+                        "PUT",
+                        scope + "/providers/Microsoft.Authorization/roleAssignments/" + assignment,
+                        Fixture.of("arm/role-assignments-create-owner.json"));
+        new LiveDirectory(DEFAULT, "Default directory")
+                .domain("msmithhotmail.onmicrosoft.com", true, true)
+                .guest(
+                        MSMITH_GUEST,
+                        "msmith_hotmail.com#EXT#@msmithhotmail.onmicrosoft.com",
+                        "msmith@hotmail.com",
+                        "Michael Smith",
+                        null)
+                .globalAdministrator(MSMITH_GUEST)
+                .serve(defaultDirectory);
+        Result third = applyLive(saved);
+
+        assertThat(third.exitCode()).as(third.toString()).isZero();
+        assertThat(contoso.apiRequests())
+                .filteredOn(r -> r.method().equals("PUT"))
+                .singleElement()
+                .satisfies(r -> assertThat(r.body())
+                        .contains("\"principalId\":\"" + JOHN + "\"")
+                        .contains("roleDefinitions/" + LiveDirectory.OWNER));
+
+        Result again = plan(AFTER);
+        assertThat(again.exitCode()).as(again.toString()).isZero();
+    }
+
+    static final String MSMITH_IN_CONTOSO = "10fc1cc8-ac36-4186-b99b-0cf814aa2dd5";
+
+    private static LiveDirectory contosoWithGuest(String state) {
+        return seedBefore()
+                .guest(
+                        MSMITH_IN_CONTOSO,
+                        "msmith_hotmail.com#EXT#@contoso.onmicrosoft.com",
+                        "msmith@hotmail.com",
+                        "Michael Smith",
+                        state);
     }
 
     @Test

@@ -2,11 +2,13 @@ package io.tenantctl.provider.azure;
 
 import io.tenantctl.connect.Connections;
 import io.tenantctl.provider.Observation;
+import io.tenantctl.provider.Performer;
 import io.tenantctl.provider.Provider;
 import io.tenantctl.provider.azure.http.Sleeper;
 import io.tenantctl.world.World;
 import io.tenantctl.world.WorldView;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The live provider: the connected tenants, read through Microsoft Graph and Azure Resource
@@ -40,6 +42,11 @@ public final class AzureProvider implements Provider {
     @Override
     public boolean live() {
         return true;
+    }
+
+    @Override
+    public Optional<Performer> performer() {
+        return Optional.of(new AzurePerformer(tenants));
     }
 
     @Override
