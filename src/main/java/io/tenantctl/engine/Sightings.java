@@ -14,22 +14,23 @@ import io.tenantctl.provider.Observation;
 import io.tenantctl.world.WorldView;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * What a provider could not see, and what it saw and does not manage, written into the plan made
- * against its observation: each is a warning; a change to an object that could not be seen is an
- * error, and the plan has no steps (an unseen object is unknown, never absent or unchanged).
+ * What a provider read, could not see, and saw and does not manage, written into the plan made
+ * against its observation: the directory ids it read in the plan's source ({@code tenantIds});
+ * what it could not see and what it does not manage as warnings; a change to an object that could
+ * not be seen as an error, the plan then having no steps (an unseen object is unknown, never absent
+ * or unchanged).
  */
 final class Sightings {
 
     private Sightings() {}
 
     static Plan apply(Plan plan, Observation seen, WorldView observed, WorldView desired) {
-        if (seen.unseen().isEmpty() && seen.unmanaged().isEmpty()) {
-            return plan;
-        }
         Diagnostics diagnostics = new Diagnostics();
         diagnostics.addAll(plan.diagnostics());
         for (String note : seen.unmanaged()) {
@@ -59,11 +60,18 @@ final class Sightings {
             }
         }
         boolean failed = diagnostics.hasErrors();
+        // The plan says which directories it was made against: their ids, by tenant name.
+        Map<String, String> source = new TreeMap<>(plan.source());
+        List<String> ids = new ArrayList<>();
+        seen.tenantIds().forEach((name, id) -> ids.add(name + "=" + id));
+        if (!ids.isEmpty()) {
+            source.put("tenantIds", String.join(",", ids));
+        }
         return new Plan(
                 plan.base(),
                 plan.profile(),
                 plan.as(),
-                plan.source(),
+                source,
                 plan.applyset(),
                 plan.declared(),
                 plan.summary(),

@@ -189,6 +189,8 @@ class LivePlanCliTest {
 
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
         JsonNode plan = Json.parse(result.out());
+        assertThat(plan.path("source").path("tenantIds").asString())
+                .isEqualTo("contoso=" + CONTOSO + ",default-directory=" + DEFAULT);
         assertThat(plan.path("steps").size())
                 .as("the pending guest is not invited again: it has only to redeem")
                 .isOne();
