@@ -25,7 +25,8 @@
 #   MANIFESTS         the manifest folder inside the repository (default: manifests)
 #   APPLYSET          the applyset (default: default)
 #   PLAN_ARGS         more options for plan, e.g. "--prune" (default: none)
-#   ARTIFACT          the name the CI gives the saved plan, shown in the comment (default: plan.json)
+#   ARTIFACT          the name the CI gives the saved plan; the comment names it (plan --full-plan-name)
+#                     wherever it leaves part of the plan out (default: plan.json)
 # Run it at the top of the repository's working copy (any clone holding BASE, HEAD and COMMIT).
 set -euo pipefail
 
@@ -59,7 +60,8 @@ plan_commit() { # commit, folder
   mkdir -p "$out"
   "${tenantctl[@]}" validate -f "$manifests" --git-ref "$commit"
   "${tenantctl[@]}" plan -f "$manifests" --git-ref "$commit" --applyset "$applyset" \
-    ${plan_args[@]+"${plan_args[@]}"} --detailed-exitcode --out "$out/plan.json" -o markdown \
+    ${plan_args[@]+"${plan_args[@]}"} --detailed-exitcode --out "$out/plan.json" \
+    -o markdown --full-plan-name "$artifact" \
     > "$out/plan.md" || code=$?
   printf '%s\n' "$commit" > "$out/reviewed.commit"
   manifests_tree "$commit" > "$out/reviewed.tree"

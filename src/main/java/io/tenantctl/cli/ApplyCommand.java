@@ -392,6 +392,7 @@ final class ApplyCommand implements Callable<Integer> {
             if (format == OutputFormat.TEXT) {
                 PrintWriter out = spec.commandLine().getOut();
                 out.println(PlanTextView.header(plan, made, style));
+                made.ifPresent(m -> out.println(PlanTextView.pruning(m, style)));
                 out.println();
                 PlanTextView.write(plan, style, out);
             }

@@ -1,7 +1,9 @@
 package io.tenantctl.cli;
 
+import io.tenantctl.generate.EntraWorlds;
 import io.tenantctl.generate.WorldGenerator;
 import io.tenantctl.generate.WorldMutator;
+import io.tenantctl.profile.Profiles;
 import io.tenantctl.render.ManifestTree;
 import io.tenantctl.world.World;
 import java.nio.file.Path;
@@ -98,7 +100,9 @@ final class GenerateCommand implements Callable<Integer> {
         if (changes > 0) {
             world = new WorldMutator(seed + 1, context.profile().limits()).mutate(world, changes);
         }
-        World written = world;
+        // The generator makes worlds of the classic era; another era's are those converted the way
+        // Microsoft converted them (owners for administrators, guests for outsiders).
+        World written = context.profile().name().equals(Profiles.DEFAULT) ? world : EntraWorlds.of(world);
         return context.guarded(spec, color.style(context.environment()), () -> {
             ManifestFolder.Written files = ManifestFolder.write(out, ManifestTree.files(written), force);
             spec.commandLine()

@@ -85,6 +85,9 @@ final class PlanCommand implements Callable<Integer> {
     @Mixin
     SigningOptions signing;
 
+    @Mixin
+    FullPlanOptions fullPlan;
+
     private final Context context;
 
     PlanCommand(Context context) {
@@ -94,6 +97,7 @@ final class PlanCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         OutputFormat format = output.format(OutputFormat.TEXT, OutputFormat.JSON, OutputFormat.MARKDOWN);
+        MarkdownOptions markdown = fullPlan.markdown(format, Optional.ofNullable(out));
         Environment env = context.environment();
         Style style = output.style(env);
         if (signing.given() && out == null) {
@@ -137,14 +141,11 @@ final class PlanCommand implements Callable<Integer> {
                     Timings.time("render plan", () -> {
                         switch (format) {
                             case JSON -> PlanWriter.write(document.orElseThrow(), stdout);
-                            case MARKDOWN ->
-                                stdout.print(PlanMarkdownView.render(
-                                        document.orElseThrow(),
-                                        MarkdownOptions.withFullPlan(Optional.ofNullable(out)
-                                                .map(f -> "the saved plan file `" + f.getFileName() + "`"))));
+                            case MARKDOWN -> stdout.print(PlanMarkdownView.render(document.orElseThrow(), markdown));
                             case TEXT, YAML, WIDE -> {
                                 stdout.println(PlanTextView.header(
                                         plan, Optional.of(Provenances.of(env, store, options)), style));
+                                stdout.println(PlanTextView.pruning(Provenances.of(env, store, options), style));
                                 stdout.println();
                                 PlanTextView.write(plan, style, stdout);
                             }

@@ -52,6 +52,9 @@ final class ShowCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
 
+    @Mixin
+    FullPlanOptions fullPlan;
+
     private final Context context;
 
     ShowCommand(Context context) {
@@ -61,6 +64,7 @@ final class ShowCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         OutputFormat format = output.format(OutputFormat.TEXT, OutputFormat.JSON, OutputFormat.MARKDOWN);
+        MarkdownOptions markdown = fullPlan.markdown(format, Optional.of(planFile));
         Style style = output.style(context.environment());
         String text;
         try {
@@ -80,11 +84,7 @@ final class ShowCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         switch (format) {
             case JSON -> PlanWriter.write(document, out);
-            case MARKDOWN ->
-                out.print(PlanMarkdownView.render(
-                        document,
-                        MarkdownOptions.withFullPlan(
-                                Optional.of("the saved plan file `" + planFile.getFileName() + "`"))));
+            case MARKDOWN -> out.print(PlanMarkdownView.render(document, markdown));
             case TEXT, YAML, WIDE -> {
                 context.diagnostics(spec, style, document.plan().diagnostics());
                 out.println(PlanTextView.header(document.plan(), document.made(), style));

@@ -251,7 +251,7 @@ public final class Differ {
         JsonNode b = before.isMissingNode() ? NODES.nullNode() : before;
         JsonNode a = after.isMissingNode() ? NODES.nullNode() : after;
         if (!b.equals(a)) {
-            out.add(new FieldChange(path, b, a));
+            out.add(FieldChange.of(path, b, a));
         }
     }
 }

@@ -164,9 +164,21 @@ public final class PlanReader {
     private static List<FieldChange> fields(JsonNode array) {
         List<FieldChange> fields = new ArrayList<>();
         for (JsonNode f : array) {
-            fields.add(new FieldChange(f.path("path").asString(), f.path("before"), f.path("after")));
+            // A plan saved before element changes were recorded has none: it reads and writes back as it was.
+            fields.add(new FieldChange(
+                    f.path("path").asString(),
+                    f.path("before"),
+                    f.path("after"),
+                    nodes(f.path("added")),
+                    nodes(f.path("removed"))));
         }
         return fields;
+    }
+
+    private static List<JsonNode> nodes(JsonNode array) {
+        List<JsonNode> out = new ArrayList<>();
+        array.forEach(out::add);
+        return out;
     }
 
     private static List<String> strings(JsonNode array) {

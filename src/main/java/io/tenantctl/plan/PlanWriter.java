@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -221,12 +222,32 @@ public final class PlanWriter {
     private static ArrayNode fields(List<FieldChange> changes) {
         ArrayNode fields = Json.array();
         for (FieldChange f : changes) {
-            ObjectNode field = fields.addObject();
-            field.put("path", f.path());
-            field.set("before", f.before());
-            field.set("after", f.after());
+            fields.add(field(f));
         }
         return fields;
+    }
+
+    /**
+     * A field change as the plan, drift and history show it: {@code before} and {@code after}, and
+     * for a list the elements {@code added} and {@code removed}, only when there are any (so that a
+     * plan saved before they existed writes back byte for byte).
+     */
+    public static ObjectNode field(FieldChange f) {
+        ObjectNode field = Json.object();
+        field.put("path", f.path());
+        field.set("before", f.before());
+        field.set("after", f.after());
+        if (f.hasElements()) {
+            field.set("added", nodes(f.added()));
+            field.set("removed", nodes(f.removed()));
+        }
+        return field;
+    }
+
+    private static ArrayNode nodes(List<JsonNode> values) {
+        ArrayNode array = Json.array();
+        values.forEach(array::add);
+        return array;
     }
 
     /** A diagnostic as the plan's {@code diagnostics} and {@code validate -o json} show it. */

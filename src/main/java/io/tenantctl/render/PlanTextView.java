@@ -75,6 +75,18 @@ public final class PlanTextView {
                 + plan.base().revision() + ".");
     }
 
+    /**
+     * Whether the plan deletes what the manifests no longer declare: said under the header, since
+     * a reviewer cannot tell from the changes alone whether "kept" meant "not pruned this time".
+     */
+    public static String pruning(Provenance made, Style style) {
+        return style.dim(
+                made.prune()
+                        ? "--prune is on: objects this applyset owns that the manifests no longer declare are deleted,"
+                                + " except protected ones."
+                        : "--prune is off: objects the manifests no longer declare are kept.");
+    }
+
     /** How a saved plan was made ({@code show}): by which tenantctl, when, with which options. */
     public static String origin(Provenance made, Style style) {
         return style.dim("Made by tenantctl " + made.tool() + " at " + made.at() + ", with --prune "
@@ -170,6 +182,20 @@ public final class PlanTextView {
                         .append(": ")
                         .append(value(f.before()))
                         .append('\n');
+            } else if (f.hasElements()) {
+                out.append("    ")
+                        .append(style.yellow("~"))
+                        .append(' ')
+                        .append(path)
+                        .append(":\n");
+                f.added()
+                        .forEach(e -> out.append("        ")
+                                .append(style.green("+ " + element(e)))
+                                .append('\n'));
+                f.removed()
+                        .forEach(e -> out.append("        ")
+                                .append(style.red("- " + element(e)))
+                                .append('\n'));
             } else {
                 out.append("    ")
                         .append(style.yellow("~"))
@@ -186,6 +212,11 @@ public final class PlanTextView {
 
     static String value(JsonNode node) {
         return InlineValue.render(node, string -> "\"" + string.stringValue() + "\"");
+    }
+
+    /** An element of a list that gained or lost it: a sign-in name or domain as written. */
+    static String element(JsonNode node) {
+        return node.isString() ? node.stringValue() : value(node);
     }
 
     static void steps(List<PlannedStep> steps, Style style, PrintWriter out) {

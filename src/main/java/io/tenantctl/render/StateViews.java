@@ -10,6 +10,7 @@ import io.tenantctl.model.ObjectRef;
 import io.tenantctl.model.Subscription;
 import io.tenantctl.model.Tenant;
 import io.tenantctl.model.WorldObject;
+import io.tenantctl.plan.PlanWriter;
 import io.tenantctl.state.ActionRecord;
 import io.tenantctl.state.Ownership;
 import io.tenantctl.state.RevisionRecord;
@@ -255,10 +256,7 @@ public final class StateViews {
             node.put("name", change.ref().name());
             ArrayNode fields = node.putArray("fields");
             for (FieldChange f : change.fields()) {
-                ObjectNode field = fields.addObject();
-                field.put("path", f.path());
-                field.set("before", f.before());
-                field.set("after", f.after());
+                fields.add(PlanWriter.field(f));
             }
         }
         return Json.pretty(root);

@@ -40,37 +40,12 @@ public interface Op {
     Set<Impact> impact();
 
     /**
-     * What the step does to administrator rights, judged from the operation alone.
-     *
-     * @deprecated an operation does not say what its step did: a transfer with no effects takes no
-     *     right away, and a {@code SetServiceAdmin} also removes the previous service administrator.
-     *     Use {@link PlannedStep#impact()}, computed once from the step and its effects.
-     */
-    @Deprecated
-    Privilege privilege();
-
-    /** Whether the step removes an object. */
-    boolean isDeletion();
-
-    /**
      * What someone outside tenantctl must do for this step to happen, if anything (an invitation
      * redeemed by the guest itself, a DNS record published): an apply stops before such a step until
      * an operator confirms it was done.
      */
     default Optional<ExternalAction> external(Step step) {
         return Optional.empty();
-    }
-
-    /**
-     * How a step changes who holds administrator rights.
-     *
-     * @deprecated see {@link Op#privilege()}; use {@link Impact}
-     */
-    @Deprecated
-    enum Privilege {
-        GRANT,
-        REVOKE,
-        NONE
     }
 
     /**

@@ -182,7 +182,8 @@ class CommandsPeopleReachForTest extends OnEachBackend {
                 .contains("""
                         Changes against revision 1:
                         ~ Tenant/contoso was updated
-                            ~ spec.globalAdministrators: ["msmith@contoso.com"] -> ["msmith@contoso.com", "msmith@hotmail.com"]
+                            ~ spec.globalAdministrators:
+                                + msmith@hotmail.com
                         ~ Subscription/msdn-1 was updated
                             ~ spec.tenant: "default-directory" -> "contoso"
                             + spec.coAdministrators: ["johndoe@contoso.com"]

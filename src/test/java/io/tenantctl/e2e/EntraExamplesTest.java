@@ -79,4 +79,24 @@ class EntraExamplesTest {
         }
         assertThat(last.out()).contains("redeem/contoso/msmith@hotmail.com").contains("done");
     }
+
+    /**
+     * {@code generate --profile entra} writes a world the entra profile accepts; applied from
+     * nothing, it waits for its guests to redeem their invitations.
+     */
+    @Test
+    void aGeneratedEntraWorldValidatesAndApplies() {
+        Path out = dir.resolve("generated");
+        Result generate = cli().run("generate", "--profile", "entra", "--objects", "300", "--out", out.toString());
+        assertThat(generate.exitCode()).as(generate.toString()).isZero();
+        Result validate = cli().run("validate", "--profile", "entra", "-f", out.toString());
+        assertThat(validate.exitCode()).as(validate.toString()).isZero();
+        Result classic = cli().run("validate", "-f", out.toString());
+        assertThat(classic.err()).contains("error[entra-only-field]");
+        String state = "sqlite:" + dir.resolve("generated.db");
+        Result apply =
+                cli().run("apply", "--profile", "entra", "-f", out.toString(), "--auto-approve", "--state", state);
+        assertThat(apply.exitCode()).as(apply.toString()).isEqualTo(4);
+        assertThat(apply.out()).contains("steps applied; waiting for").contains("\n  redeem/");
+    }
 }

@@ -53,7 +53,7 @@ class PlanDigestTest {
                 "global administrator of Tenant/t",
                 List.of(new Effect.Recorded("e1"), new Effect.Recorded("e0")));
         FieldChange renamed =
-                new FieldChange("/spec/displayName", Json.NODES.stringNode("A"), Json.NODES.stringNode("B"));
+                FieldChange.of("/spec/displayName", Json.NODES.stringNode("A"), Json.NODES.stringNode("B"));
         return new Plan(
                 new Base("lin-1", 7),
                 "classic",

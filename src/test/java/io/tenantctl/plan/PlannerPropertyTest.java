@@ -6,9 +6,11 @@ import io.tenantctl.diag.Codes;
 import io.tenantctl.diag.Severity;
 import io.tenantctl.diff.ChangeSet;
 import io.tenantctl.diff.Differ;
+import io.tenantctl.generate.EntraWorlds;
 import io.tenantctl.generate.WorldGenerator;
 import io.tenantctl.generate.WorldMutator;
 import io.tenantctl.profile.Profile;
+import io.tenantctl.profile.Profiles;
 import io.tenantctl.profile.classic.ClassicProfile;
 import io.tenantctl.rules.Violation;
 import io.tenantctl.step.PlannedStep;
@@ -21,8 +23,10 @@ import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.LongStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -37,7 +41,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class PlannerPropertyTest {
 
-    private static final Profile PROFILE = ClassicProfile.PROFILE;
     private static final Set<String> REFUSALS = Set.of(
             Codes.NO_LEGAL_ORDER,
             Codes.UNAUTHORIZED,
@@ -49,16 +52,24 @@ class PlannerPropertyTest {
         return LongStream.rangeClosed(1, 400);
     }
 
-    @ParameterizedTest(name = "seed {0}")
-    @MethodSource("seeds")
-    void planningBFromAReachesBThroughLegalStatesOrIsRefused(long seed) {
+    /** Every seed under every profile; an entra world is the classic one converted ({@link EntraWorlds}). */
+    static Stream<Arguments> cases() {
+        return Profiles.all().stream().flatMap(p -> seeds().mapToObj(seed -> Arguments.of(p, seed)));
+    }
+
+    @ParameterizedTest(name = "{0} seed {1}")
+    @MethodSource("cases")
+    void planningBFromAReachesBThroughLegalStatesOrIsRefused(Profile profile, long seed) {
+        PROFILE = profile;
         Random random = new Random(seed);
         int size = 20 + random.nextInt(120);
-        World a = new WorldGenerator(seed).generate(size);
+        World a = shaped(new WorldGenerator(seed).generate(size));
         boolean mutated = random.nextInt(10) != 0;
-        World b = !mutated
-                ? new WorldGenerator(seed * 31 + 7).generate(size)
-                : new WorldMutator(seed, PROFILE.limits()).mutate(a, 0.02 + random.nextDouble() * 0.4);
+        World b = shaped(
+                !mutated
+                        ? new WorldGenerator(seed * 31 + 7).generate(size)
+                        : new WorldMutator(seed, ClassicProfile.LIMITS)
+                                .mutate(new WorldGenerator(seed).generate(size), 0.02 + random.nextDouble() * 0.4));
         assertThat(errors(a)).as("A is valid (seed %d)", seed).isEmpty();
         assertThat(errors(b)).as("B is valid (seed %d)", seed).isEmpty();
 
@@ -125,13 +136,20 @@ class PlannerPropertyTest {
         REACHED.incrementAndGet();
     }
 
+    /** The profile of the running case (cases run one at a time). */
+    private static Profile PROFILE;
+
+    private static World shaped(World classic) {
+        return PROFILE.name().equals(ClassicProfile.NAME) ? classic : EntraWorlds.of(classic);
+    }
+
     private static final AtomicInteger REACHED = new AtomicInteger();
     private static final AtomicInteger REFUSED = new AtomicInteger();
 
     /** Most pairs are planned and replayed through; a few are refused; none is skipped. */
     @AfterAll
     static void mostPairsArePlannedThrough() {
-        int seeds = (int) seeds().count();
+        int seeds = (int) cases().count();
         assertThat(REACHED.get()).as("pairs planned and replayed to B").isGreaterThan(seeds * 8 / 10);
         assertThat(REACHED.get() + REFUSED.get()).as("every pair").isEqualTo(seeds);
     }

@@ -31,8 +31,8 @@ final class MarkdownShape {
             Pattern.compile("  s\\d+ ==> s\\d+"),
             Pattern.compile("  s\\d+ --> o\\d+"),
             Pattern.compile("  s\\d+ -\\.->\\|(gets rights|loses rights|account|from|to)\\| [oa]\\d+"),
-            Pattern.compile("  classDef (grant|revoke|delete) [a-z0-9:#,. -]+"),
-            Pattern.compile("  class s\\d+(,s\\d+)* (grant|revoke|delete)"));
+            Pattern.compile("  classDef (grant|revoke|delete|tenancy) [a-z0-9:#,. -]+"),
+            Pattern.compile("  class s\\d+(,s\\d+)* (grant|revoke|delete|tenancy)"));
 
     /** What a comment shows, read back from it. */
     record Shown(List<Integer> stepRows, int errorRows, int warningRows, int objects, int mermaidSteps) {

@@ -10,7 +10,6 @@ import io.tenantctl.plan.Plan;
 import io.tenantctl.plan.PlanDocument;
 import io.tenantctl.plan.PlanReader;
 import io.tenantctl.profile.classic.ClassicProfile;
-import io.tenantctl.step.Op;
 import io.tenantctl.step.PlannedStep;
 import io.tenantctl.testing.CliRun;
 import io.tenantctl.testing.WorldPair;
@@ -65,8 +64,12 @@ class PlanMarkdownGoldenTest {
         assertThat(markdown)
                 .contains("### tenantctl plan: 0 to create, 2 to update, 0 to delete")
                 .contains("| steps that grant administrator rights | 2 |")
-                .contains("| steps that revoke administrator rights | 1 |")
+                .contains("| steps that revoke administrator rights | 0 |")
                 .contains("| 1 | **grant** | AddGlobalAdmin msmith@hotmail.com to Tenant/contoso |")
+                // The transfer removes nobody here: it changes the directory and revokes nothing.
+                .contains("| steps that move a subscription to another directory | 1 |")
+                .contains("| 2 | tenancy | TransferSubscription Subscription/msdn-1 from")
+                .contains("- **Prune:** off")
                 .contains("```mermaid")
                 .doesNotContain("leaves out");
         String doc = "_The seed story's plan as a pull-request comment: `PlanMarkdownView` (what `tenantctl plan -o"
@@ -104,7 +107,10 @@ class PlanMarkdownGoldenTest {
 
         assertThat(markdown)
                 .contains("| objects to delete | 3 |")
-                .contains("| **delete** | DeleteTenant Tenant/default-directory |")
+                // Deleting the directory also takes its last global administrator's role (an effect).
+                .contains("| 6 | **revoke** **delete** | DeleteTenant Tenant/default-directory |")
+                .contains("| steps that revoke administrator rights | 2 |")
+                .contains("- **Prune:** on (`--prune`")
                 .contains("| **revoke** | RemoveCoAdmin JohnDoe@contoso.com from Subscription/msdn-1 |")
                 .contains("| 2 | **grant** | AddCoAdmin jane\\|\\`x\\`\\*y\\*\\~z\\~\\$m\\${b}@\u2060contoso.com to"
                         + " Subscription/msdn-1 |")
@@ -178,7 +184,7 @@ class PlanMarkdownGoldenTest {
     }
 
     private static boolean privileged(PlannedStep s) {
-        return s.step().op().privilege() != Op.Privilege.NONE || s.step().op().isDeletion();
+        return PlanMarkdownPropertyTest.privileged(s);
     }
 
     private void apply(String manifests) {

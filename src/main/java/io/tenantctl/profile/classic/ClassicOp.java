@@ -11,62 +11,25 @@ import java.util.Set;
 
 /** The 17 operations of the classic world (DESIGN.md 1.2); later profiles reuse those that mean the same. */
 public enum ClassicOp implements Op {
-    CREATE_TENANT("CreateTenant", Kind.TENANT, Shape.SIGN_UP, Field.NAME, Privilege.GRANT, Set.of(Impact.CREATE)),
-    UPDATE_TENANT("UpdateTenant", Kind.TENANT, Shape.OBJECT, Field.DISPLAY_NAME, Privilege.NONE, Set.of()),
-    ADD_DOMAIN("AddDomain", Kind.TENANT, Shape.DOMAIN, Field.DOMAINS, Privilege.NONE, Set.of()),
-    REMOVE_DOMAIN("RemoveDomain", Kind.TENANT, Shape.DOMAIN, Field.DOMAINS, Privilege.NONE, Set.of()),
-    DELETE_TENANT("DeleteTenant", Kind.TENANT, Shape.TARGET, Field.NAME, Privilege.NONE, Set.of(Impact.DELETE)),
-    CREATE_ACCOUNT("CreateAccount", Kind.ACCOUNT, Shape.OBJECT, Field.NAME, Privilege.NONE, Set.of(Impact.CREATE)),
-    UPDATE_ACCOUNT("UpdateAccount", Kind.ACCOUNT, Shape.OBJECT, Field.DISPLAY_NAME, Privilege.NONE, Set.of()),
-    DELETE_ACCOUNT("DeleteAccount", Kind.ACCOUNT, Shape.TARGET, Field.NAME, Privilege.NONE, Set.of(Impact.DELETE)),
-    ADD_GLOBAL_ADMIN(
-            "AddGlobalAdmin",
-            Kind.TENANT,
-            Shape.ROLE,
-            Field.GLOBAL_ADMINISTRATORS,
-            Privilege.GRANT,
-            Set.of(Impact.GRANT)),
+    CREATE_TENANT("CreateTenant", Kind.TENANT, Shape.SIGN_UP, Field.NAME, Set.of(Impact.CREATE)),
+    UPDATE_TENANT("UpdateTenant", Kind.TENANT, Shape.OBJECT, Field.DISPLAY_NAME, Set.of()),
+    ADD_DOMAIN("AddDomain", Kind.TENANT, Shape.DOMAIN, Field.DOMAINS, Set.of()),
+    REMOVE_DOMAIN("RemoveDomain", Kind.TENANT, Shape.DOMAIN, Field.DOMAINS, Set.of()),
+    DELETE_TENANT("DeleteTenant", Kind.TENANT, Shape.TARGET, Field.NAME, Set.of(Impact.DELETE)),
+    CREATE_ACCOUNT("CreateAccount", Kind.ACCOUNT, Shape.OBJECT, Field.NAME, Set.of(Impact.CREATE)),
+    UPDATE_ACCOUNT("UpdateAccount", Kind.ACCOUNT, Shape.OBJECT, Field.DISPLAY_NAME, Set.of()),
+    DELETE_ACCOUNT("DeleteAccount", Kind.ACCOUNT, Shape.TARGET, Field.NAME, Set.of(Impact.DELETE)),
+    ADD_GLOBAL_ADMIN("AddGlobalAdmin", Kind.TENANT, Shape.ROLE, Field.GLOBAL_ADMINISTRATORS, Set.of(Impact.GRANT)),
     REMOVE_GLOBAL_ADMIN(
-            "RemoveGlobalAdmin",
-            Kind.TENANT,
-            Shape.ROLE,
-            Field.GLOBAL_ADMINISTRATORS,
-            Privilege.REVOKE,
-            Set.of(Impact.REVOKE)),
-    CREATE_SUBSCRIPTION(
-            "CreateSubscription", Kind.SUBSCRIPTION, Shape.OBJECT, Field.NAME, Privilege.GRANT, Set.of(Impact.CREATE)),
-    UPDATE_SUBSCRIPTION(
-            "UpdateSubscription", Kind.SUBSCRIPTION, Shape.OBJECT, Field.DISPLAY_NAME, Privilege.NONE, Set.of()),
-    TRANSFER_SUBSCRIPTION(
-            "TransferSubscription",
-            Kind.SUBSCRIPTION,
-            Shape.MOVE,
-            Field.TENANT,
-            Privilege.REVOKE,
-            Set.of(Impact.TENANCY)),
+            "RemoveGlobalAdmin", Kind.TENANT, Shape.ROLE, Field.GLOBAL_ADMINISTRATORS, Set.of(Impact.REVOKE)),
+    CREATE_SUBSCRIPTION("CreateSubscription", Kind.SUBSCRIPTION, Shape.OBJECT, Field.NAME, Set.of(Impact.CREATE)),
+    UPDATE_SUBSCRIPTION("UpdateSubscription", Kind.SUBSCRIPTION, Shape.OBJECT, Field.DISPLAY_NAME, Set.of()),
+    TRANSFER_SUBSCRIPTION("TransferSubscription", Kind.SUBSCRIPTION, Shape.MOVE, Field.TENANT, Set.of(Impact.TENANCY)),
     SET_SERVICE_ADMIN(
-            "SetServiceAdmin",
-            Kind.SUBSCRIPTION,
-            Shape.ROLE,
-            Field.SERVICE_ADMINISTRATOR,
-            Privilege.GRANT,
-            Set.of(Impact.GRANT)),
-    ADD_CO_ADMIN(
-            "AddCoAdmin",
-            Kind.SUBSCRIPTION,
-            Shape.ROLE,
-            Field.CO_ADMINISTRATORS,
-            Privilege.GRANT,
-            Set.of(Impact.GRANT)),
-    REMOVE_CO_ADMIN(
-            "RemoveCoAdmin",
-            Kind.SUBSCRIPTION,
-            Shape.ROLE,
-            Field.CO_ADMINISTRATORS,
-            Privilege.REVOKE,
-            Set.of(Impact.REVOKE)),
-    DELETE_SUBSCRIPTION(
-            "DeleteSubscription", Kind.SUBSCRIPTION, Shape.TARGET, Field.NAME, Privilege.NONE, Set.of(Impact.DELETE));
+            "SetServiceAdmin", Kind.SUBSCRIPTION, Shape.ROLE, Field.SERVICE_ADMINISTRATOR, Set.of(Impact.GRANT)),
+    ADD_CO_ADMIN("AddCoAdmin", Kind.SUBSCRIPTION, Shape.ROLE, Field.CO_ADMINISTRATORS, Set.of(Impact.GRANT)),
+    REMOVE_CO_ADMIN("RemoveCoAdmin", Kind.SUBSCRIPTION, Shape.ROLE, Field.CO_ADMINISTRATORS, Set.of(Impact.REVOKE)),
+    DELETE_SUBSCRIPTION("DeleteSubscription", Kind.SUBSCRIPTION, Shape.TARGET, Field.NAME, Set.of(Impact.DELETE));
 
     /** The manifest fields classic steps come from. */
     private static final class Field {
@@ -83,21 +46,13 @@ public enum ClassicOp implements Op {
     private final Kind targetKind;
     private final Shape shape;
     private final ManifestField field;
-    private final Privilege privilege;
     private final Set<Impact> impact;
 
-    ClassicOp(
-            String wireName,
-            Kind targetKind,
-            Shape shape,
-            ManifestField field,
-            Privilege privilege,
-            Set<Impact> impact) {
+    ClassicOp(String wireName, Kind targetKind, Shape shape, ManifestField field, Set<Impact> impact) {
         this.wireName = wireName;
         this.targetKind = targetKind;
         this.shape = shape;
         this.field = field;
-        this.privilege = privilege;
         this.impact = Impact.setOf(impact);
     }
 
@@ -160,18 +115,6 @@ public enum ClassicOp implements Op {
     @Override
     public Set<Impact> impact() {
         return impact;
-    }
-
-    /** @deprecated see {@link Op#privilege()} */
-    @Deprecated
-    @Override
-    public Privilege privilege() {
-        return privilege;
-    }
-
-    @Override
-    public boolean isDeletion() {
-        return this == DELETE_TENANT || this == DELETE_ACCOUNT || this == DELETE_SUBSCRIPTION;
     }
 
     @Override

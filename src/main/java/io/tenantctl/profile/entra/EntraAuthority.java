@@ -62,14 +62,10 @@ public final class EntraAuthority implements AuthorityPolicy {
                             elevated && world.account(who).isPresent() ? List.of(who) : List.of());
                 }
                 case ADD_OWNER, REMOVE_OWNER -> roleManagers(world, name);
-                case REQUEST_DIRECTORY_CHANGE -> {
-                    String to = step.to().orElseThrow();
-                    yield owners(
-                            world,
-                            name,
-                            "owner of Subscription/" + name + " who is also a user of Tenant/" + to,
-                            a -> Membership.isUser(world, a, to));
-                }
+                case REQUEST_DIRECTORY_CHANGE ->
+                    // TRN-09 (2026): any owner in the source directory requests; being a user of the
+                    // target too (TRN-03's older prerequisite) is no longer needed.
+                    owners(world, name, "owner of Subscription/" + name, a -> true);
                 case ACCEPT_DIRECTORY_CHANGE -> accept(step, world);
             };
         }

@@ -101,20 +101,6 @@ public enum EntraOp implements Op {
         return impact;
     }
 
-    /** @deprecated see {@link Op#privilege()} */
-    @Deprecated
-    @Override
-    public Privilege privilege() {
-        return impact.contains(Impact.GRANT)
-                ? Privilege.GRANT
-                : impact.contains(Impact.REVOKE) ? Privilege.REVOKE : Privilege.NONE;
-    }
-
-    @Override
-    public boolean isDeletion() {
-        return false;
-    }
-
     /**
      * The guest's own redemption of its invitation, and the DNS TXT record that proves a domain is
      * the tenant's: no API of tenantctl's does either.
