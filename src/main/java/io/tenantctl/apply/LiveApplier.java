@@ -269,12 +269,7 @@ public final class LiveApplier {
                             return awaiting(outside.get());
                         }
                         if (status == null) {
-                            journal.started(
-                                    run.id(),
-                                    step.index(),
-                                    step.step().op().wireName(),
-                                    step.step().target().toString(),
-                                    clock.instant());
+                            started(journal, step);
                         }
                         journal.done(run.id(), step.index(), List.of(), clock.instant());
                     } else if (status == JournalStep.Status.DONE) {
@@ -283,12 +278,7 @@ public final class LiveApplier {
                         // Started (or failed) by an earlier run, and a read shows it took effect.
                         journal.done(run.id(), step.index(), journaled.get().requestIds(), clock.instant());
                     } else {
-                        journal.started(
-                                run.id(),
-                                step.index(),
-                                step.step().op().wireName(),
-                                step.step().target().toString(),
-                                clock.instant());
+                        started(journal, step);
                         List<String> ids = performer.perform(step, world);
                         if (!performer.confirmed(step, world, true)) {
                             throw new StepFailure(
@@ -315,6 +305,15 @@ public final class LiveApplier {
             journal.end(run.id(), "applied", clock.instant());
             return new ApplyResult(
                     Outcome.APPLIED, Optional.of(plan), revision, notes, Optional.of(report(Optional.empty())));
+        }
+
+        private void started(Journal journal, PlannedStep step) {
+            journal.started(
+                    run.id(),
+                    step.index(),
+                    step.step().op().wireName(),
+                    step.step().target().toString(),
+                    clock.instant());
         }
 
         /**

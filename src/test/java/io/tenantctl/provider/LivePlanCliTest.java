@@ -93,6 +93,11 @@ class LivePlanCliTest {
      * the start as an external user that never had an invitation to redeem.
      */
     static LiveDirectory defaultDirectoryBefore() {
+        return defaultDirectoryWithoutSubscription().azure(MSDN, "MSDN", MSMITH_GUEST);
+    }
+
+    /** The Default directory once the MSDN subscription moved to Contoso. */
+    static LiveDirectory defaultDirectoryWithoutSubscription() {
         return new LiveDirectory(DEFAULT, "Default directory")
                 .domain("msmithhotmail.onmicrosoft.com", true, true)
                 .guest(
@@ -101,8 +106,7 @@ class LivePlanCliTest {
                         "msmith@hotmail.com",
                         "Michael Smith",
                         null)
-                .globalAdministrator(MSMITH_GUEST)
-                .azure(MSDN, "MSDN", MSMITH_GUEST);
+                .globalAdministrator(MSMITH_GUEST);
     }
 
     @AfterEach
@@ -374,16 +378,7 @@ class LivePlanCliTest {
                         "PUT",
                         scope + "/providers/Microsoft.Authorization/roleAssignments/" + assignment,
                         Fixture.of("arm/role-assignments-create-owner.json"));
-        new LiveDirectory(DEFAULT, "Default directory")
-                .domain("msmithhotmail.onmicrosoft.com", true, true)
-                .guest(
-                        MSMITH_GUEST,
-                        "msmith_hotmail.com#EXT#@msmithhotmail.onmicrosoft.com",
-                        "msmith@hotmail.com",
-                        "Michael Smith",
-                        null)
-                .globalAdministrator(MSMITH_GUEST)
-                .serve(defaultDirectory);
+        defaultDirectoryWithoutSubscription().serve(defaultDirectory);
         Result third = applyLive(saved);
 
         assertThat(third.exitCode()).as(third.toString()).isZero();

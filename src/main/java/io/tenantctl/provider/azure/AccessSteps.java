@@ -199,16 +199,11 @@ final class AccessSteps {
     }
 
     private static Subscription subscription(Step step, WorldView before) throws StepFailure {
-        return before.subscription(step.target().name())
-                .orElseThrow(() -> new StepFailure(
-                        step.target() + " is not in the world the plan was made against",
-                        "unknown-object",
-                        Optional.empty(),
-                        List.of()));
+        return before.subscription(step.target().name()).orElseThrow(() -> DirectorySteps.unknown(step));
     }
 
     private static String account(Step step) {
-        return step.account().orElseThrow();
+        return DirectorySteps.account(step);
     }
 
     /** The account's sign-in name as declared (the address an invitation goes to). */

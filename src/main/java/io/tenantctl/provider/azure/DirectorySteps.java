@@ -229,15 +229,19 @@ final class DirectorySteps {
     }
 
     private static Account existing(Step step, WorldView before) throws StepFailure {
-        return before.accountNamed(step.target().name())
-                .orElseThrow(() -> new StepFailure(
-                        step.target() + " is not in the world the plan was made against",
-                        "unknown-object",
-                        Optional.empty(),
-                        List.of()));
+        return before.accountNamed(step.target().name()).orElseThrow(() -> unknown(step));
     }
 
-    private static String account(Step step) {
+    /** A step whose object the world before it does not hold. */
+    static StepFailure unknown(Step step) {
+        return new StepFailure(
+                step.target() + " is not in the world the plan was made against",
+                "unknown-object",
+                Optional.empty(),
+                List.of());
+    }
+
+    static String account(Step step) {
         return step.account().orElseThrow();
     }
 
