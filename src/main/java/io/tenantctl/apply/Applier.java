@@ -288,7 +288,7 @@ public final class Applier {
         if (request.dryRun()) {
             return new ApplyResult(Outcome.DRY_RUN, Optional.of(plan), state.revision(), List.of());
         }
-        if (steps.isEmpty()) {
+        if (steps.isEmpty() && !awaited.isEmpty()) {
             // Waiting before the first step: nothing to commit but what is awaited.
             digest.cancel(false);
             awaited.forEach(a -> ledger.await(a, state.revision()));

@@ -290,8 +290,8 @@ public final class ClassicAuthority implements AuthorityPolicy {
         return Authority.heldBy(description, allowed ? List.of(aa) : List.of());
     }
 
-    private static Authority globalAdmins(
-            WorldView world, String tenant, String description, Predicate<String> filter) {
+    /** The global administrators of a tenant that exist and pass the filter (every profile's). */
+    public static Authority globalAdmins(WorldView world, String tenant, String description, Predicate<String> filter) {
         List<String> holders = new ArrayList<>();
         Tenant t = world.tenant(tenant).orElse(null);
         if (t != null) {

@@ -144,8 +144,11 @@ public final class ClassicSteps implements StepCatalogue {
         }
     }
 
-    /** Whether an update step is needed: what it changes is the metadata and the display name. */
-    private static boolean describedDifferently(WorldObject before, WorldObject after) {
+    /**
+     * Whether an update step is needed: what it changes is the metadata and the display name (the
+     * same in every profile).
+     */
+    public static boolean describedDifferently(WorldObject before, WorldObject after) {
         if (!before.metadata().equals(after.metadata())) {
             return true;
         }
@@ -159,7 +162,8 @@ public final class ClassicSteps implements StepCatalogue {
         };
     }
 
-    private static Set<String> added(Set<String> before, Set<String> after) {
+    /** What {@code after} has that {@code before} has not, in order. */
+    public static Set<String> added(Set<String> before, Set<String> after) {
         TreeSet<String> out = new TreeSet<>(after);
         out.removeAll(before);
         return out;
@@ -257,7 +261,11 @@ public final class ClassicSteps implements StepCatalogue {
         if (step.op() != ClassicOp.CREATE_TENANT || actor.isEmpty()) {
             return step;
         }
-        String founder = actor.get();
+        return signedUpBy(step, actor.get(), world);
+    }
+
+    /** A tenant's sign-up as done by its founder: the work account it creates, if any (every profile). */
+    public static Step signedUpBy(Step step, String founder, WorldView world) {
         List<Account> signUp = world.account(founder).isPresent()
                 ? List.of()
                 : step.signUp().stream().filter(a -> a.key().equals(founder)).toList();
@@ -269,6 +277,11 @@ public final class ClassicSteps implements StepCatalogue {
 
     @Override
     public Scope scope(Step step, WorldView world) {
+        return scopeOf(step, world);
+    }
+
+    /** What a classic operation's step changes, for any profile that shares the operation. */
+    public static Scope scopeOf(Step step, WorldView world) {
         String name = step.target().name();
         Scope scope = Scope.of();
         switch (ClassicOp.of(step)) {

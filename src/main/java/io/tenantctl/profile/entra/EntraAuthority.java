@@ -31,10 +31,10 @@ public final class EntraAuthority implements AuthorityPolicy {
         if (step.op() instanceof EntraOp op) {
             return switch (op) {
                 case VERIFY_DOMAIN, INVITE_GUEST ->
-                    globalAdmins(world, name, "global administrator of Tenant/" + name, a -> true);
+                    ClassicAuthority.globalAdmins(world, name, "global administrator of Tenant/" + name, a -> true);
                 case REMOVE_GUEST -> {
                     String guest = step.accountKey().orElseThrow();
-                    yield globalAdmins(
+                    yield ClassicAuthority.globalAdmins(
                             world,
                             name,
                             "global administrator of Tenant/" + name + " other than " + world.display(guest),
@@ -45,7 +45,7 @@ public final class EntraAuthority implements AuthorityPolicy {
                             + world.display(step.accountKey().orElseThrow()) + " itself, outside tenantctl");
                 case ELEVATE_ACCESS -> {
                     String who = step.accountKey().orElseThrow();
-                    yield globalAdmins(
+                    yield ClassicAuthority.globalAdmins(
                             world,
                             name,
                             "global administrator " + world.display(who) + " of Tenant/" + name
@@ -73,18 +73,19 @@ public final class EntraAuthority implements AuthorityPolicy {
         return switch (op) {
             case CREATE_TENANT -> signUp(step, world);
             case UPDATE_TENANT, ADD_DOMAIN, ADD_GLOBAL_ADMIN ->
-                globalAdmins(world, name, "global administrator of Tenant/" + name, a -> true);
+                ClassicAuthority.globalAdmins(world, name, "global administrator of Tenant/" + name, a -> true);
             case REMOVE_DOMAIN, REMOVE_GLOBAL_ADMIN, CREATE_ACCOUNT, UPDATE_ACCOUNT, DELETE_ACCOUNT ->
                 classic.of(step, world);
             case DELETE_TENANT ->
-                globalAdmins(world, name, "global administrator of Tenant/" + name + ", the only user left", a -> true);
+                ClassicAuthority.globalAdmins(
+                        world, name, "global administrator of Tenant/" + name + ", the only user left", a -> true);
             case CREATE_SUBSCRIPTION ->
                 createSubscription((Subscription) step.object().orElseThrow(), world);
             case UPDATE_SUBSCRIPTION, DELETE_SUBSCRIPTION ->
                 world.subscription(name)
                         .map(s -> s.isAzure()
                                 ? owners(world, name, "owner of Subscription/" + name, a -> true)
-                                : globalAdmins(
+                                : ClassicAuthority.globalAdmins(
                                         world, s.tenant(), "global administrator of Tenant/" + s.tenant(), a -> true))
                         .orElse(Authority.heldBy("an owner of Subscription/" + name, List.of()));
             case SET_SERVICE_ADMIN, ADD_CO_ADMIN, REMOVE_CO_ADMIN, TRANSFER_SUBSCRIPTION ->
@@ -156,7 +157,7 @@ public final class EntraAuthority implements AuthorityPolicy {
 
     private static Authority accept(Step step, WorldView world) {
         String to = step.to().orElseThrow();
-        Authority admins = globalAdmins(world, to, "global administrator of Tenant/" + to, a -> true);
+        Authority admins = ClassicAuthority.globalAdmins(world, to, "global administrator of Tenant/" + to, a -> true);
         Optional<String> requester = world.subscription(step.target().name())
                 .flatMap(s -> s.status().pendingDirectoryChange())
                 .map(p -> p.requestedBy())
@@ -191,7 +192,7 @@ public final class EntraAuthority implements AuthorityPolicy {
     private static Authority createSubscription(Subscription s, WorldView world) {
         String tenant = s.tenant();
         if (!s.isAzure()) {
-            return globalAdmins(world, tenant, "global administrator of Tenant/" + tenant, a -> true);
+            return ClassicAuthority.globalAdmins(world, tenant, "global administrator of Tenant/" + tenant, a -> true);
         }
         List<String> holders = new ArrayList<>();
         for (String owner : s.owners()) {
@@ -212,20 +213,6 @@ public final class EntraAuthority implements AuthorityPolicy {
         world.subscription(name)
                 .ifPresent(s -> s.owners().stream().filter(filter).forEach(holders::add));
         return Authority.heldBy(description, existing(world, holders));
-    }
-
-    private static Authority globalAdmins(
-            WorldView world, String tenant, String description, Predicate<String> filter) {
-        List<String> holders = new ArrayList<>();
-        Tenant t = world.tenant(tenant).orElse(null);
-        if (t != null) {
-            for (String admin : t.globalAdministrators()) {
-                if (world.account(admin).isPresent() && filter.test(admin)) {
-                    holders.add(admin);
-                }
-            }
-        }
-        return Authority.heldBy(description, holders);
     }
 
     private static List<String> existing(WorldView world, Iterable<String> keys) {

@@ -9,6 +9,7 @@ import io.tenantctl.model.Tenant;
 import io.tenantctl.model.WorldObject;
 import io.tenantctl.profile.StepCatalogue;
 import io.tenantctl.profile.classic.ClassicOp;
+import io.tenantctl.profile.classic.ClassicSteps;
 import io.tenantctl.rules.Scope;
 import io.tenantctl.step.Op;
 import io.tenantctl.step.Step;
@@ -17,7 +18,6 @@ import io.tenantctl.world.WorldView;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -116,7 +116,7 @@ public final class EntraSteps implements StepCatalogue {
         if (before.kind() != after.kind()) {
             throw new IllegalArgumentException(before.ref() + " and " + after.ref());
         }
-        if (describedDifferently(before, after)) {
+        if (ClassicSteps.describedDifferently(before, after)) {
             ClassicOp op = switch (after.kind()) {
                 case TENANT -> ClassicOp.UPDATE_TENANT;
                 case ACCOUNT -> ClassicOp.UPDATE_ACCOUNT;
@@ -128,24 +128,24 @@ public final class EntraSteps implements StepCatalogue {
             case TENANT -> {
                 Tenant b = (Tenant) before;
                 Tenant a = (Tenant) after;
-                for (String d : added(b.domains(), a.domains())) {
+                for (String d : ClassicSteps.added(b.domains(), a.domains())) {
                     steps.add(Step.forDomain(ClassicOp.ADD_DOMAIN, a.ref(), d));
                     steps.add(Step.forDomain(EntraOp.VERIFY_DOMAIN, a.ref(), d));
                 }
-                for (String d : added(a.domains(), b.domains())) {
+                for (String d : ClassicSteps.added(a.domains(), b.domains())) {
                     steps.add(Step.forDomain(ClassicOp.REMOVE_DOMAIN, a.ref(), d));
                 }
-                for (String g : added(b.guests(), a.guests())) {
+                for (String g : ClassicSteps.added(b.guests(), a.guests())) {
                     steps.add(Step.forAccount(EntraOp.INVITE_GUEST, a.ref(), g));
                     steps.add(Step.forAccount(EntraOp.REDEEM_INVITATION, a.ref(), g));
                 }
-                for (String g : added(a.guests(), b.guests())) {
+                for (String g : ClassicSteps.added(a.guests(), b.guests())) {
                     steps.add(Step.forAccount(EntraOp.REMOVE_GUEST, a.ref(), g));
                 }
-                for (String g : added(b.globalAdministrators(), a.globalAdministrators())) {
+                for (String g : ClassicSteps.added(b.globalAdministrators(), a.globalAdministrators())) {
                     steps.add(Step.forAccount(ClassicOp.ADD_GLOBAL_ADMIN, a.ref(), g));
                 }
-                for (String g : added(a.globalAdministrators(), b.globalAdministrators())) {
+                for (String g : ClassicSteps.added(a.globalAdministrators(), b.globalAdministrators())) {
                     steps.add(Step.forAccount(ClassicOp.REMOVE_GLOBAL_ADMIN, a.ref(), g));
                 }
             }
@@ -159,10 +159,10 @@ public final class EntraSteps implements StepCatalogue {
                     steps.add(Step.move(EntraOp.REQUEST_DIRECTORY_CHANGE, a.ref(), b.tenant(), a.tenant()));
                     steps.add(Step.move(EntraOp.ACCEPT_DIRECTORY_CHANGE, a.ref(), b.tenant(), a.tenant()));
                 }
-                for (String o : added(b.owners(), a.owners())) {
+                for (String o : ClassicSteps.added(b.owners(), a.owners())) {
                     steps.add(Step.forAccount(EntraOp.ADD_OWNER, a.ref(), o));
                 }
-                for (String o : added(a.owners(), b.owners())) {
+                for (String o : ClassicSteps.added(a.owners(), b.owners())) {
                     steps.add(Step.forAccount(EntraOp.REMOVE_OWNER, a.ref(), o));
                 }
             }
@@ -187,26 +187,6 @@ public final class EntraSteps implements StepCatalogue {
             case ACCOUNT -> steps.add(Step.of(ClassicOp.DELETE_ACCOUNT, object.ref()));
             case SUBSCRIPTION -> steps.add(Step.of(ClassicOp.DELETE_SUBSCRIPTION, object.ref()));
         }
-    }
-
-    /** Whether an update step is needed: what it changes is the metadata and the display name. */
-    private static boolean describedDifferently(WorldObject before, WorldObject after) {
-        if (!before.metadata().equals(after.metadata())) {
-            return true;
-        }
-        return switch (after.kind()) {
-            case TENANT -> !((Tenant) before).displayName().equals(((Tenant) after).displayName());
-            case ACCOUNT ->
-                !((Account) before).displayName().equals(((Account) after).displayName())
-                        || !((Account) before).signInName().equals(((Account) after).signInName());
-            case SUBSCRIPTION -> !((Subscription) before).displayName().equals(((Subscription) after).displayName());
-        };
-    }
-
-    private static Set<String> added(Set<String> before, Set<String> after) {
-        TreeSet<String> out = new TreeSet<>(after);
-        out.removeAll(before);
-        return out;
     }
 
     /**
@@ -339,13 +319,7 @@ public final class EntraSteps implements StepCatalogue {
         }
         String who = actor.get();
         if (step.op() == ClassicOp.CREATE_TENANT) {
-            List<Account> signUp = world.account(who).isPresent()
-                    ? List.of()
-                    : step.signUp().stream().filter(a -> a.key().equals(who)).toList();
-            return new Step(
-                    step.op(),
-                    step.target(),
-                    new Subject.SignUp((Tenant) step.object().orElseThrow(), signUp, Optional.of(who)));
+            return ClassicSteps.signedUpBy(step, who, world);
         }
         if (step.op() == EntraOp.REQUEST_DIRECTORY_CHANGE || step.op() == EntraOp.ACCEPT_DIRECTORY_CHANGE) {
             return new Step(
@@ -380,32 +354,6 @@ public final class EntraSteps implements StepCatalogue {
             }
             return scope.expand(world);
         }
-        switch ((ClassicOp) step.op()) {
-            case CREATE_TENANT -> {
-                Tenant t = (Tenant) step.object().orElseThrow();
-                scope.tenantChanged(name);
-                t.allDomains().forEach(scope::domainChanged);
-                step.signUp().forEach(a -> scope.accountChanged(a.key()));
-                step.accountKey().ifPresent(scope::accountChanged);
-            }
-            case DELETE_TENANT -> {
-                scope.tenantChanged(name);
-                world.tenant(name).ifPresent(t -> t.allDomains().forEach(scope::domainChanged));
-            }
-            case ADD_DOMAIN, REMOVE_DOMAIN ->
-                scope.tenant(name).domainChanged(step.domain().orElseThrow());
-            case UPDATE_TENANT, ADD_GLOBAL_ADMIN, REMOVE_GLOBAL_ADMIN -> scope.tenant(name);
-            case CREATE_ACCOUNT -> scope.accountChanged(((Account) step.object().orElseThrow()).key());
-            case UPDATE_ACCOUNT, DELETE_ACCOUNT ->
-                world.accountNamed(name).ifPresent(a -> scope.accountChanged(a.key()));
-            case CREATE_SUBSCRIPTION,
-                    UPDATE_SUBSCRIPTION,
-                    DELETE_SUBSCRIPTION,
-                    SET_SERVICE_ADMIN,
-                    ADD_CO_ADMIN,
-                    REMOVE_CO_ADMIN,
-                    TRANSFER_SUBSCRIPTION -> scope.subscription(name);
-        }
-        return scope.expand(world);
+        return ClassicSteps.scopeOf(step, world);
     }
 }
