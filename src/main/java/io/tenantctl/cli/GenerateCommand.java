@@ -1,12 +1,14 @@
 package io.tenantctl.cli;
 
 import io.tenantctl.generate.EntraWorlds;
-import io.tenantctl.generate.WorldGenerator;
+import io.tenantctl.generate.Shape;
+import io.tenantctl.generate.ShapedWorld;
 import io.tenantctl.generate.WorldMutator;
 import io.tenantctl.profile.Profiles;
 import io.tenantctl.render.ManifestTree;
 import io.tenantctl.world.World;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -26,7 +28,10 @@ import picocli.CommandLine.Spec;
             "The same --objects and --seed always give the same tree; --changes F derives from it a second"
                     + " tree with about that fraction of objects changed (renames, administrators added and"
                     + " removed, subscriptions moved between tenants, objects added and deleted): there a tenant"
-                    + " may have 1 global administrator, or more than 4."
+                    + " may have 1 global administrator, or more than 4.",
+            "--shape picks another shape for benchmarks: few-large-files (8 objects per tenant in 50 files, 2,000"
+                    + " objects each at 100,000) or huge-tenant (half the objects are one tenant's accounts, with"
+                    + " subscriptions of 200 co-administrators)."
         },
         footer = {
             "",
@@ -36,6 +41,7 @@ import picocli.CommandLine.Spec;
             "Examples:",
             "  tenantctl generate --objects 10000 --out /tmp/world",
             "  tenantctl generate --objects 10000 --changes 0.01 --out /tmp/world-1pct",
+            "  tenantctl generate --objects 100000 --shape few-large-files --out /tmp/large",
             "  tenantctl apply -f /tmp/world --auto-approve && tenantctl plan -f /tmp/world-1pct --prune",
         })
 final class GenerateCommand implements Callable<Integer> {
@@ -67,6 +73,13 @@ final class GenerateCommand implements Callable<Integer> {
     double changes;
 
     @Option(
+            names = "--shape",
+            paramLabel = "SHAPE",
+            defaultValue = "many-small-files",
+            description = "many-small-files (default), few-large-files or huge-tenant.")
+    String shape;
+
+    @Option(
             names = "--out",
             paramLabel = "DIR",
             required = true,
@@ -96,15 +109,36 @@ final class GenerateCommand implements Callable<Integer> {
         if (changes < 0 || changes > 1) {
             throw new ParameterException(spec.commandLine(), "--changes must be between 0 and 1");
         }
-        World world = new WorldGenerator(seed).generate(objects);
+        Shape chosen = Shape.ofOption(shape);
+        if (chosen == null) {
+            throw new ParameterException(
+                    spec.commandLine(), "--shape must be many-small-files, few-large-files or huge-tenant");
+        }
+        if (chosen != Shape.MANY_SMALL_FILES && !context.profile().name().equals(Profiles.DEFAULT)) {
+            throw new ParameterException(
+                    spec.commandLine(),
+                    "--shape " + shape + " writes classic worlds; with --profile entra use the default shape");
+        }
+        if (changes > 0 && chosen != Shape.MANY_SMALL_FILES) {
+            throw new ParameterException(spec.commandLine(), "--changes is only for the shape many-small-files");
+        }
+        ShapedWorld shaped = chosen.generate(seed, objects, context.profile().limits());
+        World world = shaped.world();
         if (changes > 0) {
             world = new WorldMutator(seed + 1, context.profile().limits()).mutate(world, changes);
         }
         // The generator makes worlds of the classic era; another era's are those converted the way
         // Microsoft converted them (owners for administrators, guests for outsiders).
-        World written = context.profile().name().equals(Profiles.DEFAULT) ? world : EntraWorlds.of(world);
+        boolean classic = context.profile().name().equals(Profiles.DEFAULT);
+        World written = classic ? world : EntraWorlds.of(world);
+        List<ManifestTree.File> layout = shaped.files()
+                .filter(files -> classic)
+                .map(files -> files.entrySet().stream()
+                        .map(e -> new ManifestTree.File(e.getKey(), e.getValue()))
+                        .toList())
+                .orElseGet(() -> ManifestTree.files(written));
         return context.guarded(spec, color.style(context.environment()), () -> {
-            ManifestFolder.Written files = ManifestFolder.write(out, ManifestTree.files(written), force);
+            ManifestFolder.Written files = ManifestFolder.write(out, layout, force);
             spec.commandLine()
                     .getOut()
                     .printf(

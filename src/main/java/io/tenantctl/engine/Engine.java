@@ -7,6 +7,7 @@ import io.tenantctl.diag.Codes;
 import io.tenantctl.diag.Diagnostic;
 import io.tenantctl.diag.Progress;
 import io.tenantctl.diag.Timings;
+import io.tenantctl.load.Document;
 import io.tenantctl.load.GitManifestSource;
 import io.tenantctl.load.Limits;
 import io.tenantctl.load.LoadResult;
@@ -56,6 +57,9 @@ public final class Engine {
 
     /** The repository of {@code --git-ref} without {@code --repo}: the one holding the current directory. */
     private static final Path HERE = Path.of("");
+
+    /** Documents in one file from which they are checked in parallel rather than in turn. */
+    private static final int PARALLEL_DOCUMENTS = 64;
 
     /** The profile asked for ({@code --profile}), or the default: a new state's, and {@code validate}'s. */
     private final Profile profile;
@@ -113,15 +117,19 @@ public final class Engine {
         RawFiles raw = Timings.time("read files", () -> read(manifests, outside));
         progress.phase("reading manifests", raw.files().size());
         // Each file is parsed, checked and bound on its own, in parallel; only its source maps and
-        // objects are kept, never all the trees at once.
+        // objects are kept, never all the trees at once. A large file's documents are checked in
+        // parallel too, so that one file of thousands of documents does not hold up the end of the run.
         List<FileResult> perFile = Timings.time(
                 "parse+schema+bind",
                 () -> raw.files().parallelStream()
                         .map(file -> {
                             LoadResult loaded = loader.parse(file);
+                            List<Document> documents = loaded.documents();
                             FileResult result = new FileResult(
                                     loaded.diagnostics(),
-                                    loaded.documents().stream()
+                                    (documents.size() >= PARALLEL_DOCUMENTS
+                                                    ? documents.parallelStream()
+                                                    : documents.stream())
                                             .map(validator::check)
                                             .toList());
                             progress.advance(1);

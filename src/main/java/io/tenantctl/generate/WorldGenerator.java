@@ -58,6 +58,27 @@ public final class WorldGenerator {
                 Optional.of("Person " + i));
     }
 
+    /** Work account {@code w} of a tenant, signing in on {@code domain}. */
+    static Account workAccount(String tenant, int w, String domain) {
+        return new Account(
+                Metadata.named(tenant + "-user-" + w),
+                AccountType.WORK_OR_SCHOOL,
+                "user" + w + "@" + domain,
+                Optional.of("User " + w + " of " + tenant));
+    }
+
+    /** A tenant's Office 365 subscription. */
+    static Subscription office365(String tenant) {
+        return new Subscription(
+                Metadata.named(tenant + "-office365"),
+                Offer.OFFICE365,
+                tenant,
+                Optional.of("Office 365 of " + tenant),
+                Optional.empty(),
+                Optional.empty(),
+                new TreeSet<>());
+    }
+
     static String tenantName(int t) {
         return "tenant-" + t;
     }
@@ -75,12 +96,7 @@ public final class WorldGenerator {
         List<Account> work = new ArrayList<>();
         int workCount = 3 + random.nextInt(10);
         for (int w = 0; w < workCount; w++) {
-            String domain = domains.get(random.nextInt(domains.size()));
-            work.add(new Account(
-                    Metadata.named(name + "-user-" + w),
-                    AccountType.WORK_OR_SCHOOL,
-                    "user" + w + "@" + domain,
-                    Optional.of("User " + w + " of " + name)));
+            work.add(workAccount(name, w, domains.get(random.nextInt(domains.size()))));
         }
         TreeSet<String> admins = new TreeSet<>();
         int adminCount = 2 + random.nextInt(3);
@@ -101,14 +117,7 @@ public final class WorldGenerator {
             out.add(azure(name + "-azure-" + s, name, work, admins, microsoft));
         }
         if (random.nextInt(3) > 0) {
-            out.add(new Subscription(
-                    Metadata.named(name + "-office365"),
-                    Offer.OFFICE365,
-                    name,
-                    Optional.of("Office 365 of " + name),
-                    Optional.empty(),
-                    Optional.empty(),
-                    new TreeSet<>()));
+            out.add(office365(name));
         }
         return out;
     }

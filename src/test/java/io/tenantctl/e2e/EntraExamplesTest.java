@@ -28,7 +28,12 @@ class EntraExamplesTest {
     Path dir;
 
     @ParameterizedTest
-    @ValueSource(strings = {"manifests/examples/entra/seed/before", "manifests/examples/entra/seed/after"})
+    @ValueSource(
+            strings = {
+                "manifests/examples/entra/seed/before",
+                "manifests/examples/entra/seed/after",
+                "manifests/examples/entra/company"
+            })
     void anEntraExampleAppliesFromScratchAndConverges(String example) {
         String state = "sqlite:" + dir.resolve("state.db");
         Result validate = cli().run("validate", "--profile", "entra", "-f", example);
