@@ -11,6 +11,7 @@ import io.tenantctl.profile.Profile;
 import io.tenantctl.provider.Performer;
 import io.tenantctl.provider.StepFailure;
 import io.tenantctl.rules.Violation;
+import io.tenantctl.state.AbsentState;
 import io.tenantctl.state.Commit;
 import io.tenantctl.state.Journal;
 import io.tenantctl.state.JournalRun;
@@ -19,8 +20,10 @@ import io.tenantctl.state.RevisionRecord;
 import io.tenantctl.state.Snapshot;
 import io.tenantctl.state.StateStore;
 import io.tenantctl.state.StepEntry;
+import io.tenantctl.step.ExternalAction;
 import io.tenantctl.step.PlannedStep;
 import io.tenantctl.world.MutableWorld;
+import io.tenantctl.world.World;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -57,6 +60,22 @@ public final class LiveApplier {
     /** Applies a saved plan (its document as read, {@code text} as it will be journaled) through the performer. */
     public ApplyResult applySaved(
             StateStore store, Performer performer, PlanDocument document, String text, Applier.Request request) {
+        return applySaved(store, performer, document, text, request, Optional.empty());
+    }
+
+    /**
+     * Applies a saved plan made against what the provider observed ({@code observed}, when the
+     * plan was not made against the stored world): a new run first records that world in the state
+     * as a revision of its own, so that the state says what the tenants were before the steps
+     * changed them and a resumed run starts from there.
+     */
+    public ApplyResult applySaved(
+            StateStore store,
+            Performer performer,
+            PlanDocument document,
+            String text,
+            Applier.Request request,
+            Optional<World> observed) {
         Plan plan = document.plan();
         List<String> unsupported = plan.steps().stream()
                 .filter(s -> !performer.supports(s))
@@ -77,8 +96,11 @@ public final class LiveApplier {
             Optional<JournalRun> open = journal.unfinished();
             boolean resumed = open.isPresent() && open.get().digest().equals(document.digest());
             if (!resumed) {
-                if (!state.lineage().equals(plan.base().lineage())
-                        || state.revision() != plan.base().revision()) {
+                // A plan made before the state existed applies to the new, empty state.
+                boolean first = plan.base().lineage().equals(AbsentState.NO_LINEAGE) && state.revision() == 0;
+                if (!first
+                        && (!state.lineage().equals(plan.base().lineage())
+                                || state.revision() != plan.base().revision())) {
                     return refused(
                             Outcome.STALE,
                             plan,
@@ -93,7 +115,8 @@ public final class LiveApplier {
                     return new ApplyResult(Outcome.NO_CHANGES, Optional.of(plan), state.revision(), List.of());
                 }
             }
-            Optional<Violation> illegal = prove(plan, state, open.filter(r -> resumed));
+            Optional<World> seen = resumed ? Optional.empty() : observed.filter(w -> !w.equals(state.world()));
+            Optional<Violation> illegal = prove(plan, seen.orElse(state.world()), open.filter(r -> resumed));
             if (illegal.isPresent()) {
                 Violation v = illegal.get();
                 return new ApplyResult(
@@ -128,19 +151,49 @@ public final class LiveApplier {
                                 + open.get().digest() + ") did not finish; this plan, made since, replaces it",
                         Location.NONE));
             }
+            Snapshot start = state;
+            if (seen.isPresent()) {
+                recordObserved(store, plan, seen.get(), performer.name(), request);
+                start = store.read();
+            }
             JournalRun run = resumed
                     ? open.get()
                     : journal.begin(document.digest(), text, performer.name(), request.holder(), clock.instant());
-            return new Run(store, performer, plan, run, resumed, request, notes).execute(state);
+            return new Run(store, performer, plan, run, resumed, request, notes).execute(start);
         }
+    }
+
+    /**
+     * Records the world the provider observed, which the plan was made against, as a revision of
+     * the state: no step, no ownership changed, its source saying where it came from.
+     */
+    private void recordObserved(StateStore store, Plan plan, World observed, String provider, Applier.Request request) {
+        store.write(request.lockTimeout(), request.holder(), tx -> {
+            long revision = tx.snapshot().revision() + 1;
+            Map<String, String> source = new TreeMap<>(request.provenance());
+            source.put("provider", provider);
+            source.put("outcome", "observed: the tenants as the provider read them, before the plan's steps");
+            RevisionRecord record = new RevisionRecord(
+                    revision,
+                    clock.instant().truncatedTo(ChronoUnit.MILLIS),
+                    plan.as(),
+                    List.of(),
+                    new TreeMap<>(),
+                    PlanWriter.digestKeepingSteps(plan).digest(),
+                    source,
+                    plan.applyset(),
+                    List.of());
+            tx.commit(new Commit(observed, plan.applyset(), plan.sourceText(), new HashSet<>(), record));
+            return revision;
+        });
     }
 
     /**
      * Replays every step not yet in the stored world on a copy of it: the plan must still hold
      * (preconditions, authority, rules) before a single request is sent.
      */
-    private Optional<Violation> prove(Plan plan, Snapshot state, Optional<JournalRun> resumed) {
-        MutableWorld world = state.world().toMutable();
+    private Optional<Violation> prove(Plan plan, World start, Optional<JournalRun> resumed) {
+        MutableWorld world = start.toMutable();
         for (PlannedStep step : plan.steps()) {
             if (committed(resumed, step)) {
                 continue;
@@ -209,18 +262,23 @@ public final class LiveApplier {
                     continue;
                 }
                 try {
-                    if (status == JournalStep.Status.DONE) {
+                    Optional<ExternalAction> outside = performer.outside(step);
+                    if (outside.isPresent() && status != JournalStep.Status.DONE) {
+                        // Someone outside tenantctl does this step: a read says whether they have.
+                        if (!performer.confirmed(step, world, false)) {
+                            return awaiting(outside.get());
+                        }
+                        if (status == null) {
+                            started(journal, step);
+                        }
+                        journal.done(run.id(), step.index(), List.of(), clock.instant());
+                    } else if (status == JournalStep.Status.DONE) {
                         // Performed and seen by an earlier run that did not get to commit it: replayed only.
                     } else if (status != null && performer.confirmed(step, world, false)) {
                         // Started (or failed) by an earlier run, and a read shows it took effect.
                         journal.done(run.id(), step.index(), journaled.get().requestIds(), clock.instant());
                     } else {
-                        journal.started(
-                                run.id(),
-                                step.index(),
-                                step.step().op().wireName(),
-                                step.step().target().toString(),
-                                clock.instant());
+                        started(journal, step);
                         List<String> ids = performer.perform(step, world);
                         if (!performer.confirmed(step, world, true)) {
                             throw new StepFailure(
@@ -247,6 +305,32 @@ public final class LiveApplier {
             journal.end(run.id(), "applied", clock.instant());
             return new ApplyResult(
                     Outcome.APPLIED, Optional.of(plan), revision, notes, Optional.of(report(Optional.empty())));
+        }
+
+        private void started(Journal journal, PlannedStep step) {
+            journal.started(
+                    run.id(),
+                    step.index(),
+                    step.step().op().wireName(),
+                    step.step().target().toString(),
+                    clock.instant());
+        }
+
+        /**
+         * Stops before a step someone outside tenantctl must do and no read shows done: the steps
+         * done so far are committed, the run stays open, and the same plan applied again goes on
+         * from here once they have done it.
+         */
+        private ApplyResult awaiting(ExternalAction action) {
+            long revision = commit(Map.of("outcome", "awaiting " + action.id()));
+            return new ApplyResult(
+                    Outcome.AWAITING,
+                    Optional.of(plan),
+                    revision,
+                    notes,
+                    Optional.of(report(Optional.empty())),
+                    List.of(action),
+                    doneNow.size());
         }
 
         private ApplyResult failed(PlannedStep step, StepFailure f) {

@@ -156,7 +156,7 @@ final class ApplyCommand implements Callable<Integer> {
                     spec.commandLine(),
                     "--trusted-key and --allow-unsigned check a saved plan's signature: apply PLANFILE, not -f");
         }
-        ProviderOptions.Choice choice = provider.choose(env, context.profile());
+        ProviderOptions.Choice choice = provider.choose(env);
         if (choice instanceof ProviderOptions.Refused refused) {
             context.diagnostics(spec, style, refused.problems());
             return ExitCodes.ERROR;
@@ -281,7 +281,9 @@ final class ApplyCommand implements Callable<Integer> {
                     Operator.of(context.environment()),
                     provenance,
                     confirmed);
-            ApplyResult result = engine.applySaved(plan, store, request);
+            ApplyResult result = provider.live()
+                    ? engine.applyLive(document, text, store, request)
+                    : engine.applySaved(plan, store, request);
             return report(result, Optional.of(document), shown);
         });
     }

@@ -104,7 +104,7 @@ final class PlanCommand implements Callable<Integer> {
             throw new ParameterException(
                     spec.commandLine(), "--signing-key signs the plan that --out saves; give --out FILE too");
         }
-        ProviderOptions.Choice choice = provider.choose(env, context.profile());
+        ProviderOptions.Choice choice = provider.choose(env);
         if (choice instanceof ProviderOptions.Refused refused) {
             context.diagnostics(spec, style, refused.problems());
             return ExitCodes.ERROR;

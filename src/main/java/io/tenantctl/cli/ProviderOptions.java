@@ -4,9 +4,9 @@ import io.tenantctl.connect.Connections;
 import io.tenantctl.connect.ConnectionsReader;
 import io.tenantctl.diag.Codes;
 import io.tenantctl.diag.Diagnostic;
-import io.tenantctl.profile.Profile;
 import io.tenantctl.provider.Provider;
 import io.tenantctl.provider.RecordProvider;
+import io.tenantctl.provider.azure.AzureProvider;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -57,10 +57,10 @@ public final class ProviderOptions {
     }
 
     /**
-     * The provider for this run under {@code profile}. A usage mistake (an unknown provider,
+     * The provider for this run. A usage mistake (an unknown provider,
      * connections without the azure provider or the reverse) is a usage error, exit 64.
      */
-    Choice choose(Environment env, Profile profile) {
+    Choice choose(Environment env) {
         Optional<Path> file = connectionsFile(env);
         if (!RecordProvider.NAME.equals(provider) && !AZURE.equals(provider)) {
             throw new ParameterException(
@@ -83,21 +83,16 @@ public final class ProviderOptions {
         if (read.connections().isEmpty()) {
             return new Refused(read.diagnostics());
         }
-        return live(read.connections().get(), profile);
+        return live(read.connections().get(), env);
     }
 
     /**
-     * The live provider for these connections. It observes and changes tenants in today's world
-     * (Entra ID and Azure role assignments), whose steps only the {@code entra} profile plans; under
-     * any other profile it is refused, whatever the connections.
+     * The live provider for these connections. Credentials are made only when a tenant is first
+     * reached; whether the state's profile is one the provider works under is checked by the engine
+     * once the state is open, before any request.
      */
-    private static Choice live(Connections connections, Profile profile) {
-        return new Refused(List.of(Diagnostic.error(
-                Codes.PROVIDER,
-                "the azure provider works under the entra profile, whose steps are today's (guests, role"
-                        + " assignments, owners); this state's profile is " + profile.name() + " ("
-                        + connections.tenants().size() + " tenants in " + connections.file()
-                        + " were not contacted)")));
+    private static Choice live(Connections connections, Environment env) {
+        return new Chosen(AzureProvider.of(connections, env.variables()));
     }
 
     private Optional<Path> connectionsFile(Environment env) {
@@ -109,10 +104,15 @@ public final class ProviderOptions {
     }
 
     private ConnectionsReader.Result read(Path file) {
+        return read(mixee, file);
+    }
+
+    /** Reads a connections file; a missing one is a usage error, exit 64. */
+    static ConnectionsReader.Result read(CommandSpec spec, Path file) {
         try {
             return ConnectionsReader.read(file, file.toString(), Files.readAllBytes(file));
         } catch (NoSuchFileException e) {
-            throw new ParameterException(mixee.commandLine(), "no such connections file: " + file);
+            throw new ParameterException(spec.commandLine(), "no such connections file: " + file);
         } catch (IOException e) {
             return new ConnectionsReader.Result(
                     Optional.empty(),

@@ -36,6 +36,7 @@ import picocli.CommandLine.Command;
             HistoryCommand.class,
             DriftCommand.class,
             ExportCommand.class,
+            ImportCommand.class,
             GenerateCommand.class,
             StateCommand.class,
             ForceUnlockCommand.class,

@@ -71,6 +71,8 @@ public final class Codes {
     public static final String CONNECTIONS = "connections";
     public static final String PROVIDER = "provider";
     public static final String REQUEST_FAILED = "request-failed";
+    public static final String UNSEEN = "unseen";
+    public static final String UNMANAGED = "unmanaged";
     public static final String PLAN_SIGNATURE = "plan-signature";
     public static final String SIGNING_KEY = "signing-key";
 }

@@ -2,6 +2,7 @@ package io.tenantctl.engine;
 
 import io.tenantctl.apply.Applier;
 import io.tenantctl.apply.ApplyResult;
+import io.tenantctl.apply.LiveApplier;
 import io.tenantctl.diag.Codes;
 import io.tenantctl.diag.Diagnostic;
 import io.tenantctl.diag.Progress;
@@ -13,11 +14,16 @@ import io.tenantctl.load.LoadResult;
 import io.tenantctl.load.ManifestLoader;
 import io.tenantctl.load.RawFiles;
 import io.tenantctl.load.WorkingTree;
+import io.tenantctl.model.Account;
+import io.tenantctl.model.ObjectRef;
+import io.tenantctl.model.WorldObject;
 import io.tenantctl.plan.Drift;
 import io.tenantctl.plan.Plan;
+import io.tenantctl.plan.PlanDocument;
 import io.tenantctl.profile.Profile;
 import io.tenantctl.profile.Profiles;
 import io.tenantctl.provider.Observation;
+import io.tenantctl.provider.Performer;
 import io.tenantctl.provider.Provider;
 import io.tenantctl.provider.RecordProvider;
 import io.tenantctl.state.AbsentState;
@@ -30,14 +36,18 @@ import io.tenantctl.state.jdbc.StateUrl;
 import io.tenantctl.validate.DesiredState;
 import io.tenantctl.validate.ManifestValidator;
 import io.tenantctl.validate.SchemaValidator;
+import io.tenantctl.world.World;
+import io.tenantctl.world.WorldView;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -234,22 +244,48 @@ public final class Engine {
 
     /** A plan of the manifests against the current state, without taking the lock. */
     public Plan plan(Validation validation, StateStore store, PlanOptions options, Progress progress) {
+        Profile stateProfile = profileOf(store);
+        refuseProvider(stateProfile);
         progress.phase("reading the state", 0);
-        Snapshot state = observe(Timings.time("read state", store::read));
-        return new PlanMaker(profileOf(store))
+        Snapshot stored = Timings.time("read state", store::read);
+        if (!provider.live()) {
+            return new PlanMaker(stateProfile)
+                    .plan(validation, stored, options, drift(store, stored, options), progress)
+                    .plan();
+        }
+        progress.phase("reading the connected tenants", 0);
+        WorldView desired = desiredWorld(validation.desired().objects());
+        Observation seen = Timings.time("observe", () -> provider.observe(stored.world(), desired));
+        Snapshot state = new Snapshot(stored.lineage(), stored.revision(), seen.world(), stored.ownership());
+        Plan plan = new PlanMaker(stateProfile)
                 .plan(validation, state, options, drift(store, state, options), progress)
                 .plan();
+        return Sightings.apply(plan, seen, seen.world(), desired);
     }
 
-    /**
-     * The state with the world the provider observes in place of the stored one; for the record
-     * provider, the state as it is.
-     */
-    private Snapshot observe(Snapshot state) {
-        Observation seen = Timings.time("observe", () -> provider.observe(state.world()));
-        return seen.world() == state.world()
-                ? state
-                : new Snapshot(state.lineage(), state.revision(), seen.world(), state.ownership());
+    /** A live provider speaks one era's APIs: under any other profile it is refused before any request. */
+    private void refuseProvider(Profile stateProfile) {
+        if (!provider.worksUnder(stateProfile.name())) {
+            throw new StateException(
+                    Codes.PROVIDER,
+                    "the " + provider.name() + " provider works under the entra profile, whose steps are today's"
+                            + " (guests, role assignments, owners); this state's profile is " + stateProfile.name()
+                            + " (no tenant was contacted)");
+        }
+    }
+
+    /** The declared objects as a world to look names up in; a duplicate (an error of its own) is left out. */
+    private static WorldView desiredWorld(List<WorldObject> objects) {
+        Set<ObjectRef> refs = new HashSet<>();
+        Set<String> accounts = new HashSet<>();
+        List<WorldObject> unique = new ArrayList<>();
+        for (WorldObject o : objects) {
+            boolean fresh = refs.add(o.ref()) && (!(o instanceof Account a) || accounts.add(a.key()));
+            if (fresh) {
+                unique.add(o);
+            }
+        }
+        return World.of(unique);
     }
 
     /** Declared objects that others changed since the applyset last applied them. */
@@ -276,19 +312,69 @@ public final class Engine {
     public ApplyResult apply(
             Validation validation, StateStore store, PlanOptions options, Applier.Request request, Progress progress) {
         Profile stateProfile = profileOf(store);
+        refuseLive("apply -f (plan and apply in one go)");
         PlanMaker maker = new PlanMaker(stateProfile);
         return new Applier(stateProfile, clock)
                 .apply(
                         store,
-                        locked -> {
-                            Snapshot snapshot = observe(locked);
-                            return maker.plan(validation, snapshot, options, drift(store, snapshot, options), progress);
-                        },
+                        locked -> maker.plan(validation, locked, options, drift(store, locked, options), progress),
                         request);
+    }
+
+    /**
+     * A use case a live provider does not serve (yet): refused before anything is read or sent, so
+     * that nothing claims to have changed tenants that it did not change.
+     */
+    private void refuseLive(String what) {
+        if (provider.live()) {
+            throw new StateException(
+                    Codes.PROVIDER,
+                    what + " is not done through the " + provider.name() + " provider; see docs/provider.md for"
+                            + " what it does today");
+        }
     }
 
     /** Applies exactly a saved plan. */
     public ApplyResult applySaved(Plan plan, StateStore store, Applier.Request request) {
+        refuseLive("apply PLANFILE");
+        return new Applier(planProfile(plan, store), clock).applySaved(store, plan, request);
+    }
+
+    /**
+     * Applies a saved plan to the live provider's tenants, step by step and journaled ({@code text}
+     * is the plan file as read, which the journal keeps).
+     */
+    public ApplyResult applyLive(PlanDocument document, String text, StateStore store, Applier.Request request) {
+        Profile stateProfile = planProfile(document.plan(), store);
+        refuseProvider(stateProfile);
+        Performer performer = provider.performer()
+                .orElseThrow(() -> new IllegalStateException(provider.name() + " is not a live provider"));
+        // The plan was made against what the provider saw: it is read again, its objects named as
+        // the manifests the plan was made from name them (a directory knows no manifest names), and
+        // a new run records it in the state before any step. Names that no longer match make a
+        // step fail its proof, and nothing is sent.
+        Plan plan = document.plan();
+        Observation seen =
+                Timings.time("observe", () -> provider.observe(store.read().world(), desiredWorld(namesOf(plan))));
+        return new LiveApplier(stateProfile, clock)
+                .applySaved(store, performer, document, text, request, Optional.of(seen.world()));
+    }
+
+    /** The objects the manifests a plan was made from declare (at its commit, when it was made from git). */
+    private List<WorldObject> namesOf(Plan plan) {
+        String paths = plan.source().getOrDefault("paths", "");
+        if (paths.isEmpty()) {
+            return List.of();
+        }
+        Optional<String> at = Optional.ofNullable(plan.source().get("commit"))
+                .or(() -> Optional.ofNullable(plan.source().get("ref")));
+        return read(new Manifests(List.of(paths.split(",")), at, Optional.empty(), true), Progress.NONE)
+                .desired()
+                .objects();
+    }
+
+    /** The state's profile, which must be the one the plan was made under. */
+    private Profile planProfile(Plan plan, StateStore store) {
         Profile stateProfile = profileOf(store);
         if (!plan.profile().equals(stateProfile.name())) {
             throw new StateException(
@@ -297,6 +383,6 @@ public final class Engine {
                             + " is " + stateProfile.name() + "; a plan is applied only under the profile it was"
                             + " made under");
         }
-        return new Applier(stateProfile, clock).applySaved(store, plan, request);
+        return stateProfile;
     }
 }

@@ -1,8 +1,10 @@
 package io.tenantctl.provider;
 
+import io.tenantctl.step.ExternalAction;
 import io.tenantctl.step.PlannedStep;
 import io.tenantctl.world.WorldView;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * How a live provider performs a plan's steps: the requests of each, and the read that shows it
@@ -14,8 +16,18 @@ public interface Performer {
     /** The provider's name, as {@code --provider} takes it and the journal records it. */
     String name();
 
-    /** Whether requests perform this step (a step none performs is for someone outside tenantctl). */
+    /**
+     * Whether this provider can take the step: by its requests, or, for a step someone outside
+     * tenantctl must do ({@link #outside}), by reading whether it was done.
+     */
     boolean supports(PlannedStep step);
+
+    /**
+     * What someone outside tenantctl must do for a step no request performs (redeem an invitation,
+     * accept a change of directory); empty for a step the provider performs. The applier stops
+     * before such a step until a read shows it done.
+     */
+    Optional<ExternalAction> outside(PlannedStep step);
 
     /**
      * Sends the step's requests. {@code before} is the world before the step (where a tenant's

@@ -1,6 +1,8 @@
 package io.tenantctl.provider;
 
 import io.tenantctl.world.World;
+import io.tenantctl.world.WorldView;
+import java.util.Optional;
 
 /**
  * Today's behaviour, the default: the state store is the world, plans are made against it and an
@@ -21,7 +23,17 @@ public final class RecordProvider implements Provider {
     }
 
     @Override
-    public Observation observe(World stored) {
+    public Optional<Performer> performer() {
+        return Optional.empty();
+    }
+
+    @Override
+    public boolean worksUnder(String profile) {
+        return true;
+    }
+
+    @Override
+    public Observation observe(World stored, WorldView desired) {
         return Observation.complete(stored);
     }
 }

@@ -110,6 +110,7 @@ class ArchitectureTest {
                         "agent.store",
                         "state.jdbc",
                         "provider",
+                        "provider.azure",
                         "connect",
                         "sign"));
     }

@@ -32,6 +32,7 @@ class CommandLineTest {
                 "history show",
                 "drift",
                 "export",
+                "import",
                 "generate",
                 "state",
                 "state list",

@@ -184,7 +184,7 @@ class SignedPlanCliTest {
         assertThat(plan.exitCode()).as(plan.toString()).isEqualTo(1);
         assertThat(plan.err())
                 .contains("error[provider]: the azure provider works under the entra profile")
-                .contains("this state's profile is classic (1 tenants in " + connections + " were not contacted)");
+                .contains("this state's profile is classic (no tenant was contacted)");
 
         Files.writeString(connections, "apiVersion: tenantctl.io/v1\nkind: Connections\ntenants: []\n");
         Result invalid = planLive(connections);

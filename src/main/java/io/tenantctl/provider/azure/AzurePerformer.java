@@ -2,6 +2,7 @@ package io.tenantctl.provider.azure;
 
 import io.tenantctl.provider.Performer;
 import io.tenantctl.provider.StepFailure;
+import io.tenantctl.step.ExternalAction;
 import io.tenantctl.step.PlannedStep;
 import io.tenantctl.world.WorldView;
 import java.time.Duration;
@@ -26,10 +27,12 @@ public final class AzurePerformer implements Performer {
 
     private final AzureTenants tenants;
     private final DirectorySteps directory;
+    private final AccessSteps access;
 
     public AzurePerformer(AzureTenants tenants) {
         this.tenants = tenants;
         this.directory = new DirectorySteps(tenants);
+        this.access = new AccessSteps(tenants);
     }
 
     @Override
@@ -39,19 +42,37 @@ public final class AzurePerformer implements Performer {
 
     @Override
     public boolean supports(PlannedStep step) {
-        return DirectorySteps.OPERATIONS.contains(step.step().op().wireName());
+        String op = step.step().op().wireName();
+        return DirectorySteps.OPERATIONS.contains(op)
+                || AccessSteps.OPERATIONS.contains(op)
+                || AccessSteps.OUTSIDE.contains(op);
+    }
+
+    @Override
+    public Optional<ExternalAction> outside(PlannedStep step) {
+        return AccessSteps.OUTSIDE.contains(step.step().op().wireName())
+                ? Optional.of(AccessSteps.outside(step.step()))
+                : Optional.empty();
     }
 
     @Override
     public List<String> perform(PlannedStep step, WorldView before) throws StepFailure {
-        return directory.perform(step, before);
+        return DirectorySteps.OPERATIONS.contains(step.step().op().wireName())
+                ? directory.perform(step, before)
+                : access.perform(step, before);
+    }
+
+    private boolean observed(PlannedStep step, WorldView before) throws StepFailure {
+        return DirectorySteps.OPERATIONS.contains(step.step().op().wireName())
+                ? directory.observed(step, before)
+                : access.observed(step, before);
     }
 
     @Override
     public boolean confirmed(PlannedStep step, WorldView before, boolean wait) throws StepFailure {
         Duration pause = FIRST_PAUSE;
         for (int waited = 0; ; waited++) {
-            if (directory.observed(step, before)) {
+            if (observed(step, before)) {
                 return true;
             }
             if (!wait || waited == REPLICATION_WAITS) {

@@ -152,7 +152,7 @@ final class DirectorySteps {
     }
 
     /** A user's object id: by sign-in name, or else (a guest) by mail. */
-    private static String userId(Graph graph, String signInName, Graph.Ids ids) throws StepFailure {
+    static String userId(Graph graph, String signInName, Graph.Ids ids) throws StepFailure {
         return findUser(graph, signInName, ids)
                 .orElseThrow(() -> new StepFailure(
                         "Tenant/" + graph.tenant() + " has no user " + signInName
@@ -162,13 +162,25 @@ final class DirectorySteps {
                         ids.list()));
     }
 
-    private static Optional<String> findUser(Graph graph, String signInName, Graph.Ids ids) throws StepFailure {
+    static Optional<String> findUser(Graph graph, String signInName, Graph.Ids ids) throws StepFailure {
         RestResponse byName = graph.read("/users/" + Graph.segment(signInName) + "?$select=id", ids);
         if (byName.status() == 200) {
             return Optional.of(byName.body().path("id").asString());
         }
-        List<JsonNode> byMail = graph.list("/users?$filter=mail%20eq%20" + Graph.literal(signInName) + "&$select=id");
-        return byMail.stream().map(u -> u.path("id").asString()).findFirst();
+        return byMail(graph, signInName).map(u -> u.path("id").asString());
+    }
+
+    /**
+     * The user whose mail this is (a guest): the filter asks Graph for it, and the answer is checked
+     * too, so that only that user is ever taken.
+     */
+    static Optional<JsonNode> byMail(Graph graph, String mail) throws StepFailure {
+        return graph
+                .list("/users?$filter=mail%20eq%20" + Graph.literal(mail)
+                        + "&$select=id,mail,userType,externalUserState")
+                .stream()
+                .filter(u -> u.path("mail").asString("").equalsIgnoreCase(mail))
+                .findFirst();
     }
 
     private ObjectNode newUser(Account account) {
@@ -217,15 +229,19 @@ final class DirectorySteps {
     }
 
     private static Account existing(Step step, WorldView before) throws StepFailure {
-        return before.accountNamed(step.target().name())
-                .orElseThrow(() -> new StepFailure(
-                        step.target() + " is not in the world the plan was made against",
-                        "unknown-object",
-                        Optional.empty(),
-                        List.of()));
+        return before.accountNamed(step.target().name()).orElseThrow(() -> unknown(step));
     }
 
-    private static String account(Step step) {
+    /** A step whose object the world before it does not hold. */
+    static StepFailure unknown(Step step) {
+        return new StepFailure(
+                step.target() + " is not in the world the plan was made against",
+                "unknown-object",
+                Optional.empty(),
+                List.of());
+    }
+
+    static String account(Step step) {
         return step.account().orElseThrow();
     }
 

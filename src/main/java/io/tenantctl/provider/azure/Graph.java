@@ -69,14 +69,22 @@ final class Graph {
 
     /** Sends a read and gives its response whatever its status (a 404 is an answer here). */
     RestResponse read(String pathAndQuery, Ids ids) throws StepFailure {
+        return read(uri(pathAndQuery), connection.endpoints().graphScope(), "GET /v1.0" + pathAndQuery, ids);
+    }
+
+    /** A read of Resource Manager, as {@link #read}. */
+    RestResponse armRead(String pathAndQuery, Ids ids) throws StepFailure {
+        return read(armUri(pathAndQuery), connection.endpoints().armScope(), "GET " + pathAndQuery, ids);
+    }
+
+    private RestResponse read(URI uri, String scope, String what, Ids ids) throws StepFailure {
         try {
-            RestResponse response = client.exchange(
-                    RestRequest.get(uri(pathAndQuery), connection.endpoints().graphScope()));
+            RestResponse response = client.exchange(RestRequest.get(uri, scope));
             ids.add(response);
             if (response.status() >= 400 && response.status() != 404) {
                 throw failure(
                         new RestFailure(
-                                "GET /v1.0" + pathAndQuery,
+                                what,
                                 response.status(),
                                 response.body().path("error").path("code").asString("http-" + response.status()),
                                 response.body().path("error").path("message").asString(""),
@@ -87,6 +95,31 @@ final class Graph {
         } catch (RestFailure f) {
             throw failure(f, ids);
         }
+    }
+
+    private URI armUri(String pathAndQuery) {
+        return URI.create(connection.endpoints().arm() + pathAndQuery);
+    }
+
+    /** Every item of a Resource Manager list, page by page. */
+    List<JsonNode> armList(String pathAndQuery) throws StepFailure {
+        try {
+            return client.list(
+                    RestRequest.get(armUri(pathAndQuery), connection.endpoints().armScope()));
+        } catch (RestFailure f) {
+            throw failure(f, new Ids());
+        }
+    }
+
+    JsonNode armPut(String pathAndQuery, JsonNode body, Ids ids) throws StepFailure {
+        return send(
+                RestRequest.withBody(
+                        "PUT", armUri(pathAndQuery), connection.endpoints().armScope(), body),
+                ids);
+    }
+
+    void armDelete(String pathAndQuery, Ids ids) throws StepFailure {
+        send(RestRequest.delete(armUri(pathAndQuery), connection.endpoints().armScope()), ids);
     }
 
     /** Every item of a list, page by page. */
