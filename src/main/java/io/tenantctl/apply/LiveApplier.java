@@ -140,7 +140,8 @@ public final class LiveApplier {
                         "an earlier live apply (run " + open.get().id() + ", plan "
                                 + open.get().digest()
                                 + ", by " + open.get().holder() + ") was interrupted after it changed tenants in"
-                                + " ways the state does not record yet; apply that plan again to finish it first");
+                                + " ways the state does not record yet; finish it first: apply that plan again,"
+                                + " or 'tenantctl apply --resume' with the same --provider and --connections");
             }
             List<Diagnostic> notes = new ArrayList<>();
             if (open.isPresent() && !resumed) {
@@ -379,7 +380,10 @@ public final class LiveApplier {
          * the tenants changed whatever the store says, and the store must say so.
          */
         private long commit(Map<String, String> outcome) {
-            if (doneNow.isEmpty()) {
+            boolean complete = outcome.isEmpty();
+            // A finished plan that only adopts still commits: the applyset's ownership and what it
+            // applied are recorded then, as the record provider records them.
+            if (doneNow.isEmpty() && !(complete && plan.summary().adopt() > 0)) {
                 return store.read().revision();
             }
             PlanWriter.Digested digested = PlanWriter.digestKeepingSteps(plan);
@@ -415,7 +419,6 @@ public final class LiveApplier {
                         source,
                         plan.applyset(),
                         entries);
-                boolean complete = outcome.isEmpty();
                 tx.commit(new Commit(
                         world.freeze(),
                         plan.applyset(),

@@ -23,6 +23,7 @@ import io.tenantctl.sign.Keys;
 import io.tenantctl.sign.PlanSignature;
 import io.tenantctl.sign.Verifier;
 import io.tenantctl.state.AbsentState;
+import io.tenantctl.state.JournalRun;
 import io.tenantctl.state.StateMissingException;
 import io.tenantctl.state.StateStore;
 import java.io.IOException;
@@ -69,6 +70,8 @@ import tools.jackson.databind.JsonNode;
             "  tenantctl apply -f manifests/ --dry-run",
             "  tenantctl plan -f manifests/ --out plan.json && tenantctl apply plan.json",
             "  tenantctl apply plan.json --trusted-key plan-key.pub.pem",
+            "  tenantctl apply --profile entra -f manifests/ --provider azure --connections connections.yaml",
+            "  tenantctl apply --resume --provider azure --connections connections.yaml",
         })
 final class ApplyCommand implements Callable<Integer> {
 
@@ -118,6 +121,13 @@ final class ApplyCommand implements Callable<Integer> {
                     + " repeatable. The history shows waiting and confirmed actions.")
     List<String> confirmed = new ArrayList<>();
 
+    @Option(
+            names = "--resume",
+            description = "Finish the live apply that did not (a killed process, a failed request, an external"
+                    + " action awaited): its plan, as the state's journal keeps it, is applied again; done steps"
+                    + " are never sent twice. For --provider azure; needs neither -f nor a plan file.")
+    boolean resume;
+
     @Mixin
     ApplysetOptions applyset;
 
@@ -136,6 +146,9 @@ final class ApplyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         OutputFormat format = output.format(OutputFormat.TEXT, OutputFormat.JSON);
+        if (resume) {
+            return resume(format);
+        }
         if (planFile == null && !manifests.given()) {
             throw Usage.error(
                     spec,
@@ -162,6 +175,12 @@ final class ApplyCommand implements Callable<Integer> {
             return ExitCodes.ERROR;
         }
         Engine engine = context.engine(((ProviderOptions.Chosen) choice).provider());
+        if (provider.live() && !confirmed.isEmpty()) {
+            throw Usage.error(
+                    spec,
+                    "--confirm records an action the record provider cannot see; the azure provider reads in the"
+                            + " tenants whether it was done: do it, then apply again");
+        }
         if (planFile != null) {
             return applySaved(engine, format, style);
         }
@@ -211,12 +230,85 @@ final class ApplyCommand implements Callable<Integer> {
                         .confirming(confirmed);
                 ApplyResult result;
                 try {
-                    result = engine.apply(validation, store, options, request, progress);
+                    result = provider.live()
+                            ? engine.applyLive(
+                                    validation, store, options, p -> PlanDocument.of(p, made), request, progress)
+                            : engine.apply(validation, store, options, request, progress);
                 } finally {
                     TerminalProgress.end(progress);
                 }
                 return report(result, result.plan().map(p -> PlanDocument.of(p, made)), shown);
             }
+        });
+    }
+
+    /**
+     * {@code apply --resume}: the unfinished live run's plan, from the journal, applied again. It
+     * was approved (and its signature checked) when the run began, so it is neither asked about
+     * nor checked again; the history records that it was resumed.
+     */
+    private int resume(OutputFormat format) {
+        if (planFile != null || manifests.given()) {
+            throw Usage.error(
+                    spec,
+                    "--resume applies the unfinished live apply's own plan, from the journal: give neither -f nor"
+                            + " a plan file");
+        }
+        Usage.refuse(spec, "with --resume: its plan was made with them", options());
+        Usage.refuse(spec, "with --resume, which applies without asking (it was approved)", "--auto-approve");
+        if (trust.given()) {
+            throw Usage.error(spec, "--resume applies a plan whose signature was checked when its apply began");
+        }
+        Environment env = context.environment();
+        Style style = output.style(env);
+        ProviderOptions.Choice choice = provider.choose(env);
+        if (!provider.live()) {
+            throw Usage.error(
+                    spec,
+                    "--resume finishes a live apply (--provider azure); an apply to the state store alone is one"
+                            + " transaction, done or not, and never needs it");
+        }
+        if (!confirmed.isEmpty()) {
+            throw Usage.error(spec, "--confirm has no effect with --provider azure, which reads whether it was done");
+        }
+        if (choice instanceof ProviderOptions.Refused refused) {
+            context.diagnostics(spec, style, refused.problems());
+            return ExitCodes.ERROR;
+        }
+        Engine engine = context.engine(((ProviderOptions.Chosen) choice).provider());
+        return context.withStore(spec, style, state.url(env), lock.lockTimeout(), Context.Access.EXISTING, store -> {
+            Optional<JournalRun> run = engine.unfinishedLive(store);
+            if (run.isEmpty()) {
+                return context.fail(
+                        spec,
+                        style,
+                        ExitCodes.ERROR,
+                        Codes.PROVIDER,
+                        "no live apply is unfinished in " + store.location() + "; nothing to resume");
+            }
+            PlanDocument document;
+            try {
+                document = PlanReader.read(run.get().plan());
+            } catch (InvalidPlanException e) {
+                return context.fail(
+                        spec,
+                        style,
+                        ExitCodes.ERROR,
+                        e.code(),
+                        "the journal's plan of run " + run.get().id() + ": " + e.getMessage());
+            }
+            Shown shown = new Shown(format, style, document.made());
+            Applier.Request request = new Applier.Request(
+                    lock.lockTimeout(),
+                    context.holder(document.plan().as()),
+                    p -> {
+                        shown.show(p);
+                        return true;
+                    },
+                    dryRun,
+                    Operator.of(env),
+                    Map.of("resumedRun", Long.toString(run.get().id())));
+            return report(engine.applyLive(document, run.get().plan(), store, request), Optional.of(document), shown);
         });
     }
 

@@ -1,14 +1,14 @@
 package io.tenantctl.cli;
 
 import io.tenantctl.diag.Progress;
+import io.tenantctl.engine.DriftReport;
+import io.tenantctl.engine.Engine;
 import io.tenantctl.engine.PlanOptions;
 import io.tenantctl.engine.Validation;
 import io.tenantctl.json.Json;
-import io.tenantctl.plan.Drift;
 import io.tenantctl.render.DriftView;
 import io.tenantctl.render.Style;
 import java.io.PrintWriter;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -23,16 +23,18 @@ import picocli.CommandLine.Spec;
         sortOptions = false,
         description = "List the objects these manifests declare whose state differs from what the applyset"
                 + " last applied: changed or deleted since by another apply (another applyset, another source),"
-                + " with the revision, time, actors and source of that change. It compares within the state"
-                + " store: changes made to real tenants outside tenantctl are not seen.",
+                + " with the revision, time, actors and source of that change. With the record provider (the"
+                + " default) it compares within the state store; with --provider azure it reads the connected"
+                + " tenants and also names what was changed in them outside tenantctl.",
         footer = {
             "",
-            "Exit codes: 0 no drift, 1 error (no state at the URL, an applyset never applied, bad manifests),"
-                    + " 2 drift found, 64 usage error.",
+            "Exit codes: 0 no drift, 1 error (no state at the URL, an applyset never applied, bad manifests, a"
+                    + " tenant that could not be read), 2 drift found, 64 usage error.",
             "",
             "Examples:",
             "  tenantctl drift -f manifests/",
             "  tenantctl drift -f manifests/ --applyset platform -o json",
+            "  tenantctl drift -f manifests/ --provider azure --connections connections.yaml",
         })
 final class DriftCommand implements Callable<Integer> {
 
@@ -59,6 +61,9 @@ final class DriftCommand implements Callable<Integer> {
     ProfileOption profile;
 
     @Mixin
+    ProviderOptions provider;
+
+    @Mixin
     OutputOptions output;
 
     private final Context context;
@@ -72,7 +77,13 @@ final class DriftCommand implements Callable<Integer> {
         OutputFormat format = output.format(OutputFormat.TEXT, OutputFormat.JSON);
         ApplysetOptions.checkName(spec, applyset);
         Style style = output.style(context.environment());
-        Validation validation = context.engine().read(manifests.required(spec), Progress.NONE);
+        ProviderOptions.Choice choice = provider.choose(context.environment());
+        if (choice instanceof ProviderOptions.Refused refused) {
+            context.diagnostics(spec, style, refused.problems());
+            return ExitCodes.ERROR;
+        }
+        Engine engine = context.engine(((ProviderOptions.Chosen) choice).provider());
+        Validation validation = engine.read(manifests.required(spec), Progress.NONE);
         ManifestOptions.refuseMissing(spec, validation);
         if (!validation.ok()) {
             context.diagnostics(spec, style, validation.diagnostics());
@@ -83,15 +94,20 @@ final class DriftCommand implements Callable<Integer> {
             if (unknown.isPresent()) {
                 return unknown.get();
             }
-            List<Drift> drift = context.engine().drift(validation, store, applyset);
+            DriftReport report = engine.drift(validation, store, applyset);
             PrintWriter out = spec.commandLine().getOut();
             if (format == OutputFormat.JSON) {
-                out.print(Json.pretty(DriftView.json(drift)));
-            } else {
-                out.print(DriftView.text(drift, style));
+                out.print(Json.pretty(DriftView.json(report.drift())));
+            } else if (!report.drift().isEmpty() || !report.failed()) {
+                // "No drift" is not said of objects that could not be read.
+                out.print(DriftView.text(report.drift(), style));
             }
             out.flush();
-            return drift.isEmpty() ? ExitCodes.OK : ExitCodes.CHANGES;
+            if (report.failed()) {
+                context.diagnostics(spec, style, report.diagnostics());
+                return ExitCodes.ERROR;
+            }
+            return report.drift().isEmpty() ? ExitCodes.OK : ExitCodes.CHANGES;
         });
     }
 }

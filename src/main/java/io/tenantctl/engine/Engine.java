@@ -3,8 +3,10 @@ package io.tenantctl.engine;
 import io.tenantctl.apply.Applier;
 import io.tenantctl.apply.ApplyResult;
 import io.tenantctl.apply.LiveApplier;
+import io.tenantctl.apply.Outcome;
 import io.tenantctl.diag.Codes;
 import io.tenantctl.diag.Diagnostic;
+import io.tenantctl.diag.Location;
 import io.tenantctl.diag.Progress;
 import io.tenantctl.diag.Timings;
 import io.tenantctl.load.Document;
@@ -20,6 +22,7 @@ import io.tenantctl.model.WorldObject;
 import io.tenantctl.plan.Drift;
 import io.tenantctl.plan.Plan;
 import io.tenantctl.plan.PlanDocument;
+import io.tenantctl.plan.PlanWriter;
 import io.tenantctl.profile.Profile;
 import io.tenantctl.profile.Profiles;
 import io.tenantctl.provider.Observation;
@@ -27,6 +30,7 @@ import io.tenantctl.provider.Performer;
 import io.tenantctl.provider.Provider;
 import io.tenantctl.provider.RecordProvider;
 import io.tenantctl.state.AbsentState;
+import io.tenantctl.state.JournalRun;
 import io.tenantctl.state.Snapshot;
 import io.tenantctl.state.StateException;
 import io.tenantctl.state.StateMissingException;
@@ -39,6 +43,7 @@ import io.tenantctl.validate.SchemaValidator;
 import io.tenantctl.world.World;
 import io.tenantctl.world.WorldView;
 import java.io.InputStream;
+import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -253,6 +258,20 @@ public final class Engine {
                     .plan(validation, stored, options, drift(store, stored, options), progress)
                     .plan();
         }
+        return planLive(validation, store, stored, stateProfile, options, progress)
+                .plan();
+    }
+
+    /** A plan made against what a live provider read, and that reading. */
+    private record LivePlan(Plan plan, Observation seen) {}
+
+    private LivePlan planLive(
+            Validation validation,
+            StateStore store,
+            Snapshot stored,
+            Profile stateProfile,
+            PlanOptions options,
+            Progress progress) {
         progress.phase("reading the connected tenants", 0);
         WorldView desired = desiredWorld(validation.desired().objects());
         Observation seen = Timings.time("observe", () -> provider.observe(stored.world(), desired));
@@ -260,7 +279,7 @@ public final class Engine {
         Plan plan = new PlanMaker(stateProfile)
                 .plan(validation, state, options, drift(store, state, options), progress)
                 .plan();
-        return Sightings.apply(plan, seen, seen.world(), desired);
+        return new LivePlan(Sightings.apply(plan, seen, seen.world(), desired), seen);
     }
 
     /** A live provider speaks one era's APIs: under any other profile it is refused before any request. */
@@ -288,10 +307,40 @@ public final class Engine {
         return World.of(unique);
     }
 
-    /** Declared objects that others changed since the applyset last applied them. */
-    public List<Drift> drift(Validation validation, StateStore store, String applyset) {
-        return DriftFinder.find(
-                store, store.read(), applyset, validation.desired().objects());
+    /**
+     * Declared objects changed since the applyset last applied them: by other applies, as the
+     * state records them; through a live provider, by anyone, as the tenants show them now.
+     */
+    public DriftReport drift(Validation validation, StateStore store, String applyset) {
+        List<WorldObject> declared = validation.desired().objects();
+        if (!provider.live()) {
+            return new DriftReport(DriftFinder.find(store, store.read(), applyset, declared), List.of());
+        }
+        refuseProvider(profileOf(store));
+        Snapshot stored = Timings.time("read state", store::read);
+        WorldView desired = desiredWorld(declared);
+        Observation seen = Timings.time("observe", () -> provider.observe(stored.world(), desired));
+        List<Diagnostic> unknown = new ArrayList<>();
+        for (Observation.Unseen unseen : seen.unseen()) {
+            if (declares(desired, seen.world(), unseen.tenant())) {
+                unknown.add(Diagnostic.error(
+                        Codes.UNSEEN,
+                        unseen.what() + " could not be seen (" + unseen.why() + "); whether they drifted is"
+                                + " unknown",
+                        Location.NONE));
+            }
+        }
+        return new DriftReport(
+                DriftFinder.findLive(store, stored, applyset, declared, seen.world(), provider.name()), unknown);
+    }
+
+    /** Whether the manifests declare a tenant, or accounts on its domains, or subscriptions that trust it. */
+    private static boolean declares(WorldView desired, WorldView observed, String tenant) {
+        Set<String> domains = new HashSet<>();
+        observed.tenant(tenant).ifPresent(t -> domains.addAll(t.allDomains()));
+        return desired.tenant(tenant).isPresent()
+                || desired.subscriptions().stream().anyMatch(s -> s.tenant().equals(tenant))
+                || desired.accounts().stream().anyMatch(a -> domains.contains(a.domain()));
     }
 
     /** What a revision changed, against the revision before it; empty when there is no such revision. */
@@ -334,6 +383,64 @@ public final class Engine {
         }
     }
 
+    /**
+     * Plans the manifests against what the live provider reads and applies that plan to the
+     * tenants ({@code apply -f --provider azure}), through the same journaled run as a saved plan:
+     * {@code document} gives the plan its digest and provenance, and the journal keeps it as the
+     * JSON a saved plan would be, so that a killed apply can be finished from the journal
+     * ({@link #resumeLive}) even though no plan file was written.
+     */
+    public ApplyResult applyLive(
+            Validation validation,
+            StateStore store,
+            PlanOptions options,
+            Function<Plan, PlanDocument> document,
+            Applier.Request request,
+            Progress progress) {
+        Profile stateProfile = profileOf(store);
+        refuseProvider(stateProfile);
+        Performer performer = performer();
+        progress.phase("reading the state", 0);
+        Snapshot stored = Timings.time("read state", store::read);
+        if (!validation.ok()) {
+            // Manifests with errors are reported as a failed plan without a request to any tenant.
+            Plan failed = new PlanMaker(stateProfile)
+                    .plan(validation, stored, options, drift(store, stored, options), progress)
+                    .plan();
+            return new ApplyResult(Outcome.PLAN_FAILED, Optional.of(failed), stored.revision(), failed.diagnostics());
+        }
+        LivePlan live = planLive(validation, store, stored, stateProfile, options, progress);
+        Plan plan = live.plan();
+        if (plan.failed()) {
+            return new ApplyResult(Outcome.PLAN_FAILED, Optional.of(plan), stored.revision(), plan.diagnostics());
+        }
+        PlanDocument made = document.apply(plan);
+        StringWriter text = new StringWriter();
+        PlanWriter.write(made, text);
+        return new LiveApplier(stateProfile, clock)
+                .applySaved(
+                        store,
+                        performer,
+                        made,
+                        text.toString(),
+                        request,
+                        Optional.of(live.seen().world()));
+    }
+
+    /**
+     * The live apply that did not finish, whose journal keeps its plan as applied: what {@code
+     * apply --resume} applies again, so that an apply made with {@code -f}, which wrote no plan
+     * file, can be finished after a crash. Empty when every run finished.
+     */
+    public Optional<JournalRun> unfinishedLive(StateStore store) {
+        return store.journal().unfinished();
+    }
+
+    private Performer performer() {
+        return provider.performer()
+                .orElseThrow(() -> new IllegalStateException(provider.name() + " is not a live provider"));
+    }
+
     /** Applies exactly a saved plan. */
     public ApplyResult applySaved(Plan plan, StateStore store, Applier.Request request) {
         refuseLive("apply PLANFILE");
@@ -347,8 +454,7 @@ public final class Engine {
     public ApplyResult applyLive(PlanDocument document, String text, StateStore store, Applier.Request request) {
         Profile stateProfile = planProfile(document.plan(), store);
         refuseProvider(stateProfile);
-        Performer performer = provider.performer()
-                .orElseThrow(() -> new IllegalStateException(provider.name() + " is not a live provider"));
+        Performer performer = performer();
         // The plan was made against what the provider saw: it is read again, its objects named as
         // the manifests the plan was made from name them (a directory knows no manifest names), and
         // a new run records it in the state before any step. Names that no longer match make a

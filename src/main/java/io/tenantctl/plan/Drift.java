@@ -18,6 +18,9 @@ import java.util.Map;
  * @param applyset         the applyset that made it
  * @param source           where its manifests came from
  * @param fields           what differs, from what was applied (before) to what is live (after)
+ * @param observedBy       the live provider that read a change made outside tenantctl (in the tenants
+ *                         themselves, by the portal, a script, another tool); empty when a revision of
+ *                         the state made it
  */
 public record Drift(
         ObjectRef ref,
@@ -28,7 +31,8 @@ public record Drift(
         List<String> actors,
         String applyset,
         Map<String, String> source,
-        List<FieldChange> fields) {
+        List<FieldChange> fields,
+        String observedBy) {
 
     /** What happened to a drifted object since its applyset applied it. */
     public enum Status {
@@ -64,6 +68,11 @@ public record Drift(
 
     /** One line for people: who changed it, when, from where. */
     public String describe() {
+        if (!observedBy.isEmpty()) {
+            return ref + " was " + status.wireName() + " outside tenantctl (the " + observedBy
+                    + " provider reads it so in the tenants now) after this applyset applied it in revision "
+                    + appliedRevision;
+        }
         String by = changedRevision == 0
                 ? "by an unknown revision"
                 : "in revision " + changedRevision + " (" + time

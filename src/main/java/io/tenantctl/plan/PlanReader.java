@@ -139,7 +139,8 @@ public final class PlanReader {
                 strings(d.path("actors")),
                 d.path("applyset").asString(),
                 stringMap(d.path("source")),
-                fields(d.path("fields")));
+                fields(d.path("fields")),
+                d.path("observedBy").asString(""));
     }
 
     private static Diagnostic diagnostic(JsonNode d) {

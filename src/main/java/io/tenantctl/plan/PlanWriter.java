@@ -216,6 +216,10 @@ public final class PlanWriter {
         node.put("applyset", d.applyset());
         node.set("source", Json.map(new TreeMap<>(d.source())));
         node.set("fields", fields(d.fields()));
+        // Only a live drift has it, so that plans with drift written before it read back byte for byte.
+        if (!d.observedBy().isEmpty()) {
+            node.put("observedBy", d.observedBy());
+        }
         return node;
     }
 

@@ -56,7 +56,7 @@ public final class ApplyView {
                                 + DiagnosticsView.plural(live.done().size(), "step") + " done"
                                 + (result.revision() > 0 ? " (recorded up to revision " + result.revision() + ")" : "")
                                 + ", " + DiagnosticsView.plural(live.notRun().size(), "step")
-                                + " not run. Apply the same plan again to resume.")
+                                + " not run. Apply the same plan again, or apply --resume, to resume.")
                         .orElse("A request failed.");
         };
     }
@@ -73,7 +73,11 @@ public final class ApplyView {
                 .append(DiagnosticsView.plural(result.awaited().size(), "external action"))
                 .append(':');
         result.awaited().forEach(a -> out.append("\n  ").append(a.line()));
-        out.append("\nOnce done, apply again with --confirm ID for each.");
+        out.append(
+                result.live().isPresent()
+                        ? "\nOnce done, apply again (the same plan, -f, or --resume): the provider reads in the tenants"
+                                + " whether each was done."
+                        : "\nOnce done, apply again with --confirm ID for each.");
         return out.toString();
     }
 

@@ -70,6 +70,11 @@ public record AbsentState(String location, String profile) implements StateStore
     }
 
     @Override
+    public Map<ObjectRef, Applied> applied(String applyset) {
+        return Map.of();
+    }
+
+    @Override
     public Optional<RevisionRecord> revision(long number) {
         return Optional.empty();
     }

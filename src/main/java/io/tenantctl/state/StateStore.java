@@ -42,6 +42,12 @@ public interface StateStore extends AutoCloseable {
      */
     Map<ObjectRef, Applied> differingFromApplied(String applyset);
 
+    /**
+     * What the applyset's manifests last set each object to, whatever the state holds now: what a
+     * live provider's reading of the tenants is compared with.
+     */
+    Map<ObjectRef, Applied> applied(String applyset);
+
     /** One applied revision, if there is such a revision. */
     Optional<RevisionRecord> revision(long number);
 

@@ -80,7 +80,8 @@ class PlanDigestTest {
                         List.of("c@x.com"),
                         "platform",
                         Map.of("paths", "p"),
-                        List.of(renamed))),
+                        List.of(renamed),
+                        "")),
                 List.of(Diagnostic.error("unauthorized", "no \"one\"", Location.of("m/t.yaml", 3, 5))));
     }
 

@@ -17,6 +17,7 @@ import java.security.KeyStore;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,6 +54,7 @@ public final class FixtureServer implements AutoCloseable {
     private final Map<String, Deque<Fixture>> routes = new LinkedHashMap<>();
     private final List<Recorded> requests = new ArrayList<>();
     private final Set<String> held = new HashSet<>();
+    private final Map<String, Runnable> triggers = new HashMap<>();
     private final CountDownLatch release = new CountDownLatch(1);
 
     private FixtureServer(HttpsServer server, Path caFile) {
@@ -178,6 +180,16 @@ public final class FixtureServer implements AutoCloseable {
         throw new IllegalStateException("no " + method + " " + path + " came");
     }
 
+    /**
+     * Runs {@code then} once, right after the first request to a method and path is recorded and
+     * before it is answered: the tenant changes as that request changes it (a guest appears once
+     * invited), however many reads came before.
+     */
+    public synchronized FixtureServer after(String method, String path, Runnable then) {
+        triggers.put(method + " " + path, then);
+        return this;
+    }
+
     /** Replaces what a method and path answer from now on. */
     public synchronized FixtureServer instead(String method, String path, Fixture... responses) {
         routes.remove(method + " " + path);
@@ -217,6 +229,7 @@ public final class FixtureServer implements AutoCloseable {
             });
             String auth = exchange.getRequestHeaders().getFirst("Authorization");
             Fixture answer;
+            Runnable trigger;
             boolean hold;
             synchronized (this) {
                 hold = held.contains(method + " " + path);
@@ -229,6 +242,10 @@ public final class FixtureServer implements AutoCloseable {
                         new String(body, StandardCharsets.UTF_8)));
                 Deque<Fixture> queue = routes.get(method + " " + path);
                 answer = queue == null || queue.isEmpty() ? null : queue.size() > 1 ? queue.poll() : queue.peek();
+                trigger = triggers.remove(method + " " + path);
+            }
+            if (trigger != null) {
+                trigger.run();
             }
             if (hold) {
                 try {

@@ -56,9 +56,20 @@ final class AppliedRecords {
 
     /** The records of one applyset whose object is no longer what it applied (changed or deleted). */
     Map<ObjectRef, Applied> differing(Connection connection, String applyset) throws SQLException {
-        String sql = "SELECT a.manifest, a.revision, a.source FROM tc_applied a LEFT JOIN tc_object o"
-                + " ON o.kind = a.kind AND o.name = a.name"
-                + " WHERE a.applyset = ? AND (o.manifest IS NULL OR o.manifest <> a.manifest)";
+        return select(
+                connection,
+                applyset,
+                "SELECT a.manifest, a.revision, a.source FROM tc_applied a LEFT JOIN tc_object o"
+                        + " ON o.kind = a.kind AND o.name = a.name"
+                        + " WHERE a.applyset = ? AND (o.manifest IS NULL OR o.manifest <> a.manifest)");
+    }
+
+    /** Every record of one applyset. */
+    Map<ObjectRef, Applied> of(Connection connection, String applyset) throws SQLException {
+        return select(connection, applyset, "SELECT manifest, revision, source FROM tc_applied WHERE applyset = ?");
+    }
+
+    private Map<ObjectRef, Applied> select(Connection connection, String applyset, String sql) throws SQLException {
         Map<ObjectRef, Applied> out = new HashMap<>();
         try (PreparedStatement s = connection.prepareStatement(sql)) {
             s.setString(1, applyset);

@@ -127,6 +127,11 @@ public final class JdbcStateStore implements StateStore {
     }
 
     @Override
+    public Map<ObjectRef, Applied> applied(String applyset) {
+        return database.read(c -> applied.of(c, applyset));
+    }
+
+    @Override
     public Optional<RevisionRecord> revision(long number) {
         return database.read(c -> History.revision(c, number));
     }
