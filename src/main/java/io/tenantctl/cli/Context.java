@@ -56,17 +56,22 @@ final class Context {
         return engine;
     }
 
-    /** The engine of a command that chose its provider ({@code --provider}). */
+    /**
+     * The engine of a command that chose its provider ({@code --provider}). A live provider speaks
+     * one era's APIs: without {@code --profile}, a state it creates and manifests it reads are of
+     * that era's profile, so that {@code --provider azure} alone means today's world.
+     */
     Engine engine(Provider provider) {
+        Profile profile = chosen != null
+                ? chosen
+                : Profiles.all().stream()
+                        .filter(p -> provider.worksUnder(p.name()))
+                        .findFirst()
+                        .orElse(profile());
         return provider instanceof RecordProvider
                 ? engine()
                 : new Engine(
-                        profile(),
-                        chosen != null,
-                        provider,
-                        environment.stdin(),
-                        environment.clock(),
-                        environment.ids());
+                        profile, chosen != null, provider, environment.stdin(), environment.clock(), environment.ids());
     }
 
     /**

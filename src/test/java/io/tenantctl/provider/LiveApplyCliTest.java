@@ -246,6 +246,29 @@ class LiveApplyCliTest {
     }
 
     @Test
+    void theLiveProviderAloneMeansTodaysWorld() {
+        Result result = cli().env("AZURE_CLIENT_SECRET", SECRET)
+                .run(
+                        "apply",
+                        "-f",
+                        BEFORE,
+                        "--auto-approve",
+                        "--state",
+                        state,
+                        "--provider",
+                        "azure",
+                        "--connections",
+                        connections.toString());
+
+        assertThat(result.exitCode())
+                .as("without --profile, the state is made under entra, the profile azure works under: " + result)
+                .isZero();
+        Result classic = cli().run("plan", "-f", BEFORE, "--state", state, "--profile", "classic");
+        assertThat(classic.exitCode()).as(classic.toString()).isEqualTo(1);
+        assertThat(classic.err()).contains("entra");
+    }
+
+    @Test
     void resumeWithNothingUnfinishedSaysSo() {
         Result adopted = applyF(BEFORE);
         assertThat(adopted.exitCode()).as(adopted.toString()).isZero();
