@@ -503,13 +503,16 @@ final class ApplyCommand implements Callable<Integer> {
                 // shown before the question, or never to be shown (a stale plan)
             }
         }
+        // A failed plan showed its own diagnostics; a refusal (--confirm, an unfinished live run) has its own.
+        List<Diagnostic> shownAlready = result.outcome() == Outcome.PLAN_FAILED
+                ? result.plan().map(Plan::diagnostics).orElse(List.of())
+                : List.of();
         context.diagnostics(
                 spec,
                 shown.style,
-                // a failed plan showed its diagnostics; a refusal before any plan (--confirm) has its own
-                result.outcome() == Outcome.PLAN_FAILED && result.plan().isPresent()
-                        ? List.of()
-                        : result.diagnostics());
+                result.diagnostics().stream()
+                        .filter(d -> !shownAlready.contains(d))
+                        .toList());
         if (shown.format == OutputFormat.JSON) {
             ApplyView.json(result, document, out);
         } else {

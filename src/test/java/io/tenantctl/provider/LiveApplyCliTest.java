@@ -10,6 +10,7 @@ import static io.tenantctl.provider.LivePlanCliTest.MSMITH_WORK;
 import static io.tenantctl.testing.CliRun.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tenantctl.cli.Main;
 import io.tenantctl.json.Json;
 import io.tenantctl.testing.CliRun;
 import io.tenantctl.testing.CliRun.Result;
@@ -19,6 +20,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -266,6 +268,59 @@ class LiveApplyCliTest {
         Result classic = cli().run("plan", "-f", BEFORE, "--state", state, "--profile", "classic");
         assertThat(classic.exitCode()).as(classic.toString()).isEqualTo(1);
         assertThat(classic.err()).contains("entra");
+    }
+
+    /**
+     * {@code apply -f} killed with SIGKILL while its invitation is on its way, in a real process:
+     * no plan file was written, and {@code apply --resume} finishes the run from the journal, reads
+     * that the invitation took effect, and does not send it again.
+     */
+    @Test
+    void aKilledApplyDashFIsFinishedWithResume() throws Exception {
+        invitationAnswered();
+        contoso.hold("POST", "/v1.0/invitations");
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
+                Main.class.getName(),
+                "apply",
+                "-f",
+                AFTER,
+                "--auto-approve",
+                "--profile",
+                "entra",
+                "--state",
+                state,
+                "--provider",
+                "azure",
+                "--connections",
+                connections.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("child.log").toFile());
+        builder.environment().put("AZURE_CLIENT_SECRET", SECRET);
+        Process child = builder.start();
+        contoso.awaitRequest("POST", "/v1.0/invitations");
+        child.destroyForcibly(); // SIGKILL: no shutdown hook, no finally block runs
+        assertThat(child.waitFor(5, TimeUnit.MINUTES)).isTrue();
+        contoso.release();
+        assertThat(child.exitValue())
+                .as(Files.readString(dir.resolve("child.log")))
+                .isEqualTo(137);
+
+        Result again = applyF(AFTER);
+        assertThat(again.exitCode()).as(again.toString()).isEqualTo(1);
+        assertThat(again.err()).contains("was interrupted").contains("apply --resume");
+
+        Result resumed = run(cli(), "apply", "--resume");
+
+        assertThat(resumed.exitCode()).as(resumed.toString()).isEqualTo(4);
+        assertThat(resumed.out()).contains("redeem/contoso/msmith@hotmail.com");
+        assertThat(contoso.apiRequests())
+                .filteredOn(r -> r.method().equals("POST"))
+                .as("the interrupted invitation took effect: read, not sent again")
+                .hasSize(1);
     }
 
     @Test
