@@ -1,12 +1,13 @@
 package io.tenantctl.connect;
 
+import io.tenantctl.json.WireName;
 import java.util.Optional;
 
 /**
  * The national clouds and their endpoints (Microsoft Graph "National cloud deployments", Azure
  * Resource Manager's per-cloud hosts, the Microsoft identity platform's authority hosts).
  */
-public enum Cloud {
+public enum Cloud implements WireName {
     PUBLIC(
             "public",
             "https://login.microsoftonline.com/",
@@ -31,6 +32,7 @@ public enum Cloud {
         this.endpoints = new Endpoints(login, graph, arm, Optional.empty());
     }
 
+    @Override
     public String wireName() {
         return wireName;
     }
@@ -40,11 +42,6 @@ public enum Cloud {
     }
 
     public static Optional<Cloud> fromWireName(String name) {
-        for (Cloud cloud : values()) {
-            if (cloud.wireName.equals(name)) {
-                return Optional.of(cloud);
-            }
-        }
-        return Optional.empty();
+        return WireName.find(Cloud.class, name);
     }
 }

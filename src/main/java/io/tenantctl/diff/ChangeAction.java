@@ -1,7 +1,9 @@
 package io.tenantctl.diff;
 
+import io.tenantctl.json.WireName;
+
 /** What a plan does to one object. */
-public enum ChangeAction {
+public enum ChangeAction implements WireName {
     CREATE("create"),
     UPDATE("update"),
     DELETE("delete"),
@@ -16,16 +18,12 @@ public enum ChangeAction {
         this.wireName = wireName;
     }
 
+    @Override
     public String wireName() {
         return wireName;
     }
 
     public static ChangeAction fromWireName(String name) {
-        for (ChangeAction action : values()) {
-            if (action.wireName.equals(name)) {
-                return action;
-            }
-        }
-        throw new IllegalArgumentException("unknown change action " + name);
+        return WireName.of(ChangeAction.class, name);
     }
 }

@@ -1,6 +1,7 @@
 package io.tenantctl.plan;
 
 import io.tenantctl.diff.FieldChange;
+import io.tenantctl.json.WireName;
 import io.tenantctl.model.ObjectRef;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +36,7 @@ public record Drift(
         String observedBy) {
 
     /** What happened to a drifted object since its applyset applied it. */
-    public enum Status {
+    public enum Status implements WireName {
         CHANGED("changed"),
         DELETED("deleted");
 
@@ -46,17 +47,13 @@ public record Drift(
         }
 
         /** As plans, {@code drift -o json} and the text say it. */
+        @Override
         public String wireName() {
             return wireName;
         }
 
         public static Status fromWireName(String name) {
-            for (Status status : values()) {
-                if (status.wireName.equals(name)) {
-                    return status;
-                }
-            }
-            throw new IllegalArgumentException("unknown drift status '" + name + "'");
+            return WireName.of(Status.class, name);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.tenantctl.state;
 
+import io.tenantctl.json.WireName;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -20,7 +21,7 @@ public record ActionRecord(
         Optional<String> confirmedBy) {
 
     /** Where an action is. */
-    public enum Status {
+    public enum Status implements WireName {
         WAITING("waiting"),
         CONFIRMED("confirmed"),
         DONE("done");
@@ -31,17 +32,13 @@ public record ActionRecord(
             this.wireName = wireName;
         }
 
+        @Override
         public String wireName() {
             return wireName;
         }
 
         public static Status fromWireName(String name) {
-            for (Status s : values()) {
-                if (s.wireName.equals(name)) {
-                    return s;
-                }
-            }
-            throw new IllegalArgumentException("unknown action status " + name);
+            return WireName.of(Status.class, name);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.tenantctl.state;
 
+import io.tenantctl.json.WireName;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,7 +18,7 @@ public record JournalStep(
     }
 
     /** Where a step got to. */
-    public enum Status {
+    public enum Status implements WireName {
         /** Its first request may have been sent; whether it took effect is for a read to say. */
         STARTED("started"),
         /** A read showed its effect. */
@@ -33,17 +34,13 @@ public record JournalStep(
             this.wireName = wireName;
         }
 
+        @Override
         public String wireName() {
             return wireName;
         }
 
         public static Status fromWireName(String name) {
-            for (Status s : values()) {
-                if (s.wireName.equals(name)) {
-                    return s;
-                }
-            }
-            throw new IllegalArgumentException("no journal step status " + name);
+            return WireName.of(Status.class, name);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.tenantctl.step;
 
+import io.tenantctl.json.WireName;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -11,7 +12,7 @@ import java.util.Set;
  * ({@link PlannedStep#impact()}): a {@code SetServiceAdmin} that replaces a service administrator
  * both grants and revokes; a transfer changes tenancy, and revokes only when it removes someone.
  */
-public enum Impact {
+public enum Impact implements WireName {
     /** An account gains an administrator role. */
     GRANT("grant"),
     /** An account loses an administrator role. */
@@ -30,17 +31,13 @@ public enum Impact {
     }
 
     /** The word in the JSON plan. */
+    @Override
     public String wireName() {
         return wireName;
     }
 
     public static Optional<Impact> fromWireName(String name) {
-        for (Impact impact : values()) {
-            if (impact.wireName.equals(name)) {
-                return Optional.of(impact);
-            }
-        }
-        return Optional.empty();
+        return WireName.find(Impact.class, name);
     }
 
     /** The step's own impact and what its effects add, in this enum's order. */

@@ -42,9 +42,9 @@ class ArchitectureTest {
         ALLOWED.put("model", List.of());
         ALLOWED.put("world", List.of("model"));
         ALLOWED.put("rules", List.of("diag", "model", "world"));
-        ALLOWED.put("step", List.of("model"));
+        ALLOWED.put("step", List.of("json", "model"));
         ALLOWED.put("load", List.of("diag"));
-        ALLOWED.put("diff", List.of("model", "world", "rules"));
+        ALLOWED.put("diff", List.of("json", "model", "world", "rules"));
         ALLOWED.put("profile", List.of("model", "world", "rules", "step", "diff"));
         ALLOWED.put("profile.classic", List.of("model", "world", "rules", "step", "diff", "profile"));
         ALLOWED.put("profile.entra", List.of("model", "world", "rules", "step", "diff", "profile", "profile.classic"));

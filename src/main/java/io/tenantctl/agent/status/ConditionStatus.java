@@ -1,7 +1,9 @@
 package io.tenantctl.agent.status;
 
+import io.tenantctl.json.WireName;
+
 /** A condition's status, spelled as Kubernetes spells it. */
-public enum ConditionStatus {
+public enum ConditionStatus implements WireName {
     TRUE("True"),
     FALSE("False"),
     UNKNOWN("Unknown");
@@ -12,6 +14,7 @@ public enum ConditionStatus {
         this.wireName = wireName;
     }
 
+    @Override
     public String wireName() {
         return wireName;
     }
@@ -21,11 +24,6 @@ public enum ConditionStatus {
     }
 
     public static ConditionStatus fromWireName(String name) {
-        for (ConditionStatus s : values()) {
-            if (s.wireName.equals(name)) {
-                return s;
-            }
-        }
-        throw new IllegalArgumentException("unknown condition status " + name);
+        return WireName.of(ConditionStatus.class, name);
     }
 }

@@ -1,7 +1,9 @@
 package io.tenantctl.agent.status;
 
+import io.tenantctl.json.WireName;
+
 /** The conditions every source reports, as Flux and kstatus name them. */
-public enum ConditionType {
+public enum ConditionType implements WireName {
     /** The source's commit is what the state holds (True), or why not (False). */
     READY("Ready"),
     /** A cycle is at work, or a plan waits for a person, to reach the source's commit. */
@@ -15,16 +17,12 @@ public enum ConditionType {
         this.wireName = wireName;
     }
 
+    @Override
     public String wireName() {
         return wireName;
     }
 
     public static ConditionType fromWireName(String name) {
-        for (ConditionType t : values()) {
-            if (t.wireName.equals(name)) {
-                return t;
-            }
-        }
-        throw new IllegalArgumentException("unknown condition type " + name);
+        return WireName.of(ConditionType.class, name);
     }
 }
