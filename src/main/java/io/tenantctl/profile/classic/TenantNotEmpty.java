@@ -12,6 +12,7 @@ import io.tenantctl.rules.Violation;
 import io.tenantctl.step.Refusal;
 import io.tenantctl.world.WorldView;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.SortedSet;
@@ -44,30 +45,43 @@ public final class TenantNotEmpty {
         }
     }
 
-    /** Why {@code DeleteTenant} cannot run now, if it cannot. */
+    /** Why {@code DeleteTenant} cannot run now, if it cannot: in the classic world its users are its global administrators. */
     static Optional<Refusal> refusal(Tenant tenant, WorldView world) {
+        return refusal(
+                tenant,
+                world,
+                tenant.globalAdministrators(),
+                "global administrators",
+                "the one who deletes it must be the only account left, so remove the others first");
+    }
+
+    /**
+     * Why {@code DeleteTenant} cannot run now, if it cannot, in any profile: subscriptions that
+     * still trust the tenant, its work or school accounts, then {@code users} (the accounts in it as
+     * the profile counts them, in the order given; called {@code noun}) besides the one who deletes
+     * it, with {@code advice} on what to remove.
+     */
+    public static Optional<Refusal> refusal(
+            Tenant tenant, WorldView world, Collection<String> users, String noun, String advice) {
         Remains remains = Remains.in(tenant, world);
         if (!remains.subscriptions().isEmpty()) {
-            return Optional.of(new Refusal(
-                    Codes.TENANT_NOT_EMPTY,
-                    tenant.ref() + " is still trusted by Subscription/"
-                            + String.join(", Subscription/", remains.subscriptions()) + "; delete or move them first"));
+            return refuse(tenant.ref() + " is still trusted by Subscription/"
+                    + String.join(", Subscription/", remains.subscriptions()) + "; delete or move them first");
         }
         if (!remains.workAccounts().isEmpty()) {
-            return Optional.of(new Refusal(
-                    Codes.TENANT_NOT_EMPTY,
-                    tenant.ref() + " still holds work or school accounts "
-                            + String.join(", ", remains.workAccounts().keySet()) + "; delete them first"));
+            return refuse(tenant.ref() + " still holds work or school accounts "
+                    + String.join(", ", remains.workAccounts().keySet()) + "; delete them first");
         }
-        if (tenant.globalAdministrators().size() > 1) {
-            List<String> admins = new ArrayList<>();
-            tenant.globalAdministrators().forEach(a -> admins.add(world.display(a)));
-            return Optional.of(new Refusal(
-                    Codes.TENANT_NOT_EMPTY,
-                    tenant.ref() + " still has global administrators " + String.join(", ", admins)
-                            + "; the one who deletes it must be the only account left, so remove the others first"));
+        if (users.size() > 1) {
+            List<String> names = new ArrayList<>();
+            users.forEach(a -> names.add(world.display(a)));
+            return refuse(tenant.ref() + " still has " + noun + " " + String.join(", ", names) + "; " + advice);
         }
         return Optional.empty();
+    }
+
+    private static Optional<Refusal> refuse(String message) {
+        return Optional.of(new Refusal(Codes.TENANT_NOT_EMPTY, message));
     }
 
     /**

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * What must hold before each entra step, whoever does it. The steps shared with classic keep
@@ -44,7 +45,7 @@ public final class EntraPreconditions implements Preconditions {
             return switch (op) {
                 case DELETE_TENANT ->
                     world.tenant(step.target().name())
-                            .map(t -> EntraTenantNotEmpty.refusal(t, world))
+                            .map(t -> tenantNotEmpty(t, world))
                             .orElseGet(() ->
                                     refuse(Codes.UNKNOWN_REFERENCE, step.target() + " does not exist at this point"));
                 case CREATE_SUBSCRIPTION -> {
@@ -157,5 +158,21 @@ public final class EntraPreconditions implements Preconditions {
                             Violation.errorAt(r.code(), after.ref(), "/spec/tenant", after.tenant(), r.message())));
         }
         return out;
+    }
+
+    /**
+     * {@code tenant-not-empty} in the entra world (DESIGN.md 8): no user but the deleting global
+     * administrator remains, guests included.
+     */
+    private static Optional<Refusal> tenantNotEmpty(Tenant tenant, WorldView world) {
+        TreeSet<String> users = new TreeSet<>(tenant.globalAdministrators());
+        users.addAll(tenant.guests());
+        return TenantNotEmpty.refusal(
+                tenant,
+                world,
+                users,
+                "users",
+                "the global administrator who deletes it must be the only user left, so remove the others (guests"
+                        + " included) first");
     }
 }
