@@ -13,16 +13,27 @@ import java.util.Set;
  */
 public interface Op {
 
-    /** The name in plans, JSON and history. */
-    String wireName();
+    /** What the operation is, as data: a value each operation holds, which the accessors below read. */
+    Spec spec();
 
-    Kind targetKind();
+    /** The name in plans, JSON and history. */
+    default String wireName() {
+        return spec().wireName();
+    }
+
+    default Kind targetKind() {
+        return spec().targetKind();
+    }
 
     /** What a step of this operation carries besides its target. */
-    Subject.Shape shape();
+    default Subject.Shape shape() {
+        return spec().shape();
+    }
 
     /** Where in the target's manifest a step of this operation comes from, to locate what blocks it. */
-    ManifestField field();
+    default ManifestField field() {
+        return spec().field();
+    }
 
     /** For a step about an account's role, the role it gives, takes away or names. */
     Optional<Role> role();
@@ -37,7 +48,9 @@ public interface Op {
      * What a step of this operation does by itself, whatever its effects add (an {@code
      * AddGlobalAdmin} grants; a {@code DeleteTenant} deletes, and its effects revoke).
      */
-    Set<Impact> impact();
+    default Set<Impact> impact() {
+        return spec().impact();
+    }
 
     /**
      * What someone outside tenantctl must do for this step to happen, if anything (an invitation
@@ -53,4 +66,15 @@ public interface Op {
      * there (an administrator, a domain) rather than the whole field.
      */
     record ManifestField(String pointer, boolean perEntry) {}
+
+    /**
+     * An operation's data: its name in plans, the kind of object it acts on, the shape of its
+     * {@link Subject}, the manifest field that asks for it and what it does by itself.
+     */
+    record Spec(String wireName, Kind targetKind, Subject.Shape shape, ManifestField field, Set<Impact> impact) {
+
+        public Spec {
+            impact = Impact.setOf(impact);
+        }
+    }
 }

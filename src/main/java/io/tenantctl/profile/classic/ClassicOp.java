@@ -42,43 +42,20 @@ public enum ClassicOp implements Op {
         static final ManifestField CO_ADMINISTRATORS = new ManifestField("/spec/coAdministrators", true);
     }
 
-    private final String wireName;
-    private final Kind targetKind;
-    private final Shape shape;
-    private final ManifestField field;
-    private final Set<Impact> impact;
+    private final Spec spec;
 
     ClassicOp(String wireName, Kind targetKind, Shape shape, ManifestField field, Set<Impact> impact) {
-        this.wireName = wireName;
-        this.targetKind = targetKind;
-        this.shape = shape;
-        this.field = field;
-        this.impact = Impact.setOf(impact);
+        this.spec = new Spec(wireName, targetKind, shape, field, impact);
+    }
+
+    @Override
+    public Spec spec() {
+        return spec;
     }
 
     /** The classic operation of a step; classic code only ever sees its own steps. */
     static ClassicOp of(Step step) {
         return (ClassicOp) step.op();
-    }
-
-    @Override
-    public String wireName() {
-        return wireName;
-    }
-
-    @Override
-    public Kind targetKind() {
-        return targetKind;
-    }
-
-    @Override
-    public Shape shape() {
-        return shape;
-    }
-
-    @Override
-    public ManifestField field() {
-        return field;
     }
 
     @Override
@@ -113,12 +90,7 @@ public enum ClassicOp implements Op {
     }
 
     @Override
-    public Set<Impact> impact() {
-        return impact;
-    }
-
-    @Override
     public String toString() {
-        return wireName;
+        return spec.wireName();
     }
 }

@@ -42,38 +42,15 @@ public enum EntraOp implements Op {
     /** After the classic operations, so that the canonical order of shared steps does not change. */
     private static final int FIRST = 100;
 
-    private final String wireName;
-    private final Kind targetKind;
-    private final Shape shape;
-    private final ManifestField field;
-    private final Set<Impact> impact;
+    private final Spec spec;
 
     EntraOp(String wireName, Kind targetKind, Shape shape, ManifestField field, Set<Impact> impact) {
-        this.wireName = wireName;
-        this.targetKind = targetKind;
-        this.shape = shape;
-        this.field = field;
-        this.impact = Impact.setOf(impact);
+        this.spec = new Spec(wireName, targetKind, shape, field, impact);
     }
 
     @Override
-    public String wireName() {
-        return wireName;
-    }
-
-    @Override
-    public Kind targetKind() {
-        return targetKind;
-    }
-
-    @Override
-    public Shape shape() {
-        return shape;
-    }
-
-    @Override
-    public ManifestField field() {
-        return field;
+    public Spec spec() {
+        return spec;
     }
 
     @Override
@@ -94,11 +71,6 @@ public enum EntraOp implements Op {
     @Override
     public int order() {
         return FIRST + ordinal();
-    }
-
-    @Override
-    public Set<Impact> impact() {
-        return impact;
     }
 
     /**
@@ -136,6 +108,6 @@ public enum EntraOp implements Op {
 
     @Override
     public String toString() {
-        return wireName;
+        return spec.wireName();
     }
 }
