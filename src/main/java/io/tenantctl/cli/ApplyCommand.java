@@ -25,6 +25,7 @@ import io.tenantctl.sign.Verifier;
 import io.tenantctl.state.AbsentState;
 import io.tenantctl.state.StateMissingException;
 import io.tenantctl.state.StateStore;
+import io.tenantctl.validate.Silencing;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -127,6 +128,9 @@ final class ApplyCommand implements Callable<Integer> {
     @Mixin
     TrustOptions trust;
 
+    @Mixin
+    WarningOptions warnings;
+
     private final Context context;
 
     ApplyCommand(Context context) {
@@ -165,6 +169,7 @@ final class ApplyCommand implements Callable<Integer> {
         if (planFile != null) {
             return applySaved(engine, format, style);
         }
+        Silencing silencing = warnings.silencing();
         boolean ask = !autoApprove && !dryRun;
         if (ask && format == OutputFormat.JSON) {
             throw Usage.error(
@@ -185,7 +190,7 @@ final class ApplyCommand implements Callable<Integer> {
         Validation validation = engine.read(manifests.manifests(), progress);
         ManifestOptions.refuseMissing(spec, validation);
         List<String> as = actors.as(env);
-        PlanOptions options = applyset.options(as, validation.source());
+        PlanOptions options = applyset.options(as, validation.source()).withSilencing(silencing);
         String url = state.url(env);
         return context.guarded(spec, style, () -> {
             // What cannot commit (a dry run, manifests with errors) plans against a state that does
@@ -339,6 +344,7 @@ final class ApplyCommand implements Callable<Integer> {
         List<String> names = new ArrayList<>(List.of(ManifestOptions.NAMES));
         names.addAll(List.of(ApplysetOptions.NAMES));
         names.add("--as");
+        names.add(WarningOptions.NAME);
         return names.toArray(String[]::new);
     }
 

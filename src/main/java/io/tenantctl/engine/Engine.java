@@ -36,6 +36,7 @@ import io.tenantctl.state.jdbc.StateUrl;
 import io.tenantctl.validate.DesiredState;
 import io.tenantctl.validate.ManifestValidator;
 import io.tenantctl.validate.SchemaValidator;
+import io.tenantctl.validate.Silencing;
 import io.tenantctl.world.World;
 import io.tenantctl.world.WorldView;
 import java.io.InputStream;
@@ -104,9 +105,18 @@ public final class Engine {
 
     /** Loads and checks manifests on their own: schema, duplicates and every rule. */
     public Validation validate(Manifests manifests) {
+        return validate(manifests, Silencing.NONE);
+    }
+
+    /**
+     * Loads and checks manifests on their own: schema, duplicates and every rule; the warnings the
+     * objects' annotations and {@code run} silence are counted, not shown.
+     */
+    public Validation validate(Manifests manifests, Silencing run) {
         Validation read = read(manifests, Progress.NONE);
-        return read.with(Timings.time("rules", () -> ManifestValidator.checkRules(profile.rules(), read.desired()))
-                .sorted());
+        ManifestValidator.Located rules =
+                Timings.time("rules", () -> ManifestValidator.checkRules(profile.rules(), read.desired()));
+        return read.with(rules.diagnostics().sorted(), rules.silenced()).silencing(run);
     }
 
     /** Loads and checks manifests up to the schema and duplicates, from the working tree or from git. */
@@ -260,7 +270,7 @@ public final class Engine {
         Plan plan = new PlanMaker(stateProfile)
                 .plan(validation, state, options, drift(store, state, options), progress)
                 .plan();
-        return Sightings.apply(plan, seen, seen.world(), desired);
+        return Sightings.apply(plan, seen, seen.world(), desired, options.silencing());
     }
 
     /** A live provider speaks one era's APIs: under any other profile it is refused before any request. */
