@@ -23,7 +23,6 @@ import io.tenantctl.sign.Keys;
 import io.tenantctl.sign.PlanSignature;
 import io.tenantctl.sign.Verifier;
 import io.tenantctl.state.AbsentState;
-import io.tenantctl.state.StateMissingException;
 import io.tenantctl.state.StateStore;
 import io.tenantctl.validate.Silencing;
 import java.io.IOException;
@@ -194,16 +193,12 @@ final class ApplyCommand implements Callable<Integer> {
         String url = state.url(env);
         return context.guarded(spec, style, () -> {
             // What cannot commit (a dry run, manifests with errors) plans against a state that does
-            // not exist rather than create it.
+            // not exist rather than create it; what can creates it only when it writes.
             boolean commits = !dryRun && validation.ok();
-            boolean created = commits && !exists(url);
             try (StateStore store = commits
-                    ? engine.openStore(url, lock.lockTimeout())
+                    ? engine.openStoreForApply(url, lock.lockTimeout())
                     : engine.openStoreForPlan(url, lock.lockTimeout())) {
-                PrintWriter out = spec.commandLine().getOut();
-                if (created && format == OutputFormat.TEXT) {
-                    out.println("Created a new, empty state at " + store.location() + ".");
-                }
+                boolean existed = store.exists();
                 Provenance made = Provenances.of(env, store, options);
                 Shown shown = new Shown(format, style, Optional.of(made));
                 Predicate<Plan> confirm = plan -> {
@@ -220,18 +215,12 @@ final class ApplyCommand implements Callable<Integer> {
                 } finally {
                     TerminalProgress.end(progress);
                 }
+                if (!existed && store.exists() && format == OutputFormat.TEXT) {
+                    spec.commandLine().getOut().println("Created the state at " + store.location() + ".");
+                }
                 return report(result, result.plan().map(p -> PlanDocument.of(p, made)), shown);
             }
         });
-    }
-
-    /** Whether a state exists at the URL, without creating one. */
-    private boolean exists(String url) {
-        try (StateStore store = context.engine().openExistingStore(url, lock.lockTimeout())) {
-            return true;
-        } catch (StateMissingException e) {
-            return false;
-        }
     }
 
     private int applySaved(Engine engine, OutputFormat format, Style style) {

@@ -132,7 +132,7 @@ final class Context {
 
     /** How a command may open the state store. */
     enum Access {
-        /** Open it, creating it on first use: {@code apply}, which writes. */
+        /** Open it, or else create it when the work first writes: {@code apply}, which writes if anything changes. */
         CREATE,
         /** It must exist; a missing one is an error naming the URL, and nothing is created. */
         EXISTING,
@@ -174,7 +174,7 @@ final class Context {
 
     private StateStore open(String url, Duration lockTimeout, Access access) {
         return switch (access) {
-            case CREATE -> engine().openStore(url, lockTimeout);
+            case CREATE -> engine().openStoreForApply(url, lockTimeout);
             case EXISTING -> engine().openExistingStore(url, lockTimeout);
             case EXISTING_OR_ABSENT -> engine().openStoreForPlan(url, lockTimeout);
         };

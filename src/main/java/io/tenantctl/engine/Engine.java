@@ -252,6 +252,19 @@ public final class Engine {
         }
     }
 
+    /**
+     * The store for an apply: the state if it exists, or else one that the apply's first write
+     * creates ({@link DeferredState}): an apply that writes nothing creates nothing.
+     */
+    public StateStore openStoreForApply(String url, Duration lockTimeout) {
+        try {
+            return openExistingStore(url, lockTimeout);
+        } catch (StateMissingException e) {
+            return new DeferredState(
+                    new AbsentState(StateUrl.parse(url).display(), profile.name()), () -> openStore(url, lockTimeout));
+        }
+    }
+
     /** A plan of the manifests against the current state, without taking the lock. */
     public Plan plan(Validation validation, StateStore store, PlanOptions options, Progress progress) {
         Profile stateProfile = profileOf(store);
