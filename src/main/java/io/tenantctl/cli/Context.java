@@ -150,7 +150,9 @@ final class Context {
         } catch (StateLockedException e) {
             return fail(spec, style, ExitCodes.CONFLICT, e.code(), e.getMessage());
         } catch (StateException e) {
-            return fail(spec, style, ExitCodes.ERROR, e.code(), e.getMessage());
+            // stale as a saved plan is: the state moved while this run planned (a first apply raced)
+            int exit = e.code().equals(Codes.STALE_PLAN) ? ExitCodes.CONFLICT : ExitCodes.ERROR;
+            return fail(spec, style, exit, e.code(), e.getMessage());
         } catch (IOException e) {
             return fail(spec, style, ExitCodes.ERROR, Codes.IO, IoErrors.describe(e));
         } catch (UncheckedIOException e) {

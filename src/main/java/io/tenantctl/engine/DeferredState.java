@@ -5,7 +5,6 @@ import io.tenantctl.model.ObjectRef;
 import io.tenantctl.state.AbsentState;
 import io.tenantctl.state.ActionRecord;
 import io.tenantctl.state.Applied;
-import io.tenantctl.state.Commit;
 import io.tenantctl.state.Journal;
 import io.tenantctl.state.LockHolder;
 import io.tenantctl.state.RevisionRecord;
@@ -83,28 +82,9 @@ final class DeferredState implements StateStore {
         if (created != null) {
             return created.write(timeout, me, work);
         }
-        Snapshot empty = absent.read();
-        return work.run(new Transaction() {
-            @Override
-            public Snapshot snapshot() {
-                return empty;
-            }
-
-            @Override
-            public List<ActionRecord> actions() {
-                return List.of();
-            }
-
-            @Override
-            public void commit(Commit commit) {
-                writeToNew(timeout, me, tx -> tx.commit(commit));
-            }
-
-            @Override
-            public void commitActions(List<ActionRecord> actions) {
-                writeToNew(timeout, me, tx -> tx.commitActions(actions));
-            }
-        });
+        return work.run(absent.transaction(
+                commit -> writeToNew(timeout, me, tx -> tx.commit(commit)),
+                actions -> writeToNew(timeout, me, tx -> tx.commitActions(actions))));
     }
 
     /** Creates the state and writes to it, if it is still as empty as this apply planned it. */
@@ -115,8 +95,8 @@ final class DeferredState implements StateStore {
                         Codes.STALE_PLAN,
                         "the state at " + location() + " did not exist when this apply planned, and another apply"
                                 + " created it since (it is at revision "
-                                + tx.snapshot().revision() + "); plan"
-                                + " again");
+                                + tx.snapshot().revision()
+                                + "); plan again");
             }
             write.accept(tx);
             return null;
