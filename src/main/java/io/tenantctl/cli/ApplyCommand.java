@@ -24,8 +24,8 @@ import io.tenantctl.sign.PlanSignature;
 import io.tenantctl.sign.Verifier;
 import io.tenantctl.state.AbsentState;
 import io.tenantctl.state.JournalRun;
-import io.tenantctl.state.StateMissingException;
 import io.tenantctl.state.StateStore;
+import io.tenantctl.validate.Silencing;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -137,6 +137,9 @@ final class ApplyCommand implements Callable<Integer> {
     @Mixin
     TrustOptions trust;
 
+    @Mixin
+    WarningOptions warnings;
+
     private final Context context;
 
     ApplyCommand(Context context) {
@@ -184,6 +187,7 @@ final class ApplyCommand implements Callable<Integer> {
         if (planFile != null) {
             return applySaved(engine, format, style);
         }
+        Silencing silencing = warnings.silencing();
         boolean ask = !autoApprove && !dryRun;
         if (ask && format == OutputFormat.JSON) {
             throw Usage.error(
@@ -204,20 +208,16 @@ final class ApplyCommand implements Callable<Integer> {
         Validation validation = engine.read(manifests.manifests(), progress);
         ManifestOptions.refuseMissing(spec, validation);
         List<String> as = actors.as(env);
-        PlanOptions options = applyset.options(as, validation.source());
+        PlanOptions options = applyset.options(as, validation.source()).withSilencing(silencing);
         String url = state.url(env);
         return context.guarded(spec, style, () -> {
             // What cannot commit (a dry run, manifests with errors) plans against a state that does
-            // not exist rather than create it.
+            // not exist rather than create it; what can creates it only when it writes.
             boolean commits = !dryRun && validation.ok();
-            boolean created = commits && !exists(url);
             try (StateStore store = commits
-                    ? engine.openStore(url, lock.lockTimeout())
+                    ? engine.openStoreForApply(url, lock.lockTimeout())
                     : engine.openStoreForPlan(url, lock.lockTimeout())) {
-                PrintWriter out = spec.commandLine().getOut();
-                if (created && format == OutputFormat.TEXT) {
-                    out.println("Created a new, empty state at " + store.location() + ".");
-                }
+                boolean existed = store.exists();
                 Provenance made = Provenances.of(env, store, options);
                 Shown shown = new Shown(format, style, Optional.of(made));
                 Predicate<Plan> confirm = plan -> {
@@ -236,6 +236,9 @@ final class ApplyCommand implements Callable<Integer> {
                             : engine.apply(validation, store, options, request, progress);
                 } finally {
                     TerminalProgress.end(progress);
+                }
+                if (!existed && store.exists() && format == OutputFormat.TEXT) {
+                    spec.commandLine().getOut().println("Created the state at " + store.location() + ".");
                 }
                 return report(result, result.plan().map(p -> PlanDocument.of(p, made)), shown);
             }
@@ -310,15 +313,6 @@ final class ApplyCommand implements Callable<Integer> {
                     Map.of("resumedRun", Long.toString(run.get().id())));
             return report(engine.applyLive(document, run.get().plan(), store, request), Optional.of(document), shown);
         });
-    }
-
-    /** Whether a state exists at the URL, without creating one. */
-    private boolean exists(String url) {
-        try (StateStore store = context.engine().openExistingStore(url, lock.lockTimeout())) {
-            return true;
-        } catch (StateMissingException e) {
-            return false;
-        }
     }
 
     private int applySaved(Engine engine, OutputFormat format, Style style) {
@@ -431,6 +425,7 @@ final class ApplyCommand implements Callable<Integer> {
         List<String> names = new ArrayList<>(List.of(ManifestOptions.NAMES));
         names.addAll(List.of(ApplysetOptions.NAMES));
         names.add("--as");
+        names.add(WarningOptions.NAME);
         return names.toArray(String[]::new);
     }
 

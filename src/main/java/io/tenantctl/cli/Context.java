@@ -137,7 +137,7 @@ final class Context {
 
     /** How a command may open the state store. */
     enum Access {
-        /** Open it, creating it on first use: {@code apply}, which writes. */
+        /** Open it, or else create it when the work first writes: {@code apply}, which writes if anything changes. */
         CREATE,
         /** It must exist; a missing one is an error naming the URL, and nothing is created. */
         EXISTING,
@@ -155,7 +155,9 @@ final class Context {
         } catch (StateLockedException e) {
             return fail(spec, style, ExitCodes.CONFLICT, e.code(), e.getMessage());
         } catch (StateException e) {
-            return fail(spec, style, ExitCodes.ERROR, e.code(), e.getMessage());
+            // stale as a saved plan is: the state moved while this run planned (a first apply raced)
+            int exit = e.code().equals(Codes.STALE_PLAN) ? ExitCodes.CONFLICT : ExitCodes.ERROR;
+            return fail(spec, style, exit, e.code(), e.getMessage());
         } catch (IOException e) {
             return fail(spec, style, ExitCodes.ERROR, Codes.IO, IoErrors.describe(e));
         } catch (UncheckedIOException e) {
@@ -179,7 +181,7 @@ final class Context {
 
     private StateStore open(String url, Duration lockTimeout, Access access) {
         return switch (access) {
-            case CREATE -> engine().openStore(url, lockTimeout);
+            case CREATE -> engine().openStoreForApply(url, lockTimeout);
             case EXISTING -> engine().openExistingStore(url, lockTimeout);
             case EXISTING_OR_ABSENT -> engine().openStoreForPlan(url, lockTimeout);
         };

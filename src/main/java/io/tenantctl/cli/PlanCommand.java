@@ -15,6 +15,7 @@ import io.tenantctl.render.PlanTextView;
 import io.tenantctl.render.Style;
 import io.tenantctl.sign.Keys;
 import io.tenantctl.sign.Signer;
+import io.tenantctl.validate.Silencing;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -88,6 +89,9 @@ final class PlanCommand implements Callable<Integer> {
     @Mixin
     FullPlanOptions fullPlan;
 
+    @Mixin
+    WarningOptions warnings;
+
     private final Context context;
 
     PlanCommand(Context context) {
@@ -98,6 +102,7 @@ final class PlanCommand implements Callable<Integer> {
     public Integer call() {
         OutputFormat format = output.format(OutputFormat.TEXT, OutputFormat.JSON, OutputFormat.MARKDOWN);
         MarkdownOptions markdown = fullPlan.markdown(format, Optional.ofNullable(out));
+        Silencing silencing = warnings.silencing();
         Environment env = context.environment();
         Style style = output.style(env);
         if (signing.given() && out == null) {
@@ -119,7 +124,8 @@ final class PlanCommand implements Callable<Integer> {
         Progress progress = TerminalProgress.forTerminal(env, spec.commandLine().getErr());
         Validation validation = engine.read(manifests.required(spec), progress);
         ManifestOptions.refuseMissing(spec, validation);
-        PlanOptions options = applyset.options(actors.as(env), validation.source());
+        PlanOptions options =
+                applyset.options(actors.as(env), validation.source()).withSilencing(silencing);
         String url = state.url(env);
         return context.withStore(
                 spec, style, url, Context.READ_LOCK_TIMEOUT, Context.Access.EXISTING_OR_ABSENT, store -> {

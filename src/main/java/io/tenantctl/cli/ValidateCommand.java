@@ -24,6 +24,7 @@ import picocli.CommandLine.Spec;
             "  tenantctl validate -f manifests/",
             "  tenantctl validate -f tenants.yaml -f accounts.yaml -o json",
             "  cat contoso.yaml | tenantctl validate -f -",
+            "  tenantctl validate -f manifests/ --ignore-warnings portal-access",
         })
 final class ValidateCommand implements Callable<Integer> {
 
@@ -42,6 +43,9 @@ final class ValidateCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
 
+    @Mixin
+    WarningOptions warnings;
+
     private final Context context;
 
     ValidateCommand(Context context) {
@@ -51,14 +55,16 @@ final class ValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         OutputFormat format = output.format(OutputFormat.TEXT, OutputFormat.JSON);
-        Validation validation = context.engine().validate(manifests.required(spec));
+        Validation validation = context.engine().validate(manifests.required(spec), warnings.silencing());
         ManifestOptions.refuseMissing(spec, validation);
         List<Diagnostic> diagnostics = validation.diagnostics();
         if (format == OutputFormat.JSON) {
-            spec.commandLine().getOut().print(DiagnosticsView.validateJson(diagnostics));
+            spec.commandLine().getOut().print(DiagnosticsView.validateJson(diagnostics, validation.silenced()));
         } else {
             context.diagnostics(spec, output.style(context.environment()), diagnostics);
             int objects = validation.desired().objects().size();
+            String silenced =
+                    validation.silenced().isEmpty() ? "" : "; " + DiagnosticsView.silenced(validation.silenced());
             // Both verdicts on standard output, after the diagnostics on standard error: one stream
             // to read (or to discard) either way.
             spec.commandLine()
@@ -66,8 +72,8 @@ final class ValidateCommand implements Callable<Integer> {
                     .println(
                             validation.ok()
                                     ? "Valid: " + DiagnosticsView.plural(objects, "object") + ", "
-                                            + DiagnosticsView.summary(diagnostics) + "."
-                                    : "Invalid: " + DiagnosticsView.summary(diagnostics) + ".");
+                                            + DiagnosticsView.summary(diagnostics) + silenced + "."
+                                    : "Invalid: " + DiagnosticsView.summary(diagnostics) + silenced + ".");
         }
         spec.commandLine().getOut().flush();
         return validation.ok() ? ExitCodes.OK : ExitCodes.ERROR;

@@ -1,5 +1,7 @@
 package io.tenantctl.diag;
 
+import java.util.List;
+
 /** Every diagnostic code tenantctl emits; scripts match on these, so they never change. */
 public final class Codes {
 
@@ -41,6 +43,8 @@ public final class Codes {
     // Warnings
     public static final String GLOBAL_ADMIN_COUNT = "global-admin-count";
     public static final String PORTAL_ACCESS = "portal-access";
+    /** An annotation tenantctl.io/ignore-warnings, or --ignore-warnings, naming a code that is no warning. */
+    public static final String IGNORE_WARNINGS = "ignore-warnings";
 
     // Input, plans and the state (DESIGN.md 4)
     public static final String YAML = "yaml";
@@ -75,4 +79,16 @@ public final class Codes {
     public static final String UNMANAGED = "unmanaged";
     public static final String PLAN_SIGNATURE = "plan-signature";
     public static final String SIGNING_KEY = "signing-key";
+
+    /**
+     * Every code that manifests, {@code validate} and plans warn with, sorted: what the annotation
+     * {@code tenantctl.io/ignore-warnings} and {@code --ignore-warnings} may name, and only these
+     * ({@code WarningCodesTest} checks the list against every warning the sources make). Of the
+     * codes that are an error too ({@code adopt} without {@code --force-adopt}, {@code unseen} of an
+     * object the plan changes), only the warning is ever silenced. The warnings of applying a saved
+     * plan ({@code plan-signature}, {@code provider}) are not here: a saved plan is applied as it
+     * was reviewed, and {@code apply PLANFILE} takes no {@code --ignore-warnings}.
+     */
+    public static final List<String> WARNINGS =
+            List.of(ADOPT, GLOBAL_ADMIN_COUNT, PORTAL_ACCESS, PROTECTED, UNMANAGED, UNSEEN);
 }

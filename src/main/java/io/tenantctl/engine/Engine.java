@@ -40,6 +40,7 @@ import io.tenantctl.state.jdbc.StateUrl;
 import io.tenantctl.validate.DesiredState;
 import io.tenantctl.validate.ManifestValidator;
 import io.tenantctl.validate.SchemaValidator;
+import io.tenantctl.validate.Silencing;
 import io.tenantctl.world.World;
 import io.tenantctl.world.WorldView;
 import java.io.InputStream;
@@ -109,9 +110,18 @@ public final class Engine {
 
     /** Loads and checks manifests on their own: schema, duplicates and every rule. */
     public Validation validate(Manifests manifests) {
+        return validate(manifests, Silencing.NONE);
+    }
+
+    /**
+     * Loads and checks manifests on their own: schema, duplicates and every rule; the warnings the
+     * objects' annotations and {@code run} silence are counted, not shown.
+     */
+    public Validation validate(Manifests manifests, Silencing run) {
         Validation read = read(manifests, Progress.NONE);
-        return read.with(Timings.time("rules", () -> ManifestValidator.checkRules(profile.rules(), read.desired()))
-                .sorted());
+        ManifestValidator.Located rules =
+                Timings.time("rules", () -> ManifestValidator.checkRules(profile.rules(), read.desired()));
+        return read.with(rules.diagnostics().sorted(), rules.silenced()).silencing(run);
     }
 
     /** Loads and checks manifests up to the schema and duplicates, from the working tree or from git. */
@@ -247,6 +257,19 @@ public final class Engine {
         }
     }
 
+    /**
+     * The store for an apply: the state if it exists, or else one that the apply's first write
+     * creates ({@link DeferredState}): an apply that writes nothing creates nothing.
+     */
+    public StateStore openStoreForApply(String url, Duration lockTimeout) {
+        try {
+            return openExistingStore(url, lockTimeout);
+        } catch (StateMissingException e) {
+            return new DeferredState(
+                    new AbsentState(StateUrl.parse(url).display(), profile.name()), () -> openStore(url, lockTimeout));
+        }
+    }
+
     /** A plan of the manifests against the current state, without taking the lock. */
     public Plan plan(Validation validation, StateStore store, PlanOptions options, Progress progress) {
         Profile stateProfile = profileOf(store);
@@ -279,7 +302,7 @@ public final class Engine {
         Plan plan = new PlanMaker(stateProfile)
                 .plan(validation, state, options, drift(store, state, options), progress)
                 .plan();
-        return new LivePlan(Sightings.apply(plan, seen, seen.world(), desired), seen);
+        return new LivePlan(Sightings.apply(plan, seen, seen.world(), desired, options.silencing()), seen);
     }
 
     /** A live provider speaks one era's APIs: under any other profile it is refused before any request. */

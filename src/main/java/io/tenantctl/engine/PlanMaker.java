@@ -4,6 +4,7 @@ import io.tenantctl.diag.Codes;
 import io.tenantctl.diag.Diagnostics;
 import io.tenantctl.diag.Progress;
 import io.tenantctl.diag.Severity;
+import io.tenantctl.diag.Silenced;
 import io.tenantctl.diag.Timings;
 import io.tenantctl.diff.Change;
 import io.tenantctl.diff.ChangeAction;
@@ -21,8 +22,10 @@ import io.tenantctl.plan.Summary;
 import io.tenantctl.profile.Profile;
 import io.tenantctl.rules.Violation;
 import io.tenantctl.state.Snapshot;
+import io.tenantctl.step.PlannedStep;
 import io.tenantctl.validate.DesiredState;
 import io.tenantctl.validate.ManifestValidator;
+import io.tenantctl.validate.Silencing;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -62,7 +65,8 @@ final class PlanMaker {
         diagnostics.addAll(validation.diagnostics());
         DesiredState desired = validation.desired();
         if (diagnostics.hasErrors()) {
-            return Planned.failed(failed(base, options, desired, Summary.NONE, List.of(), diagnostics));
+            return Planned.failed(
+                    failed(base, options, desired, Summary.NONE, List.of(), diagnostics, validation.silenced()));
         }
         progress.phase("comparing with the state", 0);
         Predicate<WorldObject> prunable = Pruning.prunable(state, options, diagnostics);
@@ -99,10 +103,13 @@ final class PlanMaker {
                 violations.add(v);
             }
         }
-        Timings.time("locate", () -> diagnostics.addAll(ManifestValidator.locate(violations, desired)));
+        ManifestValidator.Located located = Timings.time("locate", () -> ManifestValidator.locate(violations, desired));
+        diagnostics.addAll(located.diagnostics());
+        Silenced silenced = validation.silenced().plus(located.silenced());
         List<Change> listed = Owners.listed(changes.changes(), state, options);
         if (diagnostics.hasErrors()) {
-            return Planned.failed(failed(base, options, desired, Summary.of(changes, 0), listed, diagnostics));
+            return Planned.failed(
+                    failed(base, options, desired, Summary.of(changes, 0), listed, diagnostics, silenced));
         }
         Schedule schedule = Timings.time(
                 "schedule",
@@ -112,23 +119,24 @@ final class PlanMaker {
                         new Planner.Options(options.as(), options.temporaryGrants()),
                         progress));
         if (!schedule.complete()) {
-            diagnostics.addAll(ManifestValidator.locate(schedule.blocked(), desired));
-            return Planned.failed(failed(base, options, desired, Summary.of(changes, 0), listed, diagnostics));
+            // the steps no order was found for are errors: nothing of them is silenced
+            diagnostics.addAll(
+                    ManifestValidator.locate(schedule.blocked(), desired).diagnostics());
+            return Planned.failed(
+                    failed(base, options, desired, Summary.of(changes, 0), listed, diagnostics, silenced));
         }
         return new Planned(
-                new Plan(
+                plan(
                         base,
-                        profile.name(),
-                        options.as(),
-                        options.source(),
-                        options.applyset(),
-                        declared(desired),
+                        options,
+                        desired,
                         Summary.of(changes, Owners.adoptions(state, desired, options))
                                 .withTemporaryGrants(schedule.temporaryGrants()),
                         listed,
                         schedule.steps(),
                         drift.apply(desired),
-                        diagnostics.sorted()),
+                        diagnostics,
+                        silenced),
                 Optional.of(schedule.result()));
     }
 
@@ -138,7 +146,26 @@ final class PlanMaker {
             DesiredState desired,
             Summary summary,
             List<Change> changes,
-            Diagnostics diagnostics) {
+            Diagnostics diagnostics,
+            Silenced silenced) {
+        return plan(base, options, desired, summary, changes, List.of(), List.of(), diagnostics, silenced);
+    }
+
+    /**
+     * The plan, showing the diagnostics but the warnings the run silences ({@code --ignore-warnings});
+     * those and the ones the objects' annotations silenced are counted in its summary.
+     */
+    private Plan plan(
+            Base base,
+            PlanOptions options,
+            DesiredState desired,
+            Summary summary,
+            List<Change> changes,
+            List<PlannedStep> steps,
+            List<Drift> drift,
+            Diagnostics diagnostics,
+            Silenced silenced) {
+        Silencing.Filtered shown = options.silencing().filter(diagnostics.sorted());
         return new Plan(
                 base,
                 profile.name(),
@@ -146,11 +173,11 @@ final class PlanMaker {
                 options.source(),
                 options.applyset(),
                 declared(desired),
-                summary,
+                summary.withSilenced(silenced.plus(shown.silenced())),
                 changes,
-                List.of(),
-                List.of(),
-                diagnostics.sorted());
+                steps,
+                drift,
+                shown.shown());
     }
 
     private static List<ObjectRef> declared(DesiredState desired) {

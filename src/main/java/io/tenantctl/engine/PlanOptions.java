@@ -1,5 +1,6 @@
 package io.tenantctl.engine;
 
+import io.tenantctl.validate.Silencing;
 import java.util.List;
 import java.util.Map;
 
@@ -15,6 +16,8 @@ import java.util.Map;
  * @param forceAdopt     let the applyset take over declared objects that another applyset owns
  * @param temporaryGrants where no order exists otherwise, let the planner give roles for part of
  *                        the plan and take them back before its end
+ * @param silencing       the warnings not shown anywhere in the plan ({@code --ignore-warnings}),
+ *                        only counted
  */
 public record PlanOptions(
         List<String> as,
@@ -24,7 +27,21 @@ public record PlanOptions(
         double maxPrune,
         boolean allowMassPrune,
         boolean forceAdopt,
-        boolean temporaryGrants) {
+        boolean temporaryGrants,
+        Silencing silencing) {
+
+    /** Options that silence no warning but those the manifests' annotations name. */
+    public PlanOptions(
+            List<String> as,
+            boolean prune,
+            Map<String, String> source,
+            String applyset,
+            double maxPrune,
+            boolean allowMassPrune,
+            boolean forceAdopt,
+            boolean temporaryGrants) {
+        this(as, prune, source, applyset, maxPrune, allowMassPrune, forceAdopt, temporaryGrants, Silencing.NONE);
+    }
 
     public static final String DEFAULT_APPLYSET = "default";
     public static final double DEFAULT_MAX_PRUNE = 0.25;
@@ -37,7 +54,7 @@ public record PlanOptions(
             String applyset,
             double maxPrune,
             boolean allowMassPrune) {
-        this(as, prune, source, applyset, maxPrune, allowMassPrune, false, false);
+        this(as, prune, source, applyset, maxPrune, allowMassPrune, false, false, Silencing.NONE);
     }
 
     public PlanOptions {
@@ -47,6 +64,12 @@ public record PlanOptions(
 
     /** Default applyset and pruning limits. */
     public static PlanOptions of(List<String> as, boolean prune, Map<String, String> source) {
-        return new PlanOptions(as, prune, source, DEFAULT_APPLYSET, DEFAULT_MAX_PRUNE, false, false, false);
+        return new PlanOptions(
+                as, prune, source, DEFAULT_APPLYSET, DEFAULT_MAX_PRUNE, false, false, false, Silencing.NONE);
+    }
+
+    /** The same options, silencing these warnings too. */
+    public PlanOptions withSilencing(Silencing run) {
+        return new PlanOptions(as, prune, source, applyset, maxPrune, allowMassPrune, forceAdopt, temporaryGrants, run);
     }
 }

@@ -11,6 +11,7 @@ import io.tenantctl.model.Subscription;
 import io.tenantctl.model.WorldObject;
 import io.tenantctl.plan.Plan;
 import io.tenantctl.provider.Observation;
+import io.tenantctl.validate.Silencing;
 import io.tenantctl.world.WorldView;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +31,7 @@ final class Sightings {
 
     private Sightings() {}
 
-    static Plan apply(Plan plan, Observation seen, WorldView observed, WorldView desired) {
+    static Plan apply(Plan plan, Observation seen, WorldView observed, WorldView desired, Silencing run) {
         Diagnostics diagnostics = new Diagnostics();
         diagnostics.addAll(plan.diagnostics());
         for (String note : seen.unmanaged()) {
@@ -60,6 +61,8 @@ final class Sightings {
             }
         }
         boolean failed = diagnostics.hasErrors();
+        // the plan's own warnings were silenced already: only those added here can be now
+        Silencing.Filtered shown = run.filter(diagnostics.sorted());
         // The plan says which directories it was made against: their ids, by tenant name.
         Map<String, String> source = new TreeMap<>(plan.source());
         List<String> ids = new ArrayList<>();
@@ -74,11 +77,11 @@ final class Sightings {
                 source,
                 plan.applyset(),
                 plan.declared(),
-                plan.summary(),
+                plan.summary().withSilenced(plan.summary().silenced().plus(shown.silenced())),
                 plan.changes(),
                 failed ? List.of() : plan.steps(),
                 plan.drift(),
-                diagnostics.sorted());
+                shown.shown());
     }
 
     private static boolean touches(Change change, Observation.Unseen unseen, WorldView observed, WorldView desired) {

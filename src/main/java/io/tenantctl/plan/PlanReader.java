@@ -4,6 +4,7 @@ import io.tenantctl.diag.Codes;
 import io.tenantctl.diag.Diagnostic;
 import io.tenantctl.diag.Location;
 import io.tenantctl.diag.Severity;
+import io.tenantctl.diag.Silenced;
 import io.tenantctl.diff.Change;
 import io.tenantctl.diff.ChangeAction;
 import io.tenantctl.diff.FieldChange;
@@ -91,7 +92,8 @@ public final class PlanReader {
                 s.path("unchanged").asInt(),
                 s.path("kept").asInt(),
                 s.path("adopt").asInt(),
-                s.path("temporaryGrants").asInt(0));
+                s.path("temporaryGrants").asInt(0),
+                silenced(s.path("silencedWarnings")));
         List<Change> changes = new ArrayList<>();
         for (JsonNode c : root.path("changes")) {
             changes.add(new Change(
@@ -192,5 +194,12 @@ public final class PlanReader {
         Map<String, String> out = new TreeMap<>();
         object.properties().forEach(e -> out.put(e.getKey(), e.getValue().asString()));
         return out;
+    }
+
+    /** {@code summary.silencedWarnings}: counts by code; absent (none silenced) in most plans. */
+    private static Silenced silenced(JsonNode object) {
+        TreeMap<String, Integer> counts = new TreeMap<>();
+        object.properties().forEach(e -> counts.put(e.getKey(), e.getValue().asInt()));
+        return new Silenced(counts);
     }
 }

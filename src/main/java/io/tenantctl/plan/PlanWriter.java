@@ -191,6 +191,11 @@ public final class PlanWriter {
             // Only when there are any: a plan saved before temporary grants existed keeps its digest.
             summary.put("temporaryGrants", s.temporaryGrants());
         }
+        if (!s.silenced().isEmpty()) {
+            // Only when there are any, for the same reason.
+            ObjectNode silenced = summary.putObject("silencedWarnings");
+            s.silenced().byCode().forEach(silenced::put);
+        }
         return summary;
     }
 

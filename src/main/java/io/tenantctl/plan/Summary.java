@@ -1,5 +1,6 @@
 package io.tenantctl.plan;
 
+import io.tenantctl.diag.Silenced;
 import io.tenantctl.diff.ChangeAction;
 import io.tenantctl.diff.ChangeSet;
 import java.util.Map;
@@ -8,19 +9,38 @@ import java.util.TreeMap;
 /**
  * How many objects a plan creates, updates, deletes, leaves unchanged, keeps unmanaged, and adopts:
  * declared objects that another applyset (or nobody) owned, which this applyset owns once applied;
- * and how many temporary grants its steps give and take back ({@code --allow-temporary-grants}).
+ * how many temporary grants its steps give and take back ({@code --allow-temporary-grants}); and
+ * how many warnings it does not show, by code ({@code tenantctl.io/ignore-warnings},
+ * {@code --ignore-warnings}).
  */
-public record Summary(int create, int update, int delete, int unchanged, int kept, int adopt, int temporaryGrants) {
+public record Summary(
+        int create,
+        int update,
+        int delete,
+        int unchanged,
+        int kept,
+        int adopt,
+        int temporaryGrants,
+        Silenced silenced) {
 
     public static final Summary NONE = new Summary(0, 0, 0, 0, 0, 0, 0);
 
-    /** A summary without temporary grants. */
+    /** A summary without silenced warnings. */
+    public Summary(int create, int update, int delete, int unchanged, int kept, int adopt, int temporaryGrants) {
+        this(create, update, delete, unchanged, kept, adopt, temporaryGrants, Silenced.NONE);
+    }
+
+    /** A summary without temporary grants nor silenced warnings. */
     public Summary(int create, int update, int delete, int unchanged, int kept, int adopt) {
         this(create, update, delete, unchanged, kept, adopt, 0);
     }
 
     public Summary withTemporaryGrants(int count) {
-        return new Summary(create, update, delete, unchanged, kept, adopt, count);
+        return new Summary(create, update, delete, unchanged, kept, adopt, count, silenced);
+    }
+
+    public Summary withSilenced(Silenced warnings) {
+        return new Summary(create, update, delete, unchanged, kept, adopt, temporaryGrants, warnings);
     }
 
     public static Summary of(ChangeSet changes, int adopt) {

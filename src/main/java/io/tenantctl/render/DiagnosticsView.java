@@ -2,8 +2,10 @@ package io.tenantctl.render;
 
 import io.tenantctl.diag.Diagnostic;
 import io.tenantctl.diag.Severity;
+import io.tenantctl.diag.Silenced;
 import io.tenantctl.json.Json;
 import io.tenantctl.plan.PlanWriter;
+import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -38,6 +40,19 @@ public final class DiagnosticsView {
         return plural(errors, "error") + ", " + plural(warnings, "warning");
     }
 
+    /**
+     * What a run silenced, for under its summary: {@code 3 warnings silenced (global-admin-count,
+     * portal-access x2)}; empty when it silenced nothing.
+     */
+    public static String silenced(Silenced silenced) {
+        if (silenced.isEmpty()) {
+            return "";
+        }
+        List<String> codes = new ArrayList<>();
+        silenced.byCode().forEach((code, n) -> codes.add(n == 1 ? code : code + " x" + n));
+        return plural(silenced.total(), "warning") + " silenced (" + String.join(", ", codes) + ")";
+    }
+
     public static String plural(long n, String word) {
         return n + " " + word + (n == 1 ? "" : "s");
     }
@@ -54,11 +69,18 @@ public final class DiagnosticsView {
         return PlanWriter.diagnostic(d);
     }
 
-    /** {@code validate -o json}: {@code {"valid": bool, "diagnostics": [...]}}. */
-    public static String validateJson(List<Diagnostic> diagnostics) {
+    /**
+     * {@code validate -o json}: {@code {"valid": bool, "diagnostics": [...]}}, and the warnings
+     * silenced by code ({@code "silencedWarnings": {"portal-access": 2}}) when there are any.
+     */
+    public static String validateJson(List<Diagnostic> diagnostics, Silenced silenced) {
         ObjectNode root = Json.object();
         root.put("valid", diagnostics.stream().noneMatch(Diagnostic::isError));
         root.set("diagnostics", json(diagnostics));
+        if (!silenced.isEmpty()) {
+            ObjectNode counts = root.putObject("silencedWarnings");
+            silenced.byCode().forEach(counts::put);
+        }
         return Json.pretty(root);
     }
 }

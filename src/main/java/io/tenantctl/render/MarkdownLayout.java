@@ -167,6 +167,15 @@ final class MarkdownLayout {
         if (counts.tenancy() > 0) {
             count(out, "steps that move a subscription to another directory", counts.tenancy());
         }
+        if (!s.silenced().isEmpty()) {
+            // said in the head, which the budget never cuts: what no row below will ever show
+            List<String> codes = new ArrayList<>();
+            s.silenced().byCode().forEach((code, n) -> codes.add(Markdown.id(code) + (n == 1 ? "" : " ×" + n)));
+            count(
+                    out,
+                    "warnings silenced (" + String.join(", ", codes) + ")",
+                    s.silenced().total());
+        }
 
         out.append("\n- **Digest:** ")
                 .append(Markdown.id(parts.digest()))

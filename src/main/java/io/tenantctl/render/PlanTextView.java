@@ -38,6 +38,9 @@ public final class PlanTextView {
             steps(plan.steps(), style, out);
         }
         out.append(summaryLine(plan, style)).append('\n');
+        if (!plan.summary().silenced().isEmpty()) {
+            out.append(DiagnosticsView.silenced(plan.summary().silenced())).append(".\n");
+        }
         out.flush();
     }
 

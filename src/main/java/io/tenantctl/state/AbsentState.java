@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * A state that does not exist yet, as {@code plan} and {@code apply --dry-run} see it: no objects,
@@ -40,8 +41,22 @@ public record AbsentState(String location, String profile) implements StateStore
 
     @Override
     public <T> T write(Duration timeout, LockHolder me, WriteWork<T> work) {
+        return work.run(transaction(
+                commit -> {
+                    throw refused();
+                },
+                actions -> {
+                    throw new IllegalStateException("a state that does not exist records nothing");
+                }));
+    }
+
+    /**
+     * A transaction on this empty state that hands what it would write to {@code commit} and
+     * {@code actions}: for a store that creates the state when it is first written to.
+     */
+    public Transaction transaction(Consumer<Commit> commit, Consumer<List<ActionRecord>> actions) {
         Snapshot empty = read();
-        return work.run(new Transaction() {
+        return new Transaction() {
             @Override
             public Snapshot snapshot() {
                 return empty;
@@ -53,15 +68,15 @@ public record AbsentState(String location, String profile) implements StateStore
             }
 
             @Override
-            public void commitActions(List<ActionRecord> actions) {
-                throw new IllegalStateException("a state that does not exist records nothing");
+            public void commitActions(List<ActionRecord> written) {
+                actions.accept(written);
             }
 
             @Override
-            public void commit(Commit commit) {
-                throw refused();
+            public void commit(Commit written) {
+                commit.accept(written);
             }
-        });
+        };
     }
 
     @Override

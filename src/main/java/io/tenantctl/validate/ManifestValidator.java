@@ -3,6 +3,7 @@ package io.tenantctl.validate;
 import io.tenantctl.diag.Codes;
 import io.tenantctl.diag.Diagnostic;
 import io.tenantctl.diag.Diagnostics;
+import io.tenantctl.diag.Silenced;
 import io.tenantctl.load.Document;
 import io.tenantctl.load.LoadResult;
 import io.tenantctl.load.SourceMap;
@@ -71,6 +72,11 @@ public final class ManifestValidator {
                     object = domains.tenant();
                     problems = domains.problems();
                 }
+                List<Diagnostic> silencing = Silencing.check(object, document.sourceMap());
+                if (!silencing.isEmpty()) {
+                    problems = new ArrayList<>(problems);
+                    problems.addAll(silencing);
+                }
                 return new Checked(
                         document.sourceMap(), Optional.of(object), problems, Set.of(), Spellings.of(document.root()));
             } catch (IllegalArgumentException e) {
@@ -133,7 +139,7 @@ public final class ManifestValidator {
                     continue;
                 }
             }
-            origins.put(object.ref(), map, c.spellings());
+            origins.put(object.ref(), map, c.spellings(), Silencing.annotated(object));
             if (object instanceof Account account) {
                 origins.account(account.signInName());
             }
@@ -142,24 +148,34 @@ public final class ManifestValidator {
         return new Result(new DesiredState(objects, origins, unreadable), diagnostics);
     }
 
-    /** Every rule and piece of advice of a rule set, on the manifests alone. */
-    public static Diagnostics checkRules(RuleSet rules, DesiredState desired) {
+    /**
+     * Every rule and piece of advice of a rule set, on the manifests alone; the warnings an
+     * object's annotation silences are counted, not shown.
+     */
+    public static Located checkRules(RuleSet rules, DesiredState desired) {
         return locate(rules.checkAll(World.of(desired.objects())), desired);
     }
 
+    /** Located diagnostics, and the warnings that the annotations of the objects they concern silenced. */
+    public record Located(Diagnostics diagnostics, Silenced silenced) {}
+
     /**
      * Located diagnostics for violations, leaving out the unknown references that only point at
-     * manifests which already failed their schema (they are reported once, there).
+     * manifests which already failed their schema (they are reported once, there), and counting
+     * apart the warnings silenced by the annotation {@code tenantctl.io/ignore-warnings} of the
+     * object where each would be shown.
      */
-    public static Diagnostics locate(List<Violation> violations, DesiredState desired) {
+    public static Located locate(List<Violation> violations, DesiredState desired) {
         Diagnostics diagnostics = new Diagnostics();
+        Diagnostics silenced = new Diagnostics();
         for (Violation v : violations) {
             boolean cascade = v.code().equals(Codes.UNKNOWN_REFERENCE)
                     && v.element().map(desired.unreadable()::contains).orElse(false);
             if (!cascade) {
-                diagnostics.add(desired.origins().toDiagnostic(v));
+                (desired.origins().silenced(v) ? silenced : diagnostics)
+                        .add(desired.origins().toDiagnostic(v));
             }
         }
-        return diagnostics;
+        return new Located(diagnostics, Silenced.of(silenced.sorted()));
     }
 }

@@ -2,6 +2,7 @@ package io.tenantctl.validate;
 
 import io.tenantctl.diag.Diagnostic;
 import io.tenantctl.diag.Location;
+import io.tenantctl.diag.Severity;
 import io.tenantctl.load.SourceMap;
 import io.tenantctl.model.Names;
 import io.tenantctl.model.ObjectRef;
@@ -11,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Which document each object came from, and so where a violation about it is written, and how the
@@ -31,6 +33,8 @@ public final class Origins {
     // Per object, only the names it writes otherwise than normalised: most objects have none.
     private final Map<ObjectRef, Map<String, String>> written = new HashMap<>();
     private final Map<String, String> declaredAccounts = new HashMap<>();
+    // Per object, the warnings its annotation silences on it: most objects have none.
+    private final Map<ObjectRef, Set<String>> silenced = new HashMap<>();
 
     private boolean accountsSpelledOtherwise;
 
@@ -38,10 +42,18 @@ public final class Origins {
         return new Origins();
     }
 
-    /** Keeps where the object was declared, and how it spells the names it mentions. */
-    void put(ObjectRef ref, SourceMap map, Map<String, String> spellings) {
-        if (documents.putIfAbsent(ref, map) == null && !spellings.isEmpty()) {
-            written.put(ref, spellings);
+    /**
+     * Keeps where the object was declared, how it spells the names it mentions, and which
+     * warnings its annotation silences on it.
+     */
+    void put(ObjectRef ref, SourceMap map, Map<String, String> spellings, Set<String> silencedHere) {
+        if (documents.putIfAbsent(ref, map) == null) {
+            if (!spellings.isEmpty()) {
+                written.put(ref, spellings);
+            }
+            if (!silencedHere.isEmpty()) {
+                silenced.put(ref, silencedHere);
+            }
         }
     }
 
@@ -81,11 +93,8 @@ public final class Origins {
      * the first object in its place that one declares, noting the objects only the state holds.
      */
     public Diagnostic toDiagnostic(Violation v) {
-        List<Violation> told = new ArrayList<>();
-        told.add(v);
-        told.addAll(v.instead());
-        Violation shown =
-                told.stream().filter(t -> declares(t.subject())).findFirst().orElse(null);
+        List<Violation> told = told(v);
+        Violation shown = shownAt(told).orElse(null);
         if (shown == null) {
             return new Diagnostic(v.severity(), v.code(), spelled(v.message(), Map.of()), Location.NONE);
         }
@@ -102,6 +111,32 @@ public final class Origins {
                 shown.code(),
                 spelled(message.toString(), written.getOrDefault(shown.subject(), Map.of())),
                 locate(shown.subject(), shown.pointer(), shown.element()));
+    }
+
+    /**
+     * Whether the annotation {@code tenantctl.io/ignore-warnings} of the object a warning is told
+     * at (where {@link #toDiagnostic} locates it) silences it; an error is never silenced.
+     */
+    public boolean silenced(Violation v) {
+        if (silenced.isEmpty() || v.severity() == Severity.ERROR) {
+            return false;
+        }
+        return shownAt(told(v))
+                .map(shown -> silenced.getOrDefault(shown.subject(), Set.of()).contains(v.code()))
+                .orElse(false);
+    }
+
+    /** The violation, then the same problem told at the other objects involved. */
+    private static List<Violation> told(Violation v) {
+        List<Violation> told = new ArrayList<>();
+        told.add(v);
+        told.addAll(v.instead());
+        return told;
+    }
+
+    /** The first of them at an object a manifest declares: where the user is shown the problem. */
+    private Optional<Violation> shownAt(List<Violation> told) {
+        return told.stream().filter(t -> declares(t.subject())).findFirst();
     }
 
     /** The message with each name spelled as its Account declares it, or else as {@code local} writes it. */

@@ -8,6 +8,7 @@ import io.tenantctl.json.Json;
 import io.tenantctl.state.jdbc.StateUrl;
 import io.tenantctl.testing.Backend;
 import io.tenantctl.testing.CliRun.Result;
+import io.tenantctl.testing.ManifestSet;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -113,6 +114,51 @@ class NothingPassesSilentlyTest extends OnEachBackend {
     }
 
     @Test
+    void anApplyThatWritesNothingCreatesNoState() throws Exception {
+        Result bogus = cli().run("apply", "-f", BEFORE, "--confirm", "bogus", "--auto-approve", "--state", state);
+        assertThat(bogus.exitCode()).as(bogus.toString()).isEqualTo(1);
+        assertThat(bogus.err()).contains("error[awaiting-action]: --confirm bogus: no such action is waiting");
+        assertNoState();
+
+        // valid manifests whose plan fails: a rule only the whole set breaks
+        ManifestSet broken = ManifestSet.valid();
+        broken.tenant("fabrikam").domains("contoso.com");
+        Result failed = cli().run(
+                        "apply",
+                        "-f",
+                        broken.writeTo(dir.resolve("broken")).toString(),
+                        "--auto-approve",
+                        "--state",
+                        state);
+        assertThat(failed.exitCode()).as(failed.toString()).isEqualTo(1);
+        assertThat(failed.err()).contains("error[domain-conflict]");
+        assertNoState();
+
+        Path empty = Files.createDirectories(dir.resolve("empty"));
+        Result nothing =
+                cli().run("apply", "-f", empty.toString(), "--allow-empty", "--auto-approve", "--state", state);
+        assertThat(nothing.exitCode()).as(nothing.toString()).isZero();
+        assertThat(nothing.out()).contains("No changes.").doesNotContain("Created");
+        assertNoState();
+
+        Result declined = cli().interactive().stdin("no\n").run("apply", "-f", BEFORE, "--state", state);
+        assertThat(declined.exitCode()).as(declined.toString()).isEqualTo(1);
+        assertNoState();
+
+        Result validate = cli().run("validate", "-f", BEFORE);
+        assertThat(validate.exitCode()).as(validate.toString()).isZero();
+        Result plan = cli().run("plan", "-f", BEFORE, "--state", state);
+        assertThat(plan.exitCode()).as(plan.toString()).isZero();
+        assertNoState();
+
+        Result applied = cli().run("apply", "-f", BEFORE, "--auto-approve", "--state", state);
+        assertThat(applied.exitCode()).as(applied.toString()).isZero();
+        assertThat(applied.out())
+                .contains("Created the state at " + StateUrl.parse(state).display() + ".");
+        assertThat(cli().run("get", "--state", state).exitCode()).isZero();
+    }
+
+    @Test
     void driftOfAnApplysetNeverAppliedIsAnErrorListingTheKnownOnes() {
         Result nothing = cli().run("apply", "-f", BEFORE, "--auto-approve", "--state", state);
         assertThat(nothing.exitCode()).isZero();
@@ -143,8 +189,9 @@ class NothingPassesSilentlyTest extends OnEachBackend {
         String display = StateUrl.parse(state).display();
         Result first = cli().run("apply", "-f", BEFORE, "--auto-approve", "--state", state);
         assertThat(first.out())
-                .startsWith("Created a new, empty state at " + display + ".\n"
-                        + "Plan of applyset default against the state at " + display + ", revision 0.\n");
+                .startsWith("Plan of applyset default against " + display + ", which does not exist yet: planned"
+                        + " from an empty state (revision 0).")
+                .contains("\nCreated the state at " + display + ".\nApply complete! Revision 1");
 
         Result plan = cli().run("plan", "-f", AFTER, "--state", state);
         assertThat(plan.out())

@@ -179,7 +179,9 @@ class SeedStoryTest extends OnEachBackend {
         Result no = cli().interactive().stdin("no\n").run("apply", "-f", BEFORE, "--state", state());
         assertThat(no.exitCode()).isEqualTo(1);
         assertThat(no.out()).contains("Only 'yes' will be accepted").contains("cancelled");
-        assertThat(cli().run("history", "--state", state()).out()).contains("No revisions yet");
+        assertThat(cli().run("history", "--state", state()).err())
+                .as("a declined apply creates no state")
+                .contains("no state at");
 
         Result yes = cli().interactive().stdin("yes\n").run("apply", "-f", BEFORE, "--state", state());
         assertThat(yes.exitCode()).as(yes.toString()).isZero();

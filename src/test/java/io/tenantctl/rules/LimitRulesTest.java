@@ -116,7 +116,7 @@ class LimitRulesTest {
         ManifestValidator.Result result = new ManifestValidator(new SchemaValidator()).validate(loaded);
         assertThat(result.diagnostics().sorted()).isEmpty();
         String prefix = root + "/";
-        return ManifestValidator.checkRules(CLASSIC_LIMITS, result.desired()).sorted().stream()
+        return ManifestValidator.checkRules(CLASSIC_LIMITS, result.desired()).diagnostics().sorted().stream()
                 .map((Diagnostic d) -> new Diag(
                         d.severity().label(),
                         d.code(),
