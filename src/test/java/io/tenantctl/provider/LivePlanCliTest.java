@@ -221,6 +221,33 @@ class LivePlanCliTest {
     }
 
     @Test
+    void elevatedAccessATokenMayNotReadIsAWarningThatNeitherStopsAPlanNorAnImport() {
+        contoso.instead(
+                "GET",
+                "/providers/Microsoft.Authorization/roleAssignments",
+                Fixture.of("arm/errors/error-shape.json")
+                        .withBody(b -> ((ObjectNode) b.path("error")).put("code", "AuthorizationFailed")));
+
+        Result result = plan(BEFORE);
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
+        assertThat(result.err())
+                .contains(
+                        "warning[unseen]: elevated access in Tenant/contoso could not be seen (GET"
+                                + " /providers/Microsoft.Authorization/roleAssignments?api-version=2015-07-01&$filter=atScope()")
+                .contains("AuthorizationFailed")
+                .doesNotContain("error[");
+        Result imported = cli().env("AZURE_CLIENT_SECRET", "s")
+                .run(
+                        "import",
+                        "--connections",
+                        connections.toString(),
+                        "--out",
+                        dir.resolve("imported").toString());
+        assertThat(imported.exitCode()).as(imported.toString()).isZero();
+    }
+
+    @Test
     void whatIsNotManagedIsShownAndCounted() {
         defaultDirectoryBefore().serve(defaultDirectory);
         defaultDirectory.instead(
