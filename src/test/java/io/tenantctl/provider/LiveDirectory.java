@@ -68,10 +68,10 @@ public final class LiveDirectory {
         return this;
     }
 
-    /** A subscription listed as cancelled ({@code state} {@code Disabled}), with no owner read. */
-    public LiveDirectory cancelled(String id, String name) {
+    /** A cancelled subscription: listed, {@code state} {@code Disabled}, its role assignments kept until it is deleted. */
+    public LiveDirectory cancelled(String id, String name, String... ownerIds) {
         azure.add(new String[] {id, name, "Disabled"});
-        owners.add(List.of());
+        owners.add(List.of(ownerIds));
         return this;
     }
 

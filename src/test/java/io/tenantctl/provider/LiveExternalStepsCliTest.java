@@ -3,6 +3,7 @@ package io.tenantctl.provider;
 import static io.tenantctl.provider.LivePlanCliTest.BEFORE;
 import static io.tenantctl.provider.LivePlanCliTest.CONTOSO;
 import static io.tenantctl.provider.LivePlanCliTest.DEFAULT;
+import static io.tenantctl.provider.LivePlanCliTest.MSDN;
 import static io.tenantctl.provider.LivePlanCliTest.MSMITH_WORK;
 import static io.tenantctl.testing.CliRun.cli;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -239,6 +240,66 @@ class LiveExternalStepsCliTest {
                 .hasSize(2);
         Result again = plan();
         assertThat(again.exitCode()).as(again.toString()).isZero();
+
+        deleteTheDefaultDirectory();
+    }
+
+    /**
+     * The Default directory and its MSDN subscription are no longer declared: the subscription is
+     * cancelled through Resource Manager, and the directory is for a person to delete, which the
+     * next apply sees when no token for it can be had.
+     */
+    private void deleteTheDefaultDirectory() throws Exception {
+        Files.delete(manifests.resolve("default-directory.yaml"));
+        Path saved = dir.resolve("delete.json");
+        Result planned = plan("--prune", "--out", saved.toString());
+        assertThat(planned.exitCode()).as(planned.toString()).isEqualTo(2);
+        assertThat(planned.out())
+                .contains("1. DeleteSubscription Subscription/msdn-1")
+                .contains("2. DeleteTenant Tenant/default-directory");
+        // Cancelled, the subscription is still listed, disabled.
+        defaultDirectory.on(
+                "POST",
+                "/subscriptions/" + MSDN + "/providers/Microsoft.Subscription/cancel",
+                Fixture.of("arm/subscription-cancel-ga.json").withBody(b -> ((ObjectNode) b).put("value", MSDN)));
+        new LiveDirectory(DEFAULT, "Default directory")
+                .domain("msmithhotmail.onmicrosoft.com", true, true)
+                .guest(
+                        LivePlanCliTest.MSMITH_GUEST,
+                        "msmith_hotmail.com#EXT#@msmithhotmail.onmicrosoft.com",
+                        "msmith@hotmail.com",
+                        "Michael Smith",
+                        null)
+                .globalAdministrator(LivePlanCliTest.MSMITH_GUEST)
+                .cancelled(MSDN, "MSDN", LivePlanCliTest.MSMITH_GUEST)
+                .serve(defaultDirectory);
+        Result cancelled = apply(saved);
+
+        assertThat(cancelled.exitCode()).as(cancelled.toString()).isEqualTo(4);
+        assertThat(cancelled.out() + cancelled.err())
+                .contains("tenant-delete/default-directory: the last global administrator of"
+                        + " Tenant/default-directory must delete Tenant/default-directory");
+        assertThat(defaultDirectory.apiRequests())
+                .filteredOn(r -> r.method().equals("POST"))
+                .singleElement()
+                .satisfies(r -> {
+                    assertThat(r.path())
+                            .isEqualTo("/subscriptions/" + MSDN + "/providers/Microsoft.Subscription/cancel");
+                    assertThat(r.query()).isEqualTo("api-version=2021-10-01");
+                    assertThat(r.body()).isEmpty();
+                    assertThat(r.bearer()).isTrue();
+                });
+
+        // Deleted: its token endpoint refuses it (AADSTS90002-like, the documented error shape).
+        defaultDirectory.instead(
+                "POST", "/" + DEFAULT + "/oauth2/v2.0/token", Fixture.of("token/client-credentials-error.json"));
+        Result deleted = apply(saved);
+
+        assertThat(deleted.exitCode()).as(deleted.toString()).isZero();
+        assertThat(defaultDirectory.apiRequests())
+                .filteredOn(r -> r.method().equals("POST"))
+                .as("the cancelled subscription is not cancelled again")
+                .hasSize(1);
     }
 
     private static Fixture organizationNamed(String name) {
