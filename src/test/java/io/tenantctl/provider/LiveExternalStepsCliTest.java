@@ -302,6 +302,68 @@ class LiveExternalStepsCliTest {
                 .hasSize(1);
     }
 
+    @Test
+    void aNewTenantIsAPersonsToCreateAndIsThereOnceItsConnectionReadsIt() throws Exception {
+        Files.writeString(manifests.resolve("fabrikam.yaml"), """
+                apiVersion: tenantctl.io/v1
+                kind: Tenant
+                metadata:
+                  name: fabrikam
+                spec:
+                  displayName: Fabrikam
+                  initialDomain: fabrikam.onmicrosoft.com
+                  globalAdministrators: [msmith@contoso.com]
+                  guests: [msmith@contoso.com]
+                """);
+        Path saved = dir.resolve("plan.json");
+        Result planned = plan("--out", saved.toString());
+        assertThat(planned.exitCode()).as(planned.toString()).isEqualTo(2);
+        assertThat(planned.out()).contains("1. CreateTenant Tenant/fabrikam (signed up by msmith@contoso.com)");
+
+        Result first = apply(saved);
+
+        assertThat(first.exitCode()).as(first.toString()).isEqualTo(4);
+        assertThat(first.out() + first.err())
+                .contains("tenant-create/fabrikam: msmith@contoso.com must create the tenant \"Fabrikam\" with the"
+                        + " initial domain fabrikam.onmicrosoft.com (Microsoft Entra admin center: Manage tenants,"
+                        + " Create), then add it as fabrikam with its tenant id to the connections file");
+
+        // Michael made it and added its connection: the same plan applied again sees it and is done.
+        String fabrikamId = "b9e4c2a1-5d3f-4e6a-9b8c-7d6e5f4a3b2c";
+        try (FixtureServer fabrikam = FixtureServer.start(Files.createDirectories(dir.resolve("fabrikam")))) {
+            new LiveDirectory(fabrikamId, "Fabrikam")
+                    .domain("fabrikam.onmicrosoft.com", true, true)
+                    .guest(
+                            "c1d2e3f4-a5b6-4c7d-8e9f-0a1b2c3d4e5f",
+                            "msmith_contoso.com#EXT#@fabrikam.onmicrosoft.com",
+                            "msmith@contoso.com",
+                            "Michael Smith",
+                            null)
+                    .globalAdministrator("c1d2e3f4-a5b6-4c7d-8e9f-0a1b2c3d4e5f")
+                    .serve(fabrikam);
+            Files.writeString(
+                    connections,
+                    Files.readString(connections)
+                            + """
+                      fabrikam:
+                        tenantId: %s
+                        credential: {kind: clientSecret, clientId: 6731de76-14a6-49ae-97bc-6eba6914391e}
+                        endpoints: {login: "%s", graph: "%s", arm: "%s", caFile: %s}
+                    """.formatted(
+                                    fabrikamId, fabrikam.base(), fabrikam.base(), fabrikam.base(), fabrikam.caFile()));
+
+            Result second = apply(saved);
+
+            assertThat(second.exitCode()).as(second.toString()).isZero();
+            assertThat(fabrikam.apiRequests())
+                    .extracting(r -> r.method() + " " + r.path())
+                    .contains("GET /v1.0/organization")
+                    .allMatch(r -> r.startsWith("GET "));
+            Result again = plan();
+            assertThat(again.exitCode()).as(again.toString()).isZero();
+        }
+    }
+
     private static Fixture organizationNamed(String name) {
         return Fixture.of("graph/organization-list.json")
                 .withBody(b ->
