@@ -19,9 +19,9 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The {@code entra} profile's own steps as requests ({@code docs/azure-api.md}, "Each entra step and
  * its requests"): guests by {@code POST /invitations} and {@code DELETE /users/{id}}, owners by
- * Azure role assignments at the subscription's own scope; and the steps no generally available API
- * performs (redeeming an invitation, a change of directory), which are someone else's to do: their
- * effect is only read.
+ * Azure role assignments at the subscription's own scope, a subscription's deletion by cancelling it;
+ * and the steps no generally available API performs (redeeming an invitation, a change of
+ * directory), which are someone else's to do: their effect is only read.
  */
 final class AccessSteps {
 
