@@ -5,13 +5,11 @@ import static io.tenantctl.provider.LivePlanCliTest.CONTOSO;
 import static io.tenantctl.provider.LivePlanCliTest.DEFAULT;
 import static io.tenantctl.provider.LivePlanCliTest.MSDN;
 import static io.tenantctl.provider.LivePlanCliTest.MSMITH_WORK;
-import static io.tenantctl.testing.CliRun.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tenantctl.testing.CliRun.Result;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,29 +42,11 @@ class LiveExternalStepsCliTest {
         defaultDirectory = FixtureServer.start(Files.createDirectories(dir.resolve("default")));
         LivePlanCliTest.seedBefore().serve(contoso);
         LivePlanCliTest.defaultDirectoryBefore().serve(defaultDirectory);
-        connections = Files.writeString(dir.resolve("connections.yaml"), """
-                apiVersion: tenantctl.io/v1
-                kind: Connections
-                tenants:
-                  contoso:
-                    tenantId: %s
-                    credential: {kind: clientSecret, clientId: 6731de76-14a6-49ae-97bc-6eba6914391e}
-                    endpoints: {login: "%s", graph: "%s", arm: "%s", caFile: %s}
-                  default-directory:
-                    tenantId: %s
-                    credential: {kind: clientSecret, clientId: 6731de76-14a6-49ae-97bc-6eba6914391e}
-                    endpoints: {login: "%s", graph: "%s", arm: "%s", caFile: %s}
-                """.formatted(
-                        CONTOSO,
-                        contoso.base(),
-                        contoso.base(),
-                        contoso.base(),
-                        contoso.caFile(),
-                        DEFAULT,
-                        defaultDirectory.base(),
-                        defaultDirectory.base(),
-                        defaultDirectory.base(),
-                        defaultDirectory.caFile()));
+        connections = Files.writeString(
+                dir.resolve("connections.yaml"),
+                FixtureServer.CONNECTIONS
+                        + contoso.connection("contoso", CONTOSO)
+                        + defaultDirectory.connection("default-directory", DEFAULT));
         state = "sqlite:" + dir.resolve("state.db");
         manifests = Files.createDirectories(dir.resolve("manifests"));
         for (String file : List.of("accounts.yaml", "contoso.yaml", "default-directory.yaml")) {
@@ -109,41 +89,12 @@ class LiveExternalStepsCliTest {
         defaultDirectory.close();
     }
 
-    private Result run(String... args) {
-        return cli().env("AZURE_CLIENT_SECRET", "not-a-real-secret").run(args);
-    }
-
     private Result apply(Path plan) {
-        return run(
-                "apply",
-                plan.toString(),
-                "--profile",
-                "entra",
-                "--state",
-                state,
-                "--provider",
-                "azure",
-                "--connections",
-                connections.toString(),
-                "--allow-unsigned");
+        return LivePlanCliTest.liveApply(state, connections, plan);
     }
 
     private Result plan(String... extra) {
-        List<String> args = new ArrayList<>(List.of(
-                "plan",
-                "--profile",
-                "entra",
-                "-f",
-                manifests.toString(),
-                "--state",
-                state,
-                "--provider",
-                "azure",
-                "--connections",
-                connections.toString(),
-                "--detailed-exitcode"));
-        args.addAll(List.of(extra));
-        return run(args.toArray(String[]::new));
+        return LivePlanCliTest.livePlan(state, connections, manifests.toString(), extra);
     }
 
     /** Contoso as it will be: renamed, with contoso.net (verified or not) and, once made, the new subscription. */

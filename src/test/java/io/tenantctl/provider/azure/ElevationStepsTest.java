@@ -117,11 +117,7 @@ class ElevationStepsTest {
 
     @Test
     void signedInAsAnAppTheElevationIsThePersonsToDo() throws Exception {
-        server.on(
-                "GET",
-                ROOT,
-                Fixture.of("arm/errors/error-shape.json")
-                        .withBody(b -> ((ObjectNode) b.path("error")).put("code", "AuthorizationFailed")));
+        server.on("GET", ROOT, Fixture.failure("arm/errors/error-shape.json", "AuthorizationFailed"));
         AzurePerformer performer = performer(new Credential.ClientSecret("6731de76-14a6-49ae-97bc-6eba6914391e", "S"));
         PlannedStep elevate = step(EntraOp.ELEVATE_ACCESS);
 

@@ -182,8 +182,7 @@ class ObserverTest {
         server.instead(
                 "GET",
                 "/providers/Microsoft.Authorization/roleAssignments",
-                Fixture.of("arm/errors/error-shape.json")
-                        .withBody(b -> ((ObjectNode) b.path("error")).put("code", "AuthorizationFailed")));
+                Fixture.failure("arm/errors/error-shape.json", "AuthorizationFailed"));
 
         LiveTenant contoso = observer.readAll().get(0);
 
@@ -196,10 +195,7 @@ class ObserverTest {
     @Test
     void aReadThatFailsLeavesItsPartUnseenAndTheOthersAreStillRead() throws Exception {
         server.instead(
-                "GET",
-                "/v1.0/users",
-                Fixture.of("graph/errors/error-shape.json")
-                        .withBody(b -> ((ObjectNode) b.path("error")).put("code", "Authorization_RequestDenied")));
+                "GET", "/v1.0/users", Fixture.failure("graph/errors/error-shape.json", "Authorization_RequestDenied"));
 
         LiveTenant contoso = observer.readAll().get(0);
 
