@@ -127,14 +127,16 @@ final class ImportCommand implements Callable<Integer> {
         Observation seen = AzureProvider.of(chosenTenants, env.variables()).observe(World.empty(), World.empty());
         List<Diagnostic> notes = new ArrayList<>();
         seen.unmanaged().forEach(n -> notes.add(Diagnostic.warning(Codes.UNMANAGED, n, Location.NONE)));
-        seen.unseen()
-                .forEach(u -> notes.add(Diagnostic.error(
-                        Codes.UNSEEN,
-                        u.what() + " could not be read (" + u.why() + "); nothing was written: manifests without"
-                                + " them would declare less than exists",
-                        Location.NONE)));
+        // Status no manifest declares (elevated access) is not written, so not seeing it loses nothing.
+        List<Observation.Unseen> unseen =
+                seen.unseen().stream().filter(u -> !u.status()).toList();
+        unseen.forEach(u -> notes.add(Diagnostic.error(
+                Codes.UNSEEN,
+                u.what() + " could not be read (" + u.why() + "); nothing was written: manifests without"
+                        + " them would declare less than exists",
+                Location.NONE)));
         context.diagnostics(spec, style, notes);
-        if (!seen.unseen().isEmpty()) {
+        if (!unseen.isEmpty()) {
             return ExitCodes.ERROR;
         }
         return context.guarded(spec, style, () -> {

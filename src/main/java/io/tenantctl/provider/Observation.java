@@ -35,9 +35,23 @@ public record Observation(World world, List<Unseen> unseen, List<String> unmanag
      */
     public record Unseen(String kind, String tenant, String why) {
 
+        /**
+         * The kind of what is status only, in no manifest: who holds elevated access (User Access
+         * Administrator at the root scope), which many tokens may not read.
+         */
+        public static final String ELEVATED_ACCESS = "elevated access";
+
         /** The objects concerned, as a plan names them: {@code Tenant/contoso}, {@code Account/* of Tenant/contoso}. */
         public String what() {
+            if (status()) {
+                return kind + " in Tenant/" + tenant;
+            }
             return kind.equals("Tenant") ? "Tenant/" + tenant : kind + "/* of Tenant/" + tenant;
+        }
+
+        /** Whether what could not be seen is status that no manifest declares, so no manifest lacks it. */
+        public boolean status() {
+            return kind.equals(ELEVATED_ACCESS);
         }
     }
 }

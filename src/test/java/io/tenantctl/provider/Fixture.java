@@ -40,6 +40,11 @@ public record Fixture(String file, int status, Map<String, String> headers, Json
         }
     }
 
+    /** An error response of a fixture file with the service's code this test needs ({@code error.code}). */
+    public static Fixture failure(String file, String code) {
+        return of(file).withBody(b -> ((ObjectNode) b.path("error")).put("code", code));
+    }
+
     /** The request the fixture's page shows, as the page has it. */
     public static JsonNode request(String file) {
         try (InputStream in = Fixture.class.getResourceAsStream("/azure/" + file)) {

@@ -196,6 +196,22 @@ public final class FixtureServer implements AutoCloseable {
         return on(method, path, responses);
     }
 
+    /** What a connections file starts with; {@link #connection} entries follow. */
+    public static final String CONNECTIONS = "apiVersion: tenantctl.io/v1\nkind: Connections\ntenants:\n";
+
+    /**
+     * A connections file's entry for a tenant this server answers for: an app with a client secret
+     * (read from {@code AZURE_CLIENT_SECRET}), every endpoint this server, trusting its certificate.
+     */
+    public String connection(String name, String tenantId) {
+        return """
+                  %s:
+                    tenantId: %s
+                    credential: {kind: clientSecret, clientId: 6731de76-14a6-49ae-97bc-6eba6914391e}
+                    endpoints: {login: "%s", graph: "%s", arm: "%s", caFile: %s}
+                """.formatted(name, tenantId, base(), base(), base(), caFile());
+    }
+
     /** Answers the token endpoint of a tenant with the documented client-credentials response. */
     public FixtureServer tokens(String tenantId) {
         return on("POST", "/" + tenantId + "/oauth2/v2.0/token", Fixture.of(TOKEN_FIXTURE));

@@ -10,8 +10,9 @@ import tools.jackson.databind.node.ObjectNode;
  * One live tenant on a {@link FixtureServer}: what the provider's reads answer, each response a
  * documented example (its fixture names the page) with the values of its items changed and items
  * repeated, never a field added: the organization, the domains, the users, the Global Administrator
- * assignments, no PIM eligibility, the Office 365 subscriptions, and the Azure subscriptions that
- * trust it with their Owner assignments at their own scope.
+ * assignments, no PIM eligibility, the Office 365 subscriptions, the Azure subscriptions that
+ * trust it with their Owner assignments at their own scope, and who holds elevated access (each
+ * domain is also answered on its own, {@code GET /domains/{name}}).
  */
 public final class LiveDirectory {
 
@@ -26,6 +27,7 @@ public final class LiveDirectory {
     private final List<String[]> office365 = new ArrayList<>();
     private final List<String[]> azure = new ArrayList<>();
     private final List<List<String>> owners = new ArrayList<>();
+    private final List<String> elevated = new ArrayList<>();
 
     public LiveDirectory(String tenantId, String displayName) {
         this.tenantId = tenantId;
@@ -60,6 +62,19 @@ public final class LiveDirectory {
         return this;
     }
 
+    /** A user holding User Access Administrator at the root scope: elevated access. */
+    public LiveDirectory elevated(String userId) {
+        elevated.add(userId);
+        return this;
+    }
+
+    /** A cancelled subscription: listed, {@code state} {@code Disabled}, its role assignments kept until it is deleted. */
+    public LiveDirectory cancelled(String id, String name, String... ownerIds) {
+        azure.add(new String[] {id, name, "Disabled"});
+        owners.add(List.of(ownerIds));
+        return this;
+    }
+
     public LiveDirectory office365(String id, String skuPartNumber) {
         office365.add(new String[] {id, skuPartNumber});
         return this;
@@ -67,7 +82,7 @@ public final class LiveDirectory {
 
     /** An Azure subscription that trusts this tenant, with the users holding Owner at its own scope. */
     public LiveDirectory azure(String id, String name, String... ownerIds) {
-        azure.add(new String[] {id, name});
+        azure.add(new String[] {id, name, "Enabled"});
         owners.add(List.of(ownerIds));
         return this;
     }
@@ -115,8 +130,26 @@ public final class LiveDirectory {
                                         (item, s) -> item.put("id", "/subscriptions/" + s[0])
                                                 .put("subscriptionId", s[0])
                                                 .put("tenantId", tenantId)
-                                                .put("displayName", s[1]))
-                                .withBody(b -> ((ObjectNode) b).putNull("nextLink")));
+                                                .put("displayName", s[1])
+                                                .put("state", s[2]))
+                                .withBody(b -> ((ObjectNode) b).putNull("nextLink")))
+                .instead(
+                        "GET",
+                        "/providers/Microsoft.Authorization/roleAssignments",
+                        list(
+                                "arm/role-assignments-list-root-scope.json",
+                                elevated.stream().map(id -> new String[] {id}).toList(),
+                                (item, e) -> {
+                                    item.put(
+                                                    "id",
+                                                    "/providers/Microsoft.Authorization/roleAssignments/elevated-"
+                                                            + e[0])
+                                            .put("name", "elevated-" + e[0]);
+                                    ((ObjectNode) item.path("properties")).put("principalId", e[0]);
+                                }));
+        for (String[] d : domains) {
+            server.instead("GET", "/v1.0/domains/" + d[0], domain(d));
+        }
         for (int i = 0; i < azure.size(); i++) {
             String id = azure.get(i)[0];
             String scope = "/subscriptions/" + id;
@@ -151,14 +184,23 @@ public final class LiveDirectory {
             ArrayNode value = (ArrayNode) b.path("value");
             value.removeAll();
             for (String[] d : domains) {
-                ObjectNode domain = (ObjectNode) template.deepCopy();
+                ObjectNode domain = values((ObjectNode) template.deepCopy(), d);
                 domain.remove("@odata.context");
-                value.add(domain.put("id", d[0])
-                        .put("isInitial", Boolean.parseBoolean(d[1]))
-                        .put("isDefault", Boolean.parseBoolean(d[1]))
-                        .put("isVerified", Boolean.parseBoolean(d[2])));
+                value.add(domain);
             }
         });
+    }
+
+    /** {@code GET /domains/{name}}: the Get domain page's example with this domain's values. */
+    private static Fixture domain(String[] d) {
+        return Fixture.of("graph/domains-get.json").withBody(b -> values((ObjectNode) b, d));
+    }
+
+    private static ObjectNode values(ObjectNode domain, String[] d) {
+        return domain.put("id", d[0])
+                .put("isInitial", Boolean.parseBoolean(d[1]))
+                .put("isDefault", Boolean.parseBoolean(d[1]))
+                .put("isVerified", Boolean.parseBoolean(d[2]));
     }
 
     private Fixture organization() {

@@ -51,29 +51,11 @@ class LivePlanCliTest {
         defaultDirectory = FixtureServer.start(Files.createDirectories(dir.resolve("default")));
         seedBefore().serve(contoso);
         defaultDirectoryBefore().serve(defaultDirectory);
-        connections = Files.writeString(dir.resolve("connections.yaml"), """
-                apiVersion: tenantctl.io/v1
-                kind: Connections
-                tenants:
-                  contoso:
-                    tenantId: %s
-                    credential: {kind: clientSecret, clientId: 6731de76-14a6-49ae-97bc-6eba6914391e}
-                    endpoints: {login: "%s", graph: "%s", arm: "%s", caFile: %s}
-                  default-directory:
-                    tenantId: %s
-                    credential: {kind: clientSecret, clientId: 6731de76-14a6-49ae-97bc-6eba6914391e}
-                    endpoints: {login: "%s", graph: "%s", arm: "%s", caFile: %s}
-                """.formatted(
-                        CONTOSO,
-                        contoso.base(),
-                        contoso.base(),
-                        contoso.base(),
-                        contoso.caFile(),
-                        DEFAULT,
-                        defaultDirectory.base(),
-                        defaultDirectory.base(),
-                        defaultDirectory.base(),
-                        defaultDirectory.caFile()));
+        connections = Files.writeString(
+                dir.resolve("connections.yaml"),
+                FixtureServer.CONNECTIONS
+                        + contoso.connection("contoso", CONTOSO)
+                        + defaultDirectory.connection("default-directory", DEFAULT));
         state = "sqlite:" + dir.resolve("state.db");
     }
 
@@ -116,6 +98,11 @@ class LivePlanCliTest {
     }
 
     private Result plan(String manifests, String... extra) {
+        return livePlan(state, connections, manifests, extra);
+    }
+
+    /** {@code plan --profile entra -f MANIFESTS --provider azure --detailed-exitcode}, with the test's secret. */
+    static Result livePlan(String state, Path connections, String manifests, String... extra) {
         List<String> args = new ArrayList<>(List.of(
                 "plan",
                 "--profile",
@@ -131,6 +118,23 @@ class LivePlanCliTest {
                 "--detailed-exitcode"));
         args.addAll(List.of(extra));
         return cli().env("AZURE_CLIENT_SECRET", "not-a-real-secret").run(args.toArray(String[]::new));
+    }
+
+    /** {@code apply PLANFILE --provider azure --allow-unsigned}, with the test's secret. */
+    static Result liveApply(String state, Path connections, Path plan) {
+        return cli().env("AZURE_CLIENT_SECRET", "not-a-real-secret")
+                .run(
+                        "apply",
+                        plan.toString(),
+                        "--profile",
+                        "entra",
+                        "--state",
+                        state,
+                        "--provider",
+                        "azure",
+                        "--connections",
+                        connections.toString(),
+                        "--allow-unsigned");
     }
 
     @Test
@@ -205,10 +209,7 @@ class LivePlanCliTest {
     @Test
     void aReadThatFailsMakesItsObjectsUnknownAndAPlanThatWouldChangeThemFails() {
         contoso.instead(
-                "GET",
-                "/v1.0/users",
-                Fixture.of("graph/errors/error-shape.json")
-                        .withBody(b -> ((ObjectNode) b.path("error")).put("code", "Authorization_RequestDenied")));
+                "GET", "/v1.0/users", Fixture.failure("graph/errors/error-shape.json", "Authorization_RequestDenied"));
 
         Result result = plan(AFTER);
 
@@ -218,6 +219,32 @@ class LivePlanCliTest {
                 .contains("Tenant/contoso could not be seen")
                 .contains("Authorization_RequestDenied");
         assertThat(result.out()).doesNotContain("InviteGuest");
+    }
+
+    @Test
+    void elevatedAccessATokenMayNotReadIsAWarningThatNeitherStopsAPlanNorAnImport() {
+        contoso.instead(
+                "GET",
+                "/providers/Microsoft.Authorization/roleAssignments",
+                Fixture.failure("arm/errors/error-shape.json", "AuthorizationFailed"));
+
+        Result result = plan(BEFORE);
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
+        assertThat(result.err())
+                .contains(
+                        "warning[unseen]: elevated access in Tenant/contoso could not be seen (GET"
+                                + " /providers/Microsoft.Authorization/roleAssignments?api-version=2015-07-01&$filter=atScope()")
+                .contains("AuthorizationFailed")
+                .doesNotContain("error[");
+        Result imported = cli().env("AZURE_CLIENT_SECRET", "s")
+                .run(
+                        "import",
+                        "--connections",
+                        connections.toString(),
+                        "--out",
+                        dir.resolve("imported").toString());
+        assertThat(imported.exitCode()).as(imported.toString()).isZero();
     }
 
     @Test
@@ -279,10 +306,7 @@ class LivePlanCliTest {
     @Test
     void anImportWhoseReadFailsWritesNothing() {
         contoso.instead(
-                "GET",
-                "/v1.0/users",
-                Fixture.of("graph/errors/error-shape.json")
-                        .withBody(b -> ((ObjectNode) b.path("error")).put("code", "Authorization_RequestDenied")));
+                "GET", "/v1.0/users", Fixture.failure("graph/errors/error-shape.json", "Authorization_RequestDenied"));
         Path out = dir.resolve("imported");
 
         Result imported = cli().env("AZURE_CLIENT_SECRET", "s")
@@ -296,19 +320,7 @@ class LivePlanCliTest {
     }
 
     private Result applyLive(Path plan) {
-        return cli().env("AZURE_CLIENT_SECRET", "not-a-real-secret")
-                .run(
-                        "apply",
-                        plan.toString(),
-                        "--profile",
-                        "entra",
-                        "--state",
-                        state,
-                        "--provider",
-                        "azure",
-                        "--connections",
-                        connections.toString(),
-                        "--allow-unsigned");
+        return liveApply(state, connections, plan);
     }
 
     /**

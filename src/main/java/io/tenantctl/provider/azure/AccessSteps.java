@@ -19,16 +19,29 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The {@code entra} profile's own steps as requests ({@code docs/azure-api.md}, "Each entra step and
  * its requests"): guests by {@code POST /invitations} and {@code DELETE /users/{id}}, owners by
- * Azure role assignments at the subscription's own scope; and the steps no generally available API
- * performs (redeeming an invitation, a change of directory), which are someone else's to do: their
- * effect is only read.
+ * Azure role assignments at the subscription's own scope, a subscription's deletion by cancelling it;
+ * and the steps no generally available API performs (redeeming an invitation, a change of
+ * directory), which are someone else's to do: their effect is only read.
  */
 final class AccessSteps {
 
-    static final Set<String> OPERATIONS = Set.of("InviteGuest", "RemoveGuest", "AddOwner", "RemoveOwner");
+    static final Set<String> OPERATIONS =
+            Set.of("InviteGuest", "RemoveGuest", "AddOwner", "RemoveOwner", "DeleteSubscription");
+
+    /** The subscriptions a token can read, each with the directory it trusts. */
+    static final String SUBSCRIPTIONS = "/subscriptions?api-version=2022-12-01";
+
+    /**
+     * Cancelling is what deletes an Azure subscription (it is removed for good some 90 days later);
+     * the generally available {@code Microsoft.Subscription} 2021-10-01 answers at once, with 200.
+     */
+    private static final String CANCEL = "/providers/Microsoft.Subscription/cancel?api-version=2021-10-01";
 
     /** Steps a person does; the provider reads whether they were done. */
     static final Set<String> OUTSIDE = Set.of("RedeemInvitation", "RequestDirectoryChange", "AcceptDirectoryChange");
+
+    /** The states of a cancelled subscription ("Subscription states" of the Azure docs): disabled, then deleted. */
+    private static final Set<String> CANCELLED = Set.of("Disabled", "Deleted");
 
     private static final String ROLE_ASSIGNMENTS = "/providers/Microsoft.Authorization/roleAssignments";
     private static final String ASSIGNMENTS_VERSION = "api-version=2022-04-01";
@@ -60,6 +73,11 @@ final class AccessSteps {
     List<String> perform(PlannedStep planned, WorldView before) throws StepFailure {
         Step step = planned.step();
         Graph.Ids ids = new Graph.Ids();
+        if (step.op().wireName().equals("DeleteSubscription")) {
+            Owned owned = owned(step, before);
+            owned.graph().armPost(owned.scope() + CANCEL, ids);
+            return ids.list();
+        }
         String account = step.account().orElseThrow();
         switch (step.op().wireName()) {
             case "InviteGuest" -> {
@@ -136,12 +154,19 @@ final class AccessSteps {
                         && !ownerAssignments(owned, principal.get()).isEmpty();
                 yield step.op().wireName().equals("AddOwner") == holds;
             }
+            case "DeleteSubscription" -> {
+                // Cancelled, the subscription is still listed, disabled, until it is deleted for good.
+                Subscription s = subscription(step, before);
+                yield tenants.graph(s.tenant()).armList(SUBSCRIPTIONS).stream()
+                        .filter(live -> matches(live, s))
+                        .allMatch(live -> CANCELLED.contains(live.path("state").asString("")));
+            }
             case "RequestDirectoryChange", "AcceptDirectoryChange" -> {
                 // Done when the subscription trusts the target: what the target's token can read of it.
                 String to = step.to().orElseThrow();
                 Graph target = tenants.graph(to);
                 Subscription s = subscription(step, before);
-                yield target.armList("/subscriptions?api-version=2022-12-01").stream()
+                yield target.armList(SUBSCRIPTIONS).stream()
                         .anyMatch(live -> matches(live, s)
                                 && live.path("tenantId")
                                         .asString("")
@@ -159,7 +184,7 @@ final class AccessSteps {
     private Owned owned(Step step, WorldView before) throws StepFailure {
         Subscription s = subscription(step, before);
         Graph graph = tenants.graph(s.tenant());
-        String id = graph.armList("/subscriptions?api-version=2022-12-01").stream()
+        String id = graph.armList(SUBSCRIPTIONS).stream()
                 .filter(live -> matches(live, s))
                 .map(live -> live.path("subscriptionId").asString())
                 .findFirst()
@@ -174,7 +199,7 @@ final class AccessSteps {
     }
 
     /** Whether a live subscription is the manifest's: by the id annotation, else by display name. */
-    private static boolean matches(JsonNode live, Subscription s) {
+    static boolean matches(JsonNode live, Subscription s) {
         String annotated = s.metadata().annotations().getOrDefault(Naming.SUBSCRIPTION_ID, "");
         return annotated.isEmpty()
                 ? s.displayName()

@@ -28,11 +28,17 @@ public final class AzurePerformer implements Performer {
     private final AzureTenants tenants;
     private final DirectorySteps directory;
     private final AccessSteps access;
+    private final DomainVerification domains;
+    private final ElevationSteps elevation;
+    private final PersonSteps people;
 
     public AzurePerformer(AzureTenants tenants) {
         this.tenants = tenants;
         this.directory = new DirectorySteps(tenants);
         this.access = new AccessSteps(tenants);
+        this.domains = new DomainVerification(tenants);
+        this.elevation = new ElevationSteps(tenants);
+        this.people = new PersonSteps(tenants);
     }
 
     @Override
@@ -42,37 +48,88 @@ public final class AzurePerformer implements Performer {
 
     @Override
     public boolean supports(PlannedStep step) {
-        String op = step.step().op().wireName();
+        String op = op(step);
         return DirectorySteps.OPERATIONS.contains(op)
                 || AccessSteps.OPERATIONS.contains(op)
-                || AccessSteps.OUTSIDE.contains(op);
+                || AccessSteps.OUTSIDE.contains(op)
+                || ElevationSteps.OPERATIONS.contains(op)
+                || PersonSteps.OPERATIONS.contains(op)
+                || op.equals(DomainVerification.OPERATION);
     }
 
     @Override
     public Optional<ExternalAction> outside(PlannedStep step) {
-        return AccessSteps.OUTSIDE.contains(step.step().op().wireName())
-                ? Optional.of(AccessSteps.outside(step.step()))
-                : Optional.empty();
+        String op = op(step);
+        if (AccessSteps.OUTSIDE.contains(op)) {
+            return Optional.of(AccessSteps.outside(step.step()));
+        }
+        if (PersonSteps.OPERATIONS.contains(op)) {
+            return Optional.of(PersonSteps.action(step.step()));
+        }
+        if (op.equals(DomainVerification.OPERATION)) {
+            return Optional.of(domains.action(step.step()));
+        }
+        return elevation.outside(step.step());
     }
 
     @Override
     public List<String> perform(PlannedStep step, WorldView before) throws StepFailure {
-        return DirectorySteps.OPERATIONS.contains(step.step().op().wireName())
-                ? directory.perform(step, before)
-                : access.perform(step, before);
+        String op = op(step);
+        if (DirectorySteps.OPERATIONS.contains(op)) {
+            return directory.perform(step, before);
+        }
+        return ElevationSteps.OPERATIONS.contains(op) ? elevation.perform(step.step()) : access.perform(step, before);
     }
 
     private boolean observed(PlannedStep step, WorldView before) throws StepFailure {
-        return DirectorySteps.OPERATIONS.contains(step.step().op().wireName())
-                ? directory.observed(step, before)
-                : access.observed(step, before);
+        String op = op(step);
+        if (DirectorySteps.OPERATIONS.contains(op)) {
+            return directory.observed(step, before);
+        }
+        if (ElevationSteps.OPERATIONS.contains(op)) {
+            return elevation.observed(step.step());
+        }
+        if (PersonSteps.OPERATIONS.contains(op)) {
+            return people.observed(step.step());
+        }
+        return access.observed(step, before);
+    }
+
+    private static String op(PlannedStep step) {
+        return step.step().op().wireName();
+    }
+
+    /**
+     * A domain is verified when a read shows it; if not yet, Graph is asked to verify it, and once
+     * it has, read until the read shows it too. Graph not finding the DNS record leaves the step
+     * to the person who publishes it.
+     */
+    private boolean verified(PlannedStep step) throws StepFailure {
+        if (domains.verified(step.step())) {
+            return true;
+        }
+        return domains.verify(step.step()) && awaited(() -> domains.verified(step.step()), true);
     }
 
     @Override
     public boolean confirmed(PlannedStep step, WorldView before, boolean wait) throws StepFailure {
+        if (op(step).equals(DomainVerification.OPERATION)) {
+            return verified(step);
+        }
+        return awaited(() -> observed(step, before), wait);
+    }
+
+    /** A read that may show a step's effect. */
+    @FunctionalInterface
+    private interface Read {
+        boolean shows() throws StepFailure;
+    }
+
+    /** Reads once, or with {@code wait} again after doubling pauses, until the read shows the effect. */
+    private boolean awaited(Read read, boolean wait) throws StepFailure {
         Duration pause = FIRST_PAUSE;
         for (int waited = 0; ; waited++) {
-            if (observed(step, before)) {
+            if (read.shows()) {
                 return true;
             }
             if (!wait || waited == REPLICATION_WAITS) {

@@ -4,6 +4,7 @@ import io.tenantctl.connect.Connections;
 import io.tenantctl.connect.IdentityTokens;
 import io.tenantctl.connect.TenantConnection;
 import io.tenantctl.connect.Tls;
+import io.tenantctl.connect.TokenSource;
 import io.tenantctl.provider.StepFailure;
 import io.tenantctl.provider.azure.http.RestClient;
 import io.tenantctl.provider.azure.http.Retry;
@@ -15,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The connected tenants, each with its HTTP client and tokens made the first time a step reaches
@@ -22,8 +24,11 @@ import java.util.Optional;
  */
 public final class AzureTenants {
 
+    /** The code of the failure to reach a tenant the connections file does not name. */
+    static final String NO_CONNECTION = "no-connection";
+
     private final Connections connections;
-    private final Map<String, String> environment;
+    private final Function<TenantConnection, TokenSource> tokens;
     private final Sleeper sleeper;
     private final Map<String, Graph> graphs = new HashMap<>();
 
@@ -32,9 +37,17 @@ public final class AzureTenants {
      * @param sleeper     how waits are spent (throttling, replication); tests record them instead
      */
     public AzureTenants(Connections connections, Map<String, String> environment, Sleeper sleeper) {
+        this(connections, sleeper, c -> new IdentityTokens(c, Map.copyOf(environment)));
+    }
+
+    /**
+     * @param tokens how a connection's tokens are had: {@code azure-identity}, or in tests a person's
+     *               token that no local {@code az} could give
+     */
+    AzureTenants(Connections connections, Sleeper sleeper, Function<TenantConnection, TokenSource> tokens) {
         this.connections = connections;
-        this.environment = Map.copyOf(environment);
         this.sleeper = sleeper;
+        this.tokens = tokens;
     }
 
     Sleeper sleeper() {
@@ -51,7 +64,7 @@ public final class AzureTenants {
                 .tenant(tenant)
                 .orElseThrow(() -> new StepFailure(
                         "Tenant/" + tenant + " has no connection in " + connections.file(),
-                        "no-connection",
+                        NO_CONNECTION,
                         Optional.empty(),
                         List.of()));
         HttpClient http;
@@ -67,8 +80,7 @@ public final class AzureTenants {
                     Optional.empty(),
                     List.of());
         }
-        RestClient client =
-                new RestClient(http, new IdentityTokens(connection, environment), Retry.DEFAULT, sleeper, "tenantctl");
+        RestClient client = new RestClient(http, tokens.apply(connection), Retry.DEFAULT, sleeper, "tenantctl");
         graph = new Graph(connection, client);
         graphs.put(tenant, graph);
         return graph;

@@ -11,6 +11,8 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -82,14 +84,7 @@ final class Graph {
             RestResponse response = client.exchange(RestRequest.get(uri, scope));
             ids.add(response);
             if (response.status() >= 400 && response.status() != 404) {
-                throw failure(
-                        new RestFailure(
-                                what,
-                                response.status(),
-                                response.body().path("error").path("code").asString("http-" + response.status()),
-                                response.body().path("error").path("message").asString(""),
-                                response.requestId()),
-                        ids);
+                throw failed(what, response, ids);
             }
             return response;
         } catch (RestFailure f) {
@@ -118,6 +113,31 @@ final class Graph {
                 ids);
     }
 
+    /** A Resource Manager action: a POST without a body ({@code elevateAccess}, a subscription's {@code cancel}). */
+    JsonNode armPost(String pathAndQuery, Ids ids) throws StepFailure {
+        return send(action(armUri(pathAndQuery), connection.endpoints().armScope()), ids);
+    }
+
+    /**
+     * A Graph action, a POST without a body, whose refusal is an answer the caller reads (a domain
+     * whose DNS record is not published yet): its response whatever its status, after the retries.
+     */
+    RestResponse attempt(String path, Ids ids) throws StepFailure {
+        try {
+            RestResponse response =
+                    client.exchange(action(uri(path), connection.endpoints().graphScope()));
+            ids.add(response);
+            return response;
+        } catch (RestFailure f) {
+            throw failure(f, ids);
+        }
+    }
+
+    /** A POST without a body, with the content type the pages of actions show. */
+    private static RestRequest action(URI uri, String scope) {
+        return new RestRequest("POST", uri, scope, Map.of("Content-Type", "application/json"), Optional.empty());
+    }
+
     void armDelete(String pathAndQuery, Ids ids) throws StepFailure {
         send(RestRequest.delete(armUri(pathAndQuery), connection.endpoints().armScope()), ids);
     }
@@ -144,6 +164,18 @@ final class Graph {
 
     void delete(String path, Ids ids) throws StepFailure {
         send(RestRequest.delete(uri(path), connection.endpoints().graphScope()), ids);
+    }
+
+    /** The step's failure for an error response that was read rather than thrown. */
+    StepFailure failed(String what, RestResponse response, Ids ids) {
+        return failure(
+                new RestFailure(
+                        what,
+                        response.status(),
+                        response.body().path("error").path("code").asString("http-" + response.status()),
+                        response.body().path("error").path("message").asString(""),
+                        response.requestId()),
+                ids);
     }
 
     private StepFailure failure(RestFailure f, Ids ids) {

@@ -9,6 +9,8 @@ import java.util.Optional;
  * Whatever tenantctl does not manage (global administrators eligible through Privileged Identity
  * Management or holding the role through a group, owners inherited from above the subscription or
  * that are groups or service principals) is read too, to be shown and counted, never deleted.
+ * {@code elevated} holds the principals holding User Access Administrator at the root scope
+ * {@code /}, which is what elevated access is; a token that may not read {@code /} leaves it unseen.
  */
 public record LiveTenant(
         String name,
@@ -19,7 +21,8 @@ public record LiveTenant(
         Part<Assignments> globalAdministrators,
         Part<Integer> eligibleGlobalAdministrators,
         Part<List<Office365Subscription>> office365,
-        Part<List<AzureSubscription>> subscriptions) {
+        Part<List<AzureSubscription>> subscriptions,
+        Part<List<String>> elevated) {
 
     /** {@code GET /organization}: the directory's id and display name. */
     public record Organization(String id, String displayName) {}

@@ -39,8 +39,8 @@ import java.util.TreeSet;
  *       manifests or the state say otherwise;
  *   <li>an Azure subscription: its tenant, display name and the users holding Owner at its own
  *       scope; an Office 365 subscription: read only. What is not read (billing owner, offer id,
- *       display name of an Office 365 subscription, elevated access, a pending change of
- *       directory) is as the manifests or the state say.
+ *       display name of an Office 365 subscription, a pending change of directory) is as the
+ *       manifests or the state say; elevated access is read at the root scope, where the token may.
  * </ul>
  *
  * <p>What a read could not see is as the state last knew it and {@link Observation.Unseen}; what is
@@ -228,10 +228,7 @@ final class LiveWorld {
                         + " (Privileged Identity Management): counted, never managed");
             }
         }
-        TenantStatus status = new TenantStatus(
-                pending,
-                unverified,
-                stored.tenant(name).map(s -> s.status().elevated()).orElse(new TreeSet<>()));
+        TenantStatus status = new TenantStatus(pending, unverified, elevated(t));
         objects.add(new Tenant(
                 naming.tenant(name),
                 t.organization().seen().orElseThrow().displayName(),
@@ -240,6 +237,23 @@ final class LiveWorld {
                 globalAdministrators,
                 guests,
                 status));
+    }
+
+    /**
+     * Who holds elevated access: the tenant's users holding User Access Administrator at {@code /};
+     * when the token may not read {@code /}, as the state says, and unseen.
+     */
+    private TreeSet<String> elevated(LiveTenant t) {
+        Optional<List<String>> read = t.elevated().seen();
+        if (read.isEmpty()) {
+            unseen.add(new Observation.Unseen(
+                    Observation.Unseen.ELEVATED_ACCESS,
+                    t.name(),
+                    firstUnseen(t.elevated()).orElseThrow()));
+            return new TreeSet<>(
+                    stored.tenant(t.name()).map(s -> s.status().elevated()).orElse(new TreeSet<>()));
+        }
+        return users(t.name(), new LiveTenant.Assignments(read.get(), List.of()), "elevated access");
     }
 
     private void subscriptions(LiveTenant t) {

@@ -60,6 +60,7 @@ public final class Observer {
                     unseen(f),
                     unseen(f),
                     unseen(f),
+                    unseen(f),
                     unseen(f));
         }
     }

@@ -74,6 +74,13 @@ final class TenantReader {
                         items -> items.stream()
                                 .filter(s -> s.path("tenantId").asString("").equalsIgnoreCase(connection.tenantId()))
                                 .map(this::subscription)
+                                .toList()),
+                arm(
+                        ElevationSteps.ROOT_ASSIGNMENTS + "?" + ElevationSteps.ROOT_VERSION + "&$filter=atScope()",
+                        items -> items.stream()
+                                .filter(ElevationSteps::rootUserAccessAdministrator)
+                                .map(a ->
+                                        a.path("properties").path("principalId").asString())
                                 .toList()));
     }
 

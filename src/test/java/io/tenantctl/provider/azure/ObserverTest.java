@@ -80,8 +80,18 @@ class ObserverTest {
                 .on(
                         "GET",
                         "/subscriptions/" + SUBSCRIPTION + "/providers/Microsoft.Authorization/roleAssignments",
-                        ownersAtSubscriptionAndRoot());
+                        ownersAtSubscriptionAndRoot())
+                .on(
+                        "GET",
+                        "/providers/Microsoft.Authorization/roleAssignments",
+                        Fixture.of("arm/role-assignments-list-root-scope.json")
+                                .withBody(b -> ((ObjectNode)
+                                                b.path("value").get(0).path("properties"))
+                                        .put("principalId", ADELE)));
     }
+
+    /** Adele Vance, of List users' page: the user the root scope's elevation fixture is given to. */
+    static final String ADELE = "87d349ed-44d7-43e1-9a83-5f2406dee5bd";
 
     /**
      * The subscription's role assignments: the spec example's assignment made Owner at this
@@ -160,16 +170,32 @@ class ObserverTest {
                         "GET /v1.0/directory/subscriptions?",
                         "GET /subscriptions?api-version=2022-12-01",
                         "GET /subscriptions/" + SUBSCRIPTION
-                                + "/providers/Microsoft.Authorization/roleAssignments?api-version=2022-04-01&$filter=atScope()");
+                                + "/providers/Microsoft.Authorization/roleAssignments?api-version=2022-04-01&$filter=atScope()",
+                        "GET /providers/Microsoft.Authorization/roleAssignments?api-version=2015-07-01&$filter=atScope()");
+        assertThat(contoso.elevated().seen())
+                .as("the User Access Administrator assignment at / that elevation makes")
+                .contains(List.of(ADELE));
+    }
+
+    @Test
+    void elevatedAccessIsUnseenWhereTheTokenMayNotReadTheRootScope() throws Exception {
+        server.instead(
+                "GET",
+                "/providers/Microsoft.Authorization/roleAssignments",
+                Fixture.failure("arm/errors/error-shape.json", "AuthorizationFailed"));
+
+        LiveTenant contoso = observer.readAll().get(0);
+
+        assertThat(contoso.elevated())
+                .isInstanceOfSatisfying(
+                        Part.Unseen.class, unseen -> assertThat(unseen.code()).isEqualTo("AuthorizationFailed"));
+        assertThat(contoso.users().seen()).isPresent();
     }
 
     @Test
     void aReadThatFailsLeavesItsPartUnseenAndTheOthersAreStillRead() throws Exception {
         server.instead(
-                "GET",
-                "/v1.0/users",
-                Fixture.of("graph/errors/error-shape.json")
-                        .withBody(b -> ((ObjectNode) b.path("error")).put("code", "Authorization_RequestDenied")));
+                "GET", "/v1.0/users", Fixture.failure("graph/errors/error-shape.json", "Authorization_RequestDenied"));
 
         LiveTenant contoso = observer.readAll().get(0);
 

@@ -100,16 +100,8 @@ class LiveApplyTest {
     }
 
     static Path connections(Path dir, FixtureServer server) throws Exception {
-        return Files.writeString(dir.resolve("connections.yaml"), """
-                apiVersion: tenantctl.io/v1
-                kind: Connections
-                tenants:
-                  contoso:
-                    tenantId: %s
-                    credential: {kind: clientSecret, clientId: 6731de76-14a6-49ae-97bc-6eba6914391e}
-                    endpoints: {login: "%s", graph: "%s", arm: "%s", caFile: %s}
-                """.formatted(
-                        TENANT, server.base(), server.base(), server.base(), server.caFile()));
+        return Files.writeString(
+                dir.resolve("connections.yaml"), FixtureServer.CONNECTIONS + server.connection("contoso", TENANT));
     }
 
     /** The fixtures of the plan's three steps; {@code users} is what POST /users answers. */
