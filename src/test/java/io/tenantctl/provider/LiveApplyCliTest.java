@@ -7,6 +7,7 @@ import static io.tenantctl.provider.LivePlanCliTest.JOHN;
 import static io.tenantctl.provider.LivePlanCliTest.MSDN;
 import static io.tenantctl.provider.LivePlanCliTest.MSMITH_IN_CONTOSO;
 import static io.tenantctl.provider.LivePlanCliTest.MSMITH_WORK;
+import static io.tenantctl.provider.LivePlanCliTest.contosoWithGuest;
 import static io.tenantctl.testing.CliRun.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -51,29 +52,11 @@ class LiveApplyCliTest {
         defaultDirectory = FixtureServer.start(Files.createDirectories(dir.resolve("default")));
         LivePlanCliTest.seedBefore().serve(contoso);
         LivePlanCliTest.defaultDirectoryBefore().serve(defaultDirectory);
-        connections = Files.writeString(dir.resolve("connections.yaml"), """
-                apiVersion: tenantctl.io/v1
-                kind: Connections
-                tenants:
-                  contoso:
-                    tenantId: %s
-                    credential: {kind: clientSecret, clientId: 6731de76-14a6-49ae-97bc-6eba6914391e}
-                    endpoints: {login: "%s", graph: "%s", arm: "%s", caFile: %s}
-                  default-directory:
-                    tenantId: %s
-                    credential: {kind: clientSecret, clientId: 6731de76-14a6-49ae-97bc-6eba6914391e}
-                    endpoints: {login: "%s", graph: "%s", arm: "%s", caFile: %s}
-                """.formatted(
-                        CONTOSO,
-                        contoso.base(),
-                        contoso.base(),
-                        contoso.base(),
-                        contoso.caFile(),
-                        LivePlanCliTest.DEFAULT,
-                        defaultDirectory.base(),
-                        defaultDirectory.base(),
-                        defaultDirectory.base(),
-                        defaultDirectory.caFile()));
+        connections = Files.writeString(
+                dir.resolve("connections.yaml"),
+                FixtureServer.CONNECTIONS
+                        + contoso.connection("contoso", CONTOSO)
+                        + defaultDirectory.connection("default-directory", LivePlanCliTest.DEFAULT));
         state = "sqlite:" + dir.resolve("state.db");
     }
 
@@ -115,16 +98,6 @@ class LiveApplyCliTest {
                         "POST",
                         "/v1.0/invitations",
                         () -> contosoWithGuest("PendingAcceptance").serve(contoso));
-    }
-
-    private static LiveDirectory contosoWithGuest(String guestState) {
-        return LivePlanCliTest.seedBefore()
-                .guest(
-                        MSMITH_IN_CONTOSO,
-                        "msmith_hotmail.com#EXT#@contoso.onmicrosoft.com",
-                        "msmith@hotmail.com",
-                        "Michael Smith",
-                        guestState);
     }
 
     /**
@@ -218,11 +191,7 @@ class LiveApplyCliTest {
 
     @Test
     void aFailedRequestIsFinishedWithResumeFromTheJournal() throws Exception {
-        contoso.on(
-                "POST",
-                "/v1.0/invitations",
-                Fixture.of("graph/errors/error-shape.json")
-                        .withBody(b -> ((ObjectNode) b.path("error")).put("code", "Request_BadRequest")));
+        contoso.on("POST", "/v1.0/invitations", Fixture.failure("graph/errors/error-shape.json", "Request_BadRequest"));
 
         Result failed = applyF(AFTER);
 
@@ -425,10 +394,7 @@ class LiveApplyCliTest {
         Result adopted = applyF(BEFORE);
         assertThat(adopted.exitCode()).as(adopted.toString()).isZero();
         contoso.instead(
-                "GET",
-                "/v1.0/users",
-                Fixture.of("graph/errors/error-shape.json")
-                        .withBody(b -> ((ObjectNode) b.path("error")).put("code", "Authorization_RequestDenied")));
+                "GET", "/v1.0/users", Fixture.failure("graph/errors/error-shape.json", "Authorization_RequestDenied"));
 
         Result result = drift(BEFORE);
 

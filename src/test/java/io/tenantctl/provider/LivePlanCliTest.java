@@ -407,7 +407,8 @@ class LivePlanCliTest {
 
     static final String MSMITH_IN_CONTOSO = "10fc1cc8-ac36-4186-b99b-0cf814aa2dd5";
 
-    private static LiveDirectory contosoWithGuest(String state) {
+    /** Contoso once Michael's Microsoft account was invited: its guest, in the invitation's state. */
+    static LiveDirectory contosoWithGuest(String state) {
         return seedBefore()
                 .guest(
                         MSMITH_IN_CONTOSO,
