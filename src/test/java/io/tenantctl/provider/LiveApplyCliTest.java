@@ -22,10 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -34,37 +31,9 @@ import tools.jackson.databind.node.ObjectNode;
  * command line, against the two local fixture servers of {@link LivePlanCliTest} (Contoso and
  * Michael's Default directory, as the seed story finds them).
  */
-class LiveApplyCliTest {
+class LiveApplyCliTest extends LiveSeedTest {
 
     private static final String SECRET = "not-a-real-secret";
-
-    @TempDir
-    Path dir;
-
-    FixtureServer contoso;
-    FixtureServer defaultDirectory;
-    Path connections;
-    String state;
-
-    @BeforeEach
-    void start() throws Exception {
-        contoso = FixtureServer.start(Files.createDirectories(dir.resolve("contoso")));
-        defaultDirectory = FixtureServer.start(Files.createDirectories(dir.resolve("default")));
-        LivePlanCliTest.seedBefore().serve(contoso);
-        LivePlanCliTest.defaultDirectoryBefore().serve(defaultDirectory);
-        connections = Files.writeString(
-                dir.resolve("connections.yaml"),
-                FixtureServer.CONNECTIONS
-                        + contoso.connection("contoso", CONTOSO)
-                        + defaultDirectory.connection("default-directory", LivePlanCliTest.DEFAULT));
-        state = "sqlite:" + dir.resolve("state.db");
-    }
-
-    @AfterEach
-    void stop() {
-        contoso.close();
-        defaultDirectory.close();
-    }
 
     private Result run(CliRun cli, String command, String... args) {
         List<String> all = new ArrayList<>(List.of(command));

@@ -11,10 +11,8 @@ import io.tenantctl.testing.CliRun.Result;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -23,31 +21,14 @@ import tools.jackson.databind.node.ObjectNode;
  * is published, and a new Azure subscription. Each apply stops (exit 4) before what a person must do, naming it, and the
  * same plan applied again goes on once the local server answers as the tenants will when it is done.
  */
-class LiveExternalStepsCliTest {
+class LiveExternalStepsCliTest extends LiveSeedTest {
 
     static final String NEW_SUBSCRIPTION = "9b2c1e5a-7d4f-4c1e-8a2b-3c4d5e6f7a8b";
 
-    @TempDir
-    Path dir;
-
-    FixtureServer contoso;
-    FixtureServer defaultDirectory;
-    Path connections;
     Path manifests;
-    String state;
 
     @BeforeEach
     void start() throws Exception {
-        contoso = FixtureServer.start(Files.createDirectories(dir.resolve("contoso")));
-        defaultDirectory = FixtureServer.start(Files.createDirectories(dir.resolve("default")));
-        LivePlanCliTest.seedBefore().serve(contoso);
-        LivePlanCliTest.defaultDirectoryBefore().serve(defaultDirectory);
-        connections = Files.writeString(
-                dir.resolve("connections.yaml"),
-                FixtureServer.CONNECTIONS
-                        + contoso.connection("contoso", CONTOSO)
-                        + defaultDirectory.connection("default-directory", DEFAULT));
-        state = "sqlite:" + dir.resolve("state.db");
         manifests = Files.createDirectories(dir.resolve("manifests"));
         for (String file : List.of("accounts.yaml", "contoso.yaml", "default-directory.yaml")) {
             Files.copy(Path.of(BEFORE, file), manifests.resolve(file));
@@ -81,12 +62,6 @@ class LiveExternalStepsCliTest {
                           displayName: Contoso Azure
                           owners: [msmith@contoso.com]
                         """);
-    }
-
-    @AfterEach
-    void stop() {
-        contoso.close();
-        defaultDirectory.close();
     }
 
     private Result apply(Path plan) {

@@ -11,10 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -25,7 +22,7 @@ import tools.jackson.databind.node.ObjectNode;
  * subscription, and the Default directory Michael created with his Microsoft account, which trusts
  * the MSDN subscription he owns.
  */
-class LivePlanCliTest {
+class LivePlanCliTest extends LiveSeedTest {
 
     static final String BEFORE = "manifests/examples/entra/seed/before";
     static final String AFTER = "manifests/examples/entra/seed/after";
@@ -36,28 +33,6 @@ class LivePlanCliTest {
     static final String JOHN = "4562bcc8-c436-4f95-b7c0-4f8ce89dca5e";
     static final String MSMITH_GUEST = "39807bd1-3dde-48f3-8165-81ddd4e46de0";
     static final String MSDN = "291bba3f-e0a5-47bc-a099-3bdcb2a50a05";
-
-    @TempDir
-    Path dir;
-
-    FixtureServer contoso;
-    FixtureServer defaultDirectory;
-    Path connections;
-    String state;
-
-    @BeforeEach
-    void start() throws Exception {
-        contoso = FixtureServer.start(Files.createDirectories(dir.resolve("contoso")));
-        defaultDirectory = FixtureServer.start(Files.createDirectories(dir.resolve("default")));
-        seedBefore().serve(contoso);
-        defaultDirectoryBefore().serve(defaultDirectory);
-        connections = Files.writeString(
-                dir.resolve("connections.yaml"),
-                FixtureServer.CONNECTIONS
-                        + contoso.connection("contoso", CONTOSO)
-                        + defaultDirectory.connection("default-directory", DEFAULT));
-        state = "sqlite:" + dir.resolve("state.db");
-    }
 
     /** Contoso before the story: Michael's work account is its global administrator. */
     static LiveDirectory seedBefore() {
@@ -89,12 +64,6 @@ class LivePlanCliTest {
                         "Michael Smith",
                         null)
                 .globalAdministrator(MSMITH_GUEST);
-    }
-
-    @AfterEach
-    void stop() {
-        contoso.close();
-        defaultDirectory.close();
     }
 
     private Result plan(String manifests, String... extra) {
