@@ -3,6 +3,7 @@ package io.tenantctl.e2e;
 import static io.tenantctl.testing.CliRun.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tenantctl.diag.Codes;
 import io.tenantctl.json.Json;
 import io.tenantctl.plan.PlanReader;
 import io.tenantctl.plan.PlanWriter;
@@ -283,6 +284,16 @@ class SilencedWarningsTest {
                 .contains("warning[adopt]: Tenant/fabrikam moves from applyset default")
                 .doesNotContain("Tenant/contoso moves");
         assertThat(adopted.out()).contains("\n1 warning silenced (adopt).\n");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"validate", "plan", "apply"})
+    void theHelpListsTheCodesThatCanBeSilenced(String command) {
+        Result help = cli().run(command, "--help");
+
+        assertThat(help.out().replaceAll("\\s+", " "))
+                .contains("--ignore-warnings=CODE[,CODE...]")
+                .contains("The codes: " + String.join(", ", Codes.WARNINGS) + ".");
     }
 
     @Test

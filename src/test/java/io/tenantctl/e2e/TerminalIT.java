@@ -3,6 +3,7 @@ package io.tenantctl.e2e;
 import static io.tenantctl.testing.CliRun.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tenantctl.state.jdbc.JdbcStateStore;
 import io.tenantctl.testing.Child;
 import io.tenantctl.testing.CliRun.Result;
 import java.io.IOException;
@@ -10,6 +11,8 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -116,7 +119,9 @@ class TerminalIT {
         assertThat(apply.waitFor(300, TimeUnit.SECONDS)).isTrue();
         assertThat(apply.exitValue()).isEqualTo(1);
         assertThat(Files.readString(dir.resolve("out"))).endsWith("Apply cancelled; nothing was changed.\n");
-        assertThat(cli().run("history", "--state", state()).out()).contains("No revisions yet");
+        assertThat(cli().run("history", "--state", state()).err())
+                .as("a declined first apply creates no state")
+                .contains("no state at");
     }
 
     @Test
@@ -141,6 +146,11 @@ class TerminalIT {
 
     @Test
     void forceUnlockStopsAnApplyLeftWaitingAtItsQuestion() throws Exception {
+        // A state that exists, empty: an apply into a state that does not exist yet creates it only
+        // when it writes, and so holds no lock while it asks.
+        JdbcStateStore.open(
+                        state(), Clock.systemUTC(), () -> "00000000-0000-4000-8000-000000000003", Duration.ofSeconds(5))
+                .close();
         Path terminal = dir.resolve("terminal");
         Process waiting = underTerminal(applyPiped(), terminal);
         // Nobody answers: the apply holds the state's lock while it asks.
