@@ -180,11 +180,16 @@ final class MarkdownLayout {
         out.append("\n- **Digest:** ")
                 .append(Markdown.id(parts.digest()))
                 .append(" (as in the plan's JSON; a saved plan is applied only with this digest)\n");
-        out.append("- **Base:** state lineage ")
-                .append(Markdown.id(plan.base().lineage()))
-                .append(", revision ")
-                .append(plan.base().revision())
-                .append(" (the plan applies only to this revision)\n");
+        if (plan.base().lineage().isEmpty()) {
+            // Made against a state that did not exist: there is no lineage to name.
+            out.append("- **Base:** no state yet (revision 0: the plan applies only to a new, empty state)\n");
+        } else {
+            out.append("- **Base:** state lineage ")
+                    .append(Markdown.id(plan.base().lineage()))
+                    .append(", revision ")
+                    .append(plan.base().revision())
+                    .append(" (the plan applies only to this revision)\n");
+        }
         out.append("- **Applyset:** ")
                 .append(Markdown.text(plan.applyset()))
                 .append(" (it owns what the manifests declare, and prunes only what it owns)\n");

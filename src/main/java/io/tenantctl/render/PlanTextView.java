@@ -72,7 +72,7 @@ public final class PlanTextView {
         }
         if (!made.get().stateExists()) {
             return style.dim(of + made.get().state() + ", which does not exist yet: planned from an empty state"
-                    + " (revision 0). Nothing was created; an apply creates it.");
+                    + " (revision 0). Planning creates nothing; the first apply that writes creates it.");
         }
         return style.dim(of + "the state at " + made.get().state() + ", revision "
                 + plan.base().revision() + ".");

@@ -78,8 +78,8 @@ class NothingPassesSilentlyTest extends OnEachBackend {
         assertThat(plan.out())
                 .startsWith("Plan of applyset default against "
                         + StateUrl.parse(state).display()
-                        + ", which does not exist yet: planned from an empty state (revision 0). Nothing was"
-                        + " created")
+                        + ", which does not exist yet: planned from an empty state (revision 0). Planning"
+                        + " creates nothing")
                 .contains("Plan: 7 to create");
         assertNoState();
         JsonNode doc = Json.parse(Files.readString(saved));
