@@ -188,7 +188,7 @@ public final class Planner {
         }
         progress.phase("planning", steps.size());
         Alternatives run =
-                new Alternatives(new Trial(profile, options.as()), live, changes, declared(changes, options));
+                new Alternatives(new Trial(profile, options.as()), live, changes, () -> declared(changes, options));
         Alternatives.Attempt main = run.schedule(steps, List.of(), progress);
         if (main.complete()) {
             return main.schedule(List.of(), 0);
