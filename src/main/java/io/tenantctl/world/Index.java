@@ -45,18 +45,30 @@ final class Index implements WorldView {
     Tracker tracker;
 
     Index() {
+        this(0, 0, 0);
+    }
+
+    /**
+     * An empty index with room for this many objects of each kind: a world of 100,000 objects
+     * built in one go would otherwise grow (and rehash) each hash map a dozen times.
+     */
+    Index(int tenantCount, int accountCount, int subscriptionCount) {
         tenants = new TreeMap<>();
         accounts = new TreeMap<>();
         subscriptions = new TreeMap<>();
-        tenantLookup = new HashMap<>();
-        accountLookup = new HashMap<>();
-        subscriptionLookup = new HashMap<>();
-        accountKeyByName = new HashMap<>();
-        domainOwners = new HashMap<>();
-        accountsByDomain = new HashMap<>();
+        tenantLookup = sized(tenantCount);
+        accountLookup = sized(accountCount);
+        subscriptionLookup = sized(subscriptionCount);
+        accountKeyByName = sized(accountCount);
+        domainOwners = sized(tenantCount);
+        accountsByDomain = sized(tenantCount);
         adminOf = new HashMap<>();
         subsByAccount = new HashMap<>();
-        subsByTenant = new HashMap<>();
+        subsByTenant = sized(tenantCount);
+    }
+
+    private static <V> HashMap<String, V> sized(int count) {
+        return new HashMap<>(Math.max(16, count + count / 3 + 1));
     }
 
     private Index(Index other) {
