@@ -240,7 +240,12 @@ final class ApplyCommand implements Callable<Integer> {
                 if (!existed && store.exists() && format == OutputFormat.TEXT) {
                     spec.commandLine().getOut().println("Created the state at " + store.location() + ".");
                 }
-                return report(result, result.plan().map(p -> PlanDocument.of(p, made)), shown);
+                // Only the JSON output shows the document: its digest is a second pass over a large
+                // plan (the applier digested it already for the history), so text output skips it.
+                Optional<PlanDocument> document = format == OutputFormat.JSON
+                        ? result.plan().map(p -> PlanDocument.of(p, made))
+                        : Optional.empty();
+                return report(result, document, shown);
             }
         });
     }

@@ -34,6 +34,10 @@ public final class Names {
     }
 
     public static SortedSet<String> keys(Collection<String> names) {
+        return treeOfKeys(names);
+    }
+
+    private static TreeSet<String> treeOfKeys(Collection<String> names) {
         if (names instanceof SortedSet<String> sorted && sorted.comparator() == null && areKeys(sorted)) {
             // Already keys in their natural order (a subscription's co-administrators when one is
             // added): copied in linear time, not re-sorted, for each of a large plan's steps.
@@ -55,8 +59,14 @@ public final class Names {
         return true;
     }
 
-    /** The keys of these names as an unmodifiable sorted set; empty ones are shared. */
+    /**
+     * The keys of these names as an unmodifiable sorted set; empty ones are shared, and a set this
+     * method made is returned as it is.
+     */
     public static SortedSet<String> frozenKeys(Collection<String> names) {
-        return names.isEmpty() ? Collections.emptySortedSet() : Collections.unmodifiableSortedSet(keys(names));
+        if (names instanceof KeySet frozen) {
+            return frozen;
+        }
+        return names.isEmpty() ? Collections.emptySortedSet() : KeySet.of(treeOfKeys(names));
     }
 }

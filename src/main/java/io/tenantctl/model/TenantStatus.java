@@ -42,6 +42,9 @@ public record TenantStatus(
 
     /** The set with the key added or removed, for the {@code with...} methods. */
     static SortedSet<String> edit(SortedSet<String> set, String key, boolean add) {
+        if (set instanceof KeySet keys) {
+            return keys.edit(Names.key(key), add);
+        }
         TreeSet<String> out = new TreeSet<>(set);
         if (add) {
             out.add(Names.key(key));

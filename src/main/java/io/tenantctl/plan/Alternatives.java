@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Schedules a set of steps, with temporary grants if any, from the world the plan starts from: the
@@ -26,13 +27,15 @@ final class Alternatives {
     private final Trial trial;
     private final World live;
     private final ChangeSet changes;
-    private final List<String> grantees;
+    private final Supplier<List<String>> grantees;
+    private List<String> granteesMade;
 
     /**
      * @param grantees the accounts a grant may be given to: declared in the manifests (and
-     *                 {@code --as} identities when any are given)
+     *                 {@code --as} identities when any are given); asked for only when a step is
+     *                 blocked, since listing them walks every account of the manifests
      */
-    Alternatives(Trial trial, World live, ChangeSet changes, List<String> grantees) {
+    Alternatives(Trial trial, World live, ChangeSet changes, Supplier<List<String>> grantees) {
         this.trial = trial;
         this.live = live;
         this.changes = changes;
@@ -52,7 +55,10 @@ final class Alternatives {
     }
 
     List<String> grantees() {
-        return grantees;
+        if (granteesMade == null) {
+            granteesMade = grantees.get();
+        }
+        return granteesMade;
     }
 
     /** Whether variants of a plan of this many steps may be tried. */

@@ -8,6 +8,7 @@ import io.tenantctl.diff.ChangeSet;
 import io.tenantctl.diff.Differ;
 import io.tenantctl.model.Kind;
 import io.tenantctl.model.Names;
+import io.tenantctl.model.WorldObject;
 import io.tenantctl.profile.Profile;
 import io.tenantctl.rules.Violation;
 import io.tenantctl.step.PlannedStep;
@@ -107,6 +108,9 @@ public final class Planner {
         World end = first.result();
         int grants = first.temporaryGrants();
         for (int round = 1; round <= ROUNDS; round++) {
+            if (reached(end, changes.desired())) {
+                return new Schedule(steps, end, List.of(), grants);
+            }
             ChangeSet rest = remaining(end, changes.desired());
             if (!rest.hasChanges()) {
                 return new Schedule(steps, end, List.of(), grants);
@@ -134,6 +138,24 @@ public final class Planner {
      * not done for ever. One round is the plan; each further one plans what the side effects undid.
      */
     static final int ROUNDS = 4;
+
+    /**
+     * Whether the steps lead exactly to the desired world, object for object: the usual end of a
+     * round, answered without {@link #remaining}'s diff, which builds a second desired world of
+     * every object to find nothing. When this says no, the diff decides.
+     */
+    private static boolean reached(World end, World desired) {
+        if (end.size() != desired.size()) {
+            return false;
+        }
+        for (WorldObject want : desired.objects()) {
+            WorldObject have = end.get(want.ref()).orElse(null);
+            if (have != want && !want.equals(have)) {
+                return false;
+            }
+        }
+        return true;
+    }
 
     /** What still differs, by spec, between where the steps lead and the desired world. */
     private static ChangeSet remaining(World end, World desired) {
@@ -166,7 +188,7 @@ public final class Planner {
         }
         progress.phase("planning", steps.size());
         Alternatives run =
-                new Alternatives(new Trial(profile, options.as()), live, changes, declared(changes, options));
+                new Alternatives(new Trial(profile, options.as()), live, changes, () -> declared(changes, options));
         Alternatives.Attempt main = run.schedule(steps, List.of(), progress);
         if (main.complete()) {
             return main.schedule(List.of(), 0);

@@ -20,4 +20,15 @@ public interface Rule {
     default void checkAccount(WorldView world, Account account, Consumer<Violation> out) {}
 
     default void checkSubscription(WorldView world, Subscription subscription, Consumer<Violation> out) {}
+
+    /**
+     * As {@link #checkSubscription}, where only the role of one account changed ({@link
+     * Scope#subscriptionMember}). A rule that judges each co-administrator (or owner) on its own may
+     * leave out what it says of the others, which the change cannot have altered; every other rule
+     * checks the subscription whole, as by default.
+     */
+    default void checkSubscriptionMember(
+            WorldView world, Subscription subscription, String account, Consumer<Violation> out) {
+        checkSubscription(world, subscription, out);
+    }
 }

@@ -64,7 +64,15 @@ public record RuleSet(List<Rule> invariants, List<Rule> advice, List<Rule> field
             world.account(key).ifPresent(a -> rules.forEach(r -> r.checkAccount(world, a, out)));
         }
         for (String name : scope.subscriptions()) {
-            world.subscription(name).ifPresent(s -> rules.forEach(r -> r.checkSubscription(world, s, out)));
+            String member = scope.memberOnly(name);
+            world.subscription(name)
+                    .ifPresent(s -> rules.forEach(r -> {
+                        if (member == null) {
+                            r.checkSubscription(world, s, out);
+                        } else {
+                            r.checkSubscriptionMember(world, s, member, out);
+                        }
+                    }));
         }
     }
 }

@@ -1,7 +1,9 @@
 package io.tenantctl.rules;
 
 import io.tenantctl.world.WorldView;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -25,6 +27,8 @@ public final class Scope {
     private Set<String> changedAccounts = Set.of();
     private Set<String> changedDomains = Set.of();
     private Set<String> changedTenants = Set.of();
+    // Subscriptions in which only one account's role changed: name to that account's key.
+    private Map<String, String> members = Map.of();
 
     private static Set<String> grow(Set<String> set) {
         return set.isEmpty() && !(set instanceof HashSet) ? new HashSet<>(4) : set;
@@ -60,6 +64,28 @@ public final class Scope {
     public Scope subscription(String name) {
         subscriptions = grow(subscriptions);
         subscriptions.add(name);
+        whole(name);
+        return this;
+    }
+
+    /**
+     * Check this subscription, in which only the role of this account changed (a co-administrator
+     * added or removed): a rule that judges each member on its own need judge only this one, since
+     * what it says of the others is the same before and after the step. A subscription of 200
+     * co-administrators is then checked in constant time per step, not 200 times over.
+     */
+    public Scope subscriptionMember(String name, String accountKey) {
+        boolean first = !subscriptions.contains(name);
+        subscriptions = grow(subscriptions);
+        subscriptions.add(name);
+        if (first) {
+            if (members.isEmpty()) {
+                members = new HashMap<>(2);
+            }
+            members.put(name, accountKey);
+        } else if (!accountKey.equals(memberOnly(name))) {
+            whole(name); // a second member, or already whole: check it whole
+        }
         return this;
     }
 
@@ -106,14 +132,28 @@ public final class Scope {
             tenants.addAll(world.tenantsAdministeredBy(account));
             subscriptions = grow(subscriptions);
             subscriptions.addAll(world.subscriptionsReferencing(account));
+            wholly(world.subscriptionsReferencing(account));
         }
         for (String tenant : changedTenants) {
             tenants = grow(tenants);
             tenants.add(tenant);
             subscriptions = grow(subscriptions);
             subscriptions.addAll(world.subscriptionsTrusting(tenant));
+            wholly(world.subscriptionsTrusting(tenant));
         }
         return this;
+    }
+
+    private void whole(String name) {
+        if (!members.isEmpty()) {
+            members.remove(name);
+        }
+    }
+
+    private void wholly(Set<String> names) {
+        if (!members.isEmpty()) {
+            members.keySet().removeAll(names);
+        }
     }
 
     public Set<String> tenants() {
@@ -126,5 +166,13 @@ public final class Scope {
 
     public Set<String> subscriptions() {
         return subscriptions;
+    }
+
+    /**
+     * The one account whose role is all that changed in this subscription ({@link
+     * #subscriptionMember}), or null when the subscription is to be checked whole.
+     */
+    public String memberOnly(String subscription) {
+        return members.isEmpty() ? null : members.get(subscription);
     }
 }

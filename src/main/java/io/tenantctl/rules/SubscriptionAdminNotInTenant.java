@@ -20,8 +20,25 @@ public final class SubscriptionAdminNotInTenant implements Rule {
 
     @Override
     public void checkSubscription(WorldView world, Subscription s, Consumer<Violation> out) {
+        if (serviceAdministrator(world, s, out)) {
+            for (String co : s.coAdministrators()) {
+                coAdministrator(world, s, co, out);
+            }
+        }
+    }
+
+    /** Each co-administrator is judged on its own: only the one whose role changed. */
+    @Override
+    public void checkSubscriptionMember(WorldView world, Subscription s, String account, Consumer<Violation> out) {
+        if (serviceAdministrator(world, s, out) && s.coAdministrators().contains(account)) {
+            coAdministrator(world, s, account, out);
+        }
+    }
+
+    /** Checks the service administrator; false when the rule does not apply to the subscription. */
+    private boolean serviceAdministrator(WorldView world, Subscription s, Consumer<Violation> out) {
         if (!s.isAzure() || world.tenant(s.tenant()).isEmpty()) {
-            return; // a missing tenant is unknown-reference's to report
+            return false; // a missing tenant is unknown-reference's to report
         }
         s.serviceAdministrator().ifPresent(sa -> {
             if (foreign(world, sa, s)) {
@@ -29,11 +46,13 @@ public final class SubscriptionAdminNotInTenant implements Rule {
                         code(), s.ref(), "/spec/serviceAdministrator", message(world, sa, "service administrator", s)));
             }
         });
-        for (String co : s.coAdministrators()) {
-            if (foreign(world, co, s)) {
-                out.accept(Violation.errorAt(
-                        code(), s.ref(), "/spec/coAdministrators", co, message(world, co, "co-administrator", s)));
-            }
+        return true;
+    }
+
+    private void coAdministrator(WorldView world, Subscription s, String co, Consumer<Violation> out) {
+        if (foreign(world, co, s)) {
+            out.accept(Violation.errorAt(
+                    code(), s.ref(), "/spec/coAdministrators", co, message(world, co, "co-administrator", s)));
         }
     }
 

@@ -35,6 +35,14 @@ public final class UnknownReference implements Rule {
 
     @Override
     public void checkSubscription(WorldView world, Subscription s, Consumer<Violation> out) {
+        roles(world, s, out);
+        for (String co : s.coAdministrators()) {
+            coAdministrator(world, s, co, out);
+        }
+    }
+
+    /** The subscription's tenant, account administrator and service administrator. */
+    private void roles(WorldView world, Subscription s, Consumer<Violation> out) {
         if (world.tenant(s.tenant()).isEmpty()) {
             out.accept(Violation.errorAt(
                     code(),
@@ -59,15 +67,25 @@ public final class UnknownReference implements Rule {
                         "/spec/serviceAdministrator",
                         a,
                         s.ref() + " names service administrator " + a + ", but no Account has that sign-in name")));
-        for (String co : s.coAdministrators()) {
-            if (world.account(co).isEmpty()) {
-                out.accept(Violation.errorAt(
-                        code(),
-                        s.ref(),
-                        "/spec/coAdministrators",
-                        co,
-                        s.ref() + " names co-administrator " + co + ", but no Account has that sign-in name"));
-            }
+    }
+
+    /** Each co-administrator is judged on its own: only the one whose role changed. */
+    @Override
+    public void checkSubscriptionMember(WorldView world, Subscription s, String account, Consumer<Violation> out) {
+        roles(world, s, out);
+        if (s.coAdministrators().contains(account)) {
+            coAdministrator(world, s, account, out);
+        }
+    }
+
+    private void coAdministrator(WorldView world, Subscription s, String co, Consumer<Violation> out) {
+        if (world.account(co).isEmpty()) {
+            out.accept(Violation.errorAt(
+                    code(),
+                    s.ref(),
+                    "/spec/coAdministrators",
+                    co,
+                    s.ref() + " names co-administrator " + co + ", but no Account has that sign-in name"));
         }
     }
 }

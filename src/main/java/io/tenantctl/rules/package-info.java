@@ -7,6 +7,8 @@
  * point into that object's manifest with a JSON Pointer (and, for list entries, the entry's value,
  * because lists are kept sorted and their manifest order is not ours to know). A
  * {@link io.tenantctl.rules.Scope} says which objects to look at: everything for validation, the
- * neighbourhood of one step for the planner, so that checking after every step stays linear.
+ * neighbourhood of one step for the planner, so that checking after every step stays linear; after
+ * a step that changes one co-administrator, only that member of the subscription for the rules that
+ * judge members one by one ({@link io.tenantctl.rules.Rule#checkSubscriptionMember}).
  */
 package io.tenantctl.rules;

@@ -5,13 +5,17 @@ import io.tenantctl.model.ObjectRef;
 import io.tenantctl.model.Subscription;
 import io.tenantctl.model.Tenant;
 import io.tenantctl.model.WorldObject;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedSet;
 import java.util.TreeMap;
 
 /**
@@ -41,18 +45,30 @@ final class Index implements WorldView {
     Tracker tracker;
 
     Index() {
+        this(0, 0, 0);
+    }
+
+    /**
+     * An empty index with room for this many objects of each kind: a world of 100,000 objects
+     * built in one go would otherwise grow (and rehash) each hash map a dozen times.
+     */
+    Index(int tenantCount, int accountCount, int subscriptionCount) {
         tenants = new TreeMap<>();
         accounts = new TreeMap<>();
         subscriptions = new TreeMap<>();
-        tenantLookup = new HashMap<>();
-        accountLookup = new HashMap<>();
-        subscriptionLookup = new HashMap<>();
-        accountKeyByName = new HashMap<>();
-        domainOwners = new HashMap<>();
-        accountsByDomain = new HashMap<>();
+        tenantLookup = sized(tenantCount);
+        accountLookup = sized(accountCount);
+        subscriptionLookup = sized(subscriptionCount);
+        accountKeyByName = sized(accountCount);
+        domainOwners = sized(tenantCount);
+        accountsByDomain = sized(tenantCount);
         adminOf = new HashMap<>();
         subsByAccount = new HashMap<>();
-        subsByTenant = new HashMap<>();
+        subsByTenant = sized(tenantCount);
+    }
+
+    private static <V> HashMap<String, V> sized(int count) {
+        return new HashMap<>(Math.max(16, count + count / 3 + 1));
     }
 
     private Index(Index other) {
@@ -139,12 +155,11 @@ final class Index implements WorldView {
                         old == null ? Set.of() : Set.of(old.tenant()),
                         Set.of(s.tenant()),
                         s.name());
-                relink(
-                        Key.Space.SUBSCRIPTIONS_OF_ACCOUNT,
-                        subsByAccount,
-                        old == null ? Set.of() : admins(old),
-                        admins(s),
-                        s.name());
+                if (old == null) {
+                    relink(Key.Space.SUBSCRIPTIONS_OF_ACCOUNT, subsByAccount, Set.of(), admins(s), s.name());
+                } else {
+                    relinkAdmins(old, s);
+                }
                 return Optional.ofNullable(old);
             }
         }
@@ -183,6 +198,68 @@ final class Index implements WorldView {
                 link(space, index, key, value);
             }
         }
+    }
+
+    /**
+     * Moves a replaced subscription's entries in "subscriptions of an account" to its new
+     * administrators. Only the accounts that can differ are looked at: the co-administrators one
+     * set has and the other has not (a merge of the two sorted sets, without copying them), and the
+     * few others (owners, account and service administrator). A step that adds one of 200
+     * co-administrators so costs a walk of the two sets, not two hash sets of 200 built and compared.
+     */
+    private void relinkAdmins(Subscription old, Subscription s) {
+        List<String> candidates = new ArrayList<>();
+        if (old.coAdministrators() != s.coAdministrators()) {
+            symmetricDifference(old.coAdministrators(), s.coAdministrators(), candidates);
+        }
+        Set<String> oldOthers = others(old);
+        Set<String> newOthers = others(s);
+        candidates.addAll(oldOthers);
+        candidates.addAll(newOthers);
+        for (String key : candidates) {
+            boolean before = old.coAdministrators().contains(key) || oldOthers.contains(key);
+            boolean after = s.coAdministrators().contains(key) || newOthers.contains(key);
+            if (before && !after) {
+                unlink(Key.Space.SUBSCRIPTIONS_OF_ACCOUNT, subsByAccount, key, s.name());
+            } else if (after && !before) {
+                link(Key.Space.SUBSCRIPTIONS_OF_ACCOUNT, subsByAccount, key, s.name());
+            }
+        }
+    }
+
+    /** The names in one of two sets in natural order and not in the other. */
+    private static void symmetricDifference(SortedSet<String> a, SortedSet<String> b, List<String> out) {
+        Iterator<String> i = a.iterator();
+        Iterator<String> j = b.iterator();
+        String x = i.hasNext() ? i.next() : null;
+        String y = j.hasNext() ? j.next() : null;
+        while (x != null || y != null) {
+            // The two sets share their instances (one is the other edited), so most pairs are one string.
+            int order = x == y ? 0 : x == null ? 1 : y == null ? -1 : x.compareTo(y);
+            if (order < 0) {
+                out.add(x);
+                x = i.hasNext() ? i.next() : null;
+            } else if (order > 0) {
+                out.add(y);
+                y = j.hasNext() ? j.next() : null;
+            } else {
+                x = i.hasNext() ? i.next() : null;
+                y = j.hasNext() ? j.next() : null;
+            }
+        }
+    }
+
+    /** A subscription's administrators other than its co-administrators. */
+    private static Set<String> others(Subscription s) {
+        if (s.owners().isEmpty()
+                && s.accountAdministrator().isEmpty()
+                && s.serviceAdministrator().isEmpty()) {
+            return Set.of();
+        }
+        Set<String> all = new HashSet<>(s.owners());
+        s.accountAdministrator().ifPresent(all::add);
+        s.serviceAdministrator().ifPresent(all::add);
+        return all;
     }
 
     /** Removes the object of this kind and name, if any; returns it. */

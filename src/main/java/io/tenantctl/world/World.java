@@ -1,5 +1,6 @@
 package io.tenantctl.world;
 
+import io.tenantctl.model.Kind;
 import io.tenantctl.model.WorldObject;
 import java.util.Collection;
 
@@ -24,7 +25,12 @@ public final class World extends IndexedWorld {
      * same sign-in name, are a programming error here: validation drops them first.
      */
     public static World of(Collection<? extends WorldObject> objects) {
-        Index index = new Index();
+        int[] count = new int[Kind.values().length];
+        for (WorldObject object : objects) {
+            count[object.kind().ordinal()]++;
+        }
+        Index index = new Index(
+                count[Kind.TENANT.ordinal()], count[Kind.ACCOUNT.ordinal()], count[Kind.SUBSCRIPTION.ordinal()]);
         for (WorldObject object : objects) {
             if (index.put(object).isPresent()) {
                 throw new IllegalArgumentException("duplicate object " + object.ref());

@@ -302,12 +302,12 @@ public final class ClassicSteps implements StepCatalogue {
             case CREATE_ACCOUNT -> scope.accountChanged(((Account) step.object().orElseThrow()).key());
             case UPDATE_ACCOUNT, DELETE_ACCOUNT ->
                 world.accountNamed(name).ifPresent(a -> scope.accountChanged(a.key()));
+            case ADD_CO_ADMIN, REMOVE_CO_ADMIN ->
+                scope.subscriptionMember(name, step.accountKey().orElseThrow());
             case CREATE_SUBSCRIPTION,
                     UPDATE_SUBSCRIPTION,
                     TRANSFER_SUBSCRIPTION,
                     SET_SERVICE_ADMIN,
-                    ADD_CO_ADMIN,
-                    REMOVE_CO_ADMIN,
                     DELETE_SUBSCRIPTION -> scope.subscription(name);
         }
         return scope.expand(world);
