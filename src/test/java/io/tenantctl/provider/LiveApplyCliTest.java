@@ -35,7 +35,8 @@ class LiveApplyCliTest extends LiveSeedTest {
 
     private static final String SECRET = "not-a-real-secret";
 
-    private Result run(CliRun cli, String command, String... args) {
+    /** A command line through the live provider to the seed tenants, under the entra profile. */
+    private List<String> live(String command, String... args) {
         List<String> all = new ArrayList<>(List.of(command));
         all.addAll(List.of(args));
         all.addAll(List.of(
@@ -47,7 +48,11 @@ class LiveApplyCliTest extends LiveSeedTest {
                 "azure",
                 "--connections",
                 connections.toString()));
-        return cli.env("AZURE_CLIENT_SECRET", SECRET).run(all.toArray(String[]::new));
+        return all;
+    }
+
+    private Result run(CliRun cli, String command, String... args) {
+        return cli.env("AZURE_CLIENT_SECRET", SECRET).run(live(command, args).toArray(String[]::new));
     }
 
     private Result applyF(String manifests) {
@@ -221,19 +226,8 @@ class LiveApplyCliTest extends LiveSeedTest {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp",
                 System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
-                Main.class.getName(),
-                "apply",
-                "-f",
-                AFTER,
-                "--auto-approve",
-                "--profile",
-                "entra",
-                "--state",
-                state,
-                "--provider",
-                "azure",
-                "--connections",
-                connections.toString()));
+                Main.class.getName()));
+        command.addAll(live("apply", "-f", AFTER, "--auto-approve"));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(dir.resolve("child.log").toFile());
@@ -362,8 +356,7 @@ class LiveApplyCliTest extends LiveSeedTest {
     void driftOfATenantThatCannotBeReadIsUnknownNotNone() {
         Result adopted = applyF(BEFORE);
         assertThat(adopted.exitCode()).as(adopted.toString()).isZero();
-        contoso.instead(
-                "GET", "/v1.0/users", Fixture.failure("graph/errors/error-shape.json", "Authorization_RequestDenied"));
+        contosoUsersUnreadable();
 
         Result result = drift(BEFORE);
 

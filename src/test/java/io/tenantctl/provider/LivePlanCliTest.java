@@ -177,8 +177,7 @@ class LivePlanCliTest extends LiveSeedTest {
 
     @Test
     void aReadThatFailsMakesItsObjectsUnknownAndAPlanThatWouldChangeThemFails() {
-        contoso.instead(
-                "GET", "/v1.0/users", Fixture.failure("graph/errors/error-shape.json", "Authorization_RequestDenied"));
+        contosoUsersUnreadable();
 
         Result result = plan(AFTER);
 
@@ -274,8 +273,7 @@ class LivePlanCliTest extends LiveSeedTest {
 
     @Test
     void anImportWhoseReadFailsWritesNothing() {
-        contoso.instead(
-                "GET", "/v1.0/users", Fixture.failure("graph/errors/error-shape.json", "Authorization_RequestDenied"));
+        contosoUsersUnreadable();
         Path out = dir.resolve("imported");
 
         Result imported = cli().env("AZURE_CLIENT_SECRET", "s")

@@ -35,6 +35,12 @@ abstract class LiveSeedTest {
         state = "sqlite:" + dir.resolve("state.db");
     }
 
+    /** Contoso's users cannot be read: the app lacks the permission (Graph's 403 code). */
+    void contosoUsersUnreadable() {
+        contoso.instead(
+                "GET", "/v1.0/users", Fixture.failure("graph/errors/error-shape.json", "Authorization_RequestDenied"));
+    }
+
     @AfterEach
     void stopTenants() {
         contoso.close();
