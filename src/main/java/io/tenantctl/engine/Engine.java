@@ -345,7 +345,7 @@ public final class Engine {
         Observation seen = Timings.time("observe", () -> provider.observe(stored.world(), desired));
         List<Diagnostic> unknown = new ArrayList<>();
         for (Observation.Unseen unseen : seen.unseen()) {
-            if (declares(desired, seen.world(), unseen.tenant())) {
+            if (declared.stream().anyMatch(Sightings.concerns(unseen, seen.world(), desired))) {
                 unknown.add(Diagnostic.error(
                         Codes.UNSEEN,
                         unseen.what() + " could not be seen (" + unseen.why() + "); whether they drifted is"
@@ -355,15 +355,6 @@ public final class Engine {
         }
         return new DriftReport(
                 DriftFinder.findLive(store, stored, applyset, declared, seen.world(), provider.name()), unknown);
-    }
-
-    /** Whether the manifests declare a tenant, or accounts on its domains, or subscriptions that trust it. */
-    private static boolean declares(WorldView desired, WorldView observed, String tenant) {
-        Set<String> domains = new HashSet<>();
-        observed.tenant(tenant).ifPresent(t -> domains.addAll(t.allDomains()));
-        return desired.tenant(tenant).isPresent()
-                || desired.subscriptions().stream().anyMatch(s -> s.tenant().equals(tenant))
-                || desired.accounts().stream().anyMatch(a -> domains.contains(a.domain()));
     }
 
     /** What a revision changed, against the revision before it; empty when there is no such revision. */

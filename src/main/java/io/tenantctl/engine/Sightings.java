@@ -6,7 +6,6 @@ import io.tenantctl.diag.Diagnostics;
 import io.tenantctl.diag.Location;
 import io.tenantctl.diff.Change;
 import io.tenantctl.model.Account;
-import io.tenantctl.model.Kind;
 import io.tenantctl.model.Subscription;
 import io.tenantctl.model.WorldObject;
 import io.tenantctl.plan.Plan;
@@ -19,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 
 /**
  * What a provider read, could not see, and saw and does not manage, written into the plan made
@@ -85,23 +85,29 @@ final class Sightings {
     }
 
     private static boolean touches(Change change, Observation.Unseen unseen, WorldView observed, WorldView desired) {
-        Kind kind = change.ref().kind();
-        if (!kind.manifestName().equals(unseen.kind())) {
-            return false;
-        }
+        return sides(change).stream().anyMatch(concerns(unseen, observed, desired));
+    }
+
+    /**
+     * Which objects a read that failed leaves unknown: the tenant itself, the accounts on its domains
+     * (as observed or declared), or the subscriptions that trust it, by the kind that could not be
+     * read. Status no manifest declares (elevated access) concerns no object.
+     */
+    static Predicate<WorldObject> concerns(Observation.Unseen unseen, WorldView observed, WorldView desired) {
         String tenant = unseen.tenant();
-        return switch (kind) {
-            case TENANT -> change.ref().name().equals(tenant);
-            case ACCOUNT -> {
-                Set<String> domains = new TreeSet<>();
-                observed.tenant(tenant).ifPresent(t -> domains.addAll(t.allDomains()));
-                desired.tenant(tenant).ifPresent(t -> domains.addAll(t.allDomains()));
-                yield sides(change).stream().anyMatch(o -> o instanceof Account a && domains.contains(a.domain()));
-            }
-            case SUBSCRIPTION ->
-                sides(change).stream()
-                        .anyMatch(o -> o instanceof Subscription s && s.tenant().equals(tenant));
-        };
+        if (unseen.status()) {
+            return o -> false;
+        }
+        Set<String> domains = new TreeSet<>();
+        observed.tenant(tenant).ifPresent(t -> domains.addAll(t.allDomains()));
+        desired.tenant(tenant).ifPresent(t -> domains.addAll(t.allDomains()));
+        return o -> o.ref().kind().manifestName().equals(unseen.kind())
+                && switch (o.ref().kind()) {
+                    case TENANT -> o.ref().name().equals(tenant);
+                    case ACCOUNT -> o instanceof Account a && domains.contains(a.domain());
+                    case SUBSCRIPTION ->
+                        o instanceof Subscription s && s.tenant().equals(tenant);
+                };
     }
 
     private static List<WorldObject> sides(Change change) {

@@ -369,6 +369,23 @@ class LiveApplyCliTest extends LiveSeedTest {
         assertThat(result.out()).doesNotContain("No drift");
     }
 
+    @Test
+    void elevatedAccessATokenMayNotReadLeavesNoDeclaredObjectUnknown() {
+        Result adopted = applyF(BEFORE);
+        assertThat(adopted.exitCode()).as(adopted.toString()).isZero();
+        contoso.instead(
+                "GET",
+                "/providers/Microsoft.Authorization/roleAssignments",
+                Fixture.failure("arm/errors/error-shape.json", "AuthorizationFailed"));
+
+        Result result = drift(BEFORE);
+
+        assertThat(result.exitCode())
+                .as("elevated access is status no manifest declares: " + result)
+                .isZero();
+        assertThat(result.out()).contains("No drift");
+    }
+
     private static boolean secretsIn(Result... results) {
         for (Result r : results) {
             if ((r.out() + r.err()).contains(SECRET)) {
