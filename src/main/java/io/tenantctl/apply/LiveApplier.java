@@ -154,7 +154,7 @@ public final class LiveApplier {
             }
             Snapshot start = state;
             if (seen.isPresent()) {
-                recordObserved(store, plan, seen.get(), performer.name(), request);
+                recordObserved(store, plan, document.digest(), seen.get(), performer.name(), request);
                 start = store.read();
             }
             JournalRun run = resumed
@@ -168,7 +168,8 @@ public final class LiveApplier {
      * Records the world the provider observed, which the plan was made against, as a revision of
      * the state: no step, no ownership changed, its source saying where it came from.
      */
-    private void recordObserved(StateStore store, Plan plan, World observed, String provider, Applier.Request request) {
+    private void recordObserved(
+            StateStore store, Plan plan, String digest, World observed, String provider, Applier.Request request) {
         store.write(request.lockTimeout(), request.holder(), tx -> {
             long revision = tx.snapshot().revision() + 1;
             Map<String, String> source = new TreeMap<>(request.provenance());
@@ -180,7 +181,7 @@ public final class LiveApplier {
                     plan.as(),
                     List.of(),
                     new TreeMap<>(),
-                    PlanWriter.digestKeepingSteps(plan).digest(),
+                    digest,
                     source,
                     plan.applyset(),
                     List.of());
