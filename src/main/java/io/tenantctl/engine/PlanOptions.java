@@ -46,17 +46,6 @@ public record PlanOptions(
     public static final String DEFAULT_APPLYSET = "default";
     public static final double DEFAULT_MAX_PRUNE = 0.25;
 
-    /** Options that never take objects over from another applyset, nor grant roles for a while. */
-    public PlanOptions(
-            List<String> as,
-            boolean prune,
-            Map<String, String> source,
-            String applyset,
-            double maxPrune,
-            boolean allowMassPrune) {
-        this(as, prune, source, applyset, maxPrune, allowMassPrune, false, false, Silencing.NONE);
-    }
-
     public PlanOptions {
         as = List.copyOf(as);
         source = Map.copyOf(source);
@@ -64,8 +53,7 @@ public record PlanOptions(
 
     /** Default applyset and pruning limits. */
     public static PlanOptions of(List<String> as, boolean prune, Map<String, String> source) {
-        return new PlanOptions(
-                as, prune, source, DEFAULT_APPLYSET, DEFAULT_MAX_PRUNE, false, false, false, Silencing.NONE);
+        return new PlanOptions(as, prune, source, DEFAULT_APPLYSET, DEFAULT_MAX_PRUNE, false, false, false);
     }
 
     /** The same options, silencing these warnings too. */
