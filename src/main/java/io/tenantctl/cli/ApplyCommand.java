@@ -178,12 +178,7 @@ final class ApplyCommand implements Callable<Integer> {
             return ExitCodes.ERROR;
         }
         Engine engine = context.engine(((ProviderOptions.Chosen) choice).provider());
-        if (provider.live() && !confirmed.isEmpty()) {
-            throw Usage.error(
-                    spec,
-                    "--confirm records an action the record provider cannot see; the azure provider reads in the"
-                            + " tenants whether it was done: do it, then apply again");
-        }
+        refuseConfirmWhenLive();
         if (planFile != null) {
             return applySaved(engine, format, style);
         }
@@ -250,6 +245,16 @@ final class ApplyCommand implements Callable<Integer> {
         });
     }
 
+    /** {@code --confirm} tells the record provider an action was done; a live provider reads it instead. */
+    private void refuseConfirmWhenLive() {
+        if (provider.live() && !confirmed.isEmpty()) {
+            throw Usage.error(
+                    spec,
+                    "--confirm records an action the record provider cannot see; the azure provider reads in the"
+                            + " tenants whether it was done: do it, then apply again");
+        }
+    }
+
     /**
      * {@code apply --resume}: the unfinished live run's plan, from the journal, applied again. It
      * was approved (and its signature checked) when the run began, so it is neither asked about
@@ -276,9 +281,7 @@ final class ApplyCommand implements Callable<Integer> {
                     "--resume finishes a live apply (--provider azure); an apply to the state store alone is one"
                             + " transaction, done or not, and never needs it");
         }
-        if (!confirmed.isEmpty()) {
-            throw Usage.error(spec, "--confirm has no effect with --provider azure, which reads whether it was done");
-        }
+        refuseConfirmWhenLive();
         if (choice instanceof ProviderOptions.Refused refused) {
             context.diagnostics(spec, style, refused.problems());
             return ExitCodes.ERROR;
