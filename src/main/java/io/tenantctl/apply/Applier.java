@@ -36,6 +36,7 @@ import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * Applies plans to a state store, all or nothing.
@@ -297,23 +298,6 @@ public final class Applier {
                     Outcome.AWAITING, Optional.of(plan), state.revision(), List.of(), Optional.empty(), awaited, 0);
         }
         long revision = state.revision() + 1;
-        PlanWriter.Digested digested = Timings.time("digest", digest::join);
-        List<StepEntry> entries = new AbstractList<>() {
-            @Override
-            public StepEntry get(int index) {
-                PlannedStep step = steps.get(index);
-                return new StepEntry(
-                        step.step().op().wireName(),
-                        step.step().target().toString(),
-                        step.actor(),
-                        digested.steps().get(from + index));
-            }
-
-            @Override
-            public int size() {
-                return steps.size();
-            }
-        };
         TreeSet<String> actors = new TreeSet<>();
         for (PlannedStep step : steps) {
             step.actor().ifPresent(actors::add);
@@ -321,17 +305,39 @@ public final class Applier {
         }
         awaited.forEach(a -> ledger.await(a, revision));
         Map<String, Integer> summary = new TreeMap<>(plan.summary().asMap());
-        RevisionRecord record = new RevisionRecord(
-                revision,
-                clock.instant().truncatedTo(ChronoUnit.MILLIS),
-                plan.as(),
-                new ArrayList<>(actors),
-                summary,
-                digested.digest(),
-                recordedSource(plan, request),
-                plan.applyset(),
-                entries,
-                request.operator());
+        Instant time = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        // The record needs the digest, which may still be in the making; the store asks for it
+        // after writing the objects, so that the two overlap.
+        Supplier<RevisionRecord> record = () -> {
+            PlanWriter.Digested digested = Timings.time("digest", digest::join);
+            List<StepEntry> entries = new AbstractList<>() {
+                @Override
+                public StepEntry get(int index) {
+                    PlannedStep step = steps.get(index);
+                    return new StepEntry(
+                            step.step().op().wireName(),
+                            step.step().target().toString(),
+                            step.actor(),
+                            digested.steps().get(from + index));
+                }
+
+                @Override
+                public int size() {
+                    return steps.size();
+                }
+            };
+            return new RevisionRecord(
+                    revision,
+                    time,
+                    plan.as(),
+                    new ArrayList<>(actors),
+                    summary,
+                    digested.digest(),
+                    recordedSource(plan, request),
+                    plan.applyset(),
+                    entries,
+                    request.operator());
+        };
         Commit commit = new Commit(
                 result,
                 plan.applyset(),

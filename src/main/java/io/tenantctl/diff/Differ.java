@@ -213,8 +213,12 @@ public final class Differ {
         JsonNode bs = b.path("spec");
         JsonNode as = a.path("spec");
         TreeSet<String> names = new TreeSet<>();
-        bs.propertyNames().forEach(names::add);
-        as.propertyNames().forEach(names::add);
+        for (String name : bs.propertyNames()) {
+            names.add(name);
+        }
+        for (String name : as.propertyNames()) {
+            names.add(name);
+        }
         for (String name : specOrder(a.isEmpty() ? b : a, names)) {
             compareValue("/spec/" + name, bs.path(name), as.path(name), out);
         }
@@ -239,8 +243,12 @@ public final class Differ {
 
     private static void compare(String path, JsonNode before, JsonNode after, List<FieldChange> out) {
         TreeSet<String> keys = new TreeSet<>();
-        before.propertyNames().forEach(keys::add);
-        after.propertyNames().forEach(keys::add);
+        for (String key : before.propertyNames()) {
+            keys.add(key);
+        }
+        for (String key : after.propertyNames()) {
+            keys.add(key);
+        }
         for (String key : keys) {
             compareValue(
                     path + "/" + key.replace("~", "~0").replace("/", "~1"), before.path(key), after.path(key), out);

@@ -597,12 +597,15 @@ final class SafeYamlReader {
         }
 
         private void refuseDecorations(NodeEvent event, Optional<String> tag) {
-            event.getAnchor()
-                    .ifPresent(anchor -> fail(
-                            event,
-                            "anchors are not allowed (&" + printable(anchor.getValue())
-                                    + "); write the value out in full"));
-            tag.ifPresent(t -> fail(event, "explicit tags are not allowed (" + printable(t) + ")"));
+            // Tested without lambdas: this runs for every node, and under the launcher's C1
+            // compiler each capturing lambda is an allocation through a method handle.
+            if (event.getAnchor().isPresent()) {
+                fail(event, "anchors are not allowed (&" + printable(event.getAnchor().get().getValue())
+                        + "); write the value out in full");
+            }
+            if (tag.isPresent()) {
+                fail(event, "explicit tags are not allowed (" + printable(tag.get()) + ")");
+            }
         }
 
         private JsonNode resolve(ScalarEvent event) {

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.Iterator;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * An unmodifiable sorted set of names already normalised ({@link Names#key}), in their natural
@@ -16,16 +17,27 @@ import java.util.TreeSet;
  */
 final class KeySet extends AbstractSet<String> implements SortedSet<String> {
 
+    private static final AtomicLong IDS = new AtomicLong();
+
     private final TreeSet<String> keys;
+    private final long id = IDS.incrementAndGet();
+    /**
+     * The set this one was made from by one edit, by its id (not a reference, which would keep
+     * every earlier version of a set alive), and the key edited; 0 and null for a set made whole.
+     */
+    private final long editedFrom;
+    private final String edited;
 
     /** Takes ownership of a set of keys, which nobody may change afterwards. */
-    private KeySet(TreeSet<String> keys) {
+    private KeySet(TreeSet<String> keys, long editedFrom, String edited) {
         this.keys = keys;
+        this.editedFrom = editedFrom;
+        this.edited = edited;
     }
 
     /** The set, which holds keys only, frozen. */
     static KeySet of(TreeSet<String> keys) {
-        return new KeySet(keys);
+        return new KeySet(keys, 0, null);
     }
 
     /** This set with a key added or removed. */
@@ -36,7 +48,16 @@ final class KeySet extends AbstractSet<String> implements SortedSet<String> {
         } else {
             out.remove(key);
         }
-        return new KeySet(out);
+        return new KeySet(out, id, key);
+    }
+
+    /**
+     * The key added or removed to make this set from {@code earlier}, when it was made from it by
+     * one edit; null when not (then the two must be compared whole). The key may also be in both:
+     * adding a key the set held is an edit too.
+     */
+    String editedFrom(KeySet earlier) {
+        return editedFrom == earlier.id ? edited : null;
     }
 
     @Override

@@ -57,21 +57,28 @@ public final class ManifestCodec {
                 Account a = (Account) object;
                 spec.put("signInName", a.signInName());
                 spec.put("type", a.type().manifestName());
-                a.displayName().ifPresent(v -> spec.put("displayName", v));
+                putOptional(spec, "displayName", a.displayName());
             }
             case SUBSCRIPTION -> {
                 Subscription s = (Subscription) object;
                 spec.put("offer", s.offer().manifestName());
                 spec.put("tenant", s.tenant());
-                s.displayName().ifPresent(v -> spec.put("displayName", v));
-                s.accountAdministrator().ifPresent(v -> spec.put("accountAdministrator", v));
-                s.serviceAdministrator().ifPresent(v -> spec.put("serviceAdministrator", v));
+                putOptional(spec, "displayName", s.displayName());
+                putOptional(spec, "accountAdministrator", s.accountAdministrator());
+                putOptional(spec, "serviceAdministrator", s.serviceAdministrator());
                 putList(spec, "coAdministrators", s.coAdministrators());
                 putList(spec, "owners", s.owners());
-                s.offerId().ifPresent(v -> spec.put("offerId", v));
+                putOptional(spec, "offerId", s.offerId());
             }
         }
         return spec;
+    }
+
+    /** Sets the member when the value is present; without a lambda, which C1 would allocate on each call. */
+    private static void putOptional(ObjectNode node, String name, Optional<String> value) {
+        if (value.isPresent()) {
+            node.put(name, value.get());
+        }
     }
 
     public static ObjectNode metadata(Metadata metadata) {

@@ -3,6 +3,7 @@ package io.tenantctl.model;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
@@ -63,6 +64,18 @@ public final class Names {
      * The keys of these names as an unmodifiable sorted set; empty ones are shared, and a set this
      * method made is returned as it is.
      */
+    /**
+     * The one key whose addition or removal made {@code later} from {@code earlier}, when it was
+     * made so ({@link Subscription#withCoAdministrator}); empty when that is not known, and the two
+     * sets must be compared whole. The key may be in both.
+     */
+    public static Optional<String> editBetween(SortedSet<String> earlier, SortedSet<String> later) {
+        if (later instanceof KeySet after && earlier instanceof KeySet before) {
+            return Optional.ofNullable(after.editedFrom(before));
+        }
+        return Optional.empty();
+    }
+
     public static SortedSet<String> frozenKeys(Collection<String> names) {
         if (names instanceof KeySet frozen) {
             return frozen;

@@ -7,8 +7,12 @@ import io.tenantctl.diff.FieldChange;
 import io.tenantctl.json.Json;
 import io.tenantctl.model.ObjectRef;
 import io.tenantctl.step.PlannedStep;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -90,9 +94,11 @@ public final class PlanWriter {
 
     private static Digested digest(Plan plan, Optional<List<String>> keptSteps) {
         Json.Sha256 sha = new Json.Sha256();
-        try (JsonGenerator gen = Json.CANONICAL.createGenerator(sha.stream())) {
+        Recorder recorder = new Recorder(sha.stream());
+        try (JsonGenerator gen = Json.CANONICAL.createGenerator(recorder)) {
             gen.writeStartObject();
-            List<Member> members = new ArrayList<>(members(plan, StepJson.CANONICAL, keptSteps));
+            List<Member> members =
+                    new ArrayList<>(members(plan, StepJson.CANONICAL, keptSteps.map(kept -> new Kept(kept, recorder))));
             members.sort(Comparator.comparing(Member::name));
             for (Member member : members) {
                 gen.writeName(member.name());
@@ -106,13 +112,60 @@ public final class PlanWriter {
     /** One top-level member of the plan document and how to write its value. */
     private record Member(String name, Consumer<JsonGenerator> value) {}
 
+    /** Where each step's canonical JSON is kept, and the stream that records it on its way to the digest. */
+    private record Kept(List<String> steps, Recorder recorder) {}
+
+    /**
+     * Passes the canonical plan on to the digest and, between {@link #start} and {@link #stop},
+     * also keeps what passes: each step is encoded once, straight to UTF-8, for the digest and the
+     * history alike, instead of as a string first and then again as bytes.
+     */
+    private static final class Recorder extends OutputStream {
+        private final OutputStream out;
+        private byte[] kept = new byte[1024];
+        private int size = -1;
+
+        Recorder(OutputStream out) {
+            this.out = out;
+        }
+
+        void start() {
+            size = 0;
+        }
+
+        /** What passed since {@link #start}, without the separator the generator put before it. */
+        String stop() {
+            int from = size > 0 && kept[0] == ',' ? 1 : 0;
+            String text = new String(kept, from, size - from, StandardCharsets.UTF_8);
+            size = -1;
+            return text;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            if (size >= 0) {
+                if (size + len > kept.length) {
+                    kept = Arrays.copyOf(kept, Math.max(kept.length * 2, size + len));
+                }
+                System.arraycopy(b, off, kept, size, len);
+                size += len;
+            }
+            out.write(b, off, len);
+        }
+    }
+
     /**
      * The members of the plan document, in the order the document shows them (DESIGN.md section 4,
      * then the additions); the digest takes them in name order, and its generator sorts the keys
      * of every tree. One list, so that the document and its digest can never disagree about what
      * a plan holds.
      */
-    private static List<Member> members(Plan plan, List<StepJson.Member> stepOrder, Optional<List<String>> keptSteps) {
+    private static List<Member> members(Plan plan, List<StepJson.Member> stepOrder, Optional<Kept> keptSteps) {
         return List.of(
                 new Member("formatVersion", gen -> gen.writeNumber(Plan.FORMAT_VERSION)),
                 new Member("profile", gen -> gen.writeString(plan.profile())),
@@ -134,9 +187,12 @@ public final class PlanWriter {
                     gen.writeStartArray();
                     for (PlannedStep step : plan.steps()) {
                         if (keptSteps.isPresent()) {
-                            String json = StepJson.canonical(step);
-                            keptSteps.get().add(json);
-                            gen.writeRawValue(json);
+                            Kept kept = keptSteps.get();
+                            gen.flush();
+                            kept.recorder().start();
+                            StepJson.write(gen, step, stepOrder);
+                            gen.flush();
+                            kept.steps().add(kept.recorder().stop());
                         } else {
                             StepJson.write(gen, step, stepOrder);
                         }

@@ -4,8 +4,10 @@ import io.tenantctl.json.Json;
 import io.tenantctl.model.Account;
 import io.tenantctl.model.ManifestCodec;
 import io.tenantctl.model.ObjectRef;
+import io.tenantctl.model.WorldObject;
 import io.tenantctl.profile.Profiles;
 import io.tenantctl.step.Effect;
+import io.tenantctl.step.ExternalAction;
 import io.tenantctl.step.Impact;
 import io.tenantctl.step.Op;
 import io.tenantctl.step.PlannedStep;
@@ -63,8 +65,9 @@ public final class StepJson {
     /** Writes the step as one JSON object, its members in {@code order}. */
     static void write(JsonGenerator gen, PlannedStep planned, List<Member> order) {
         gen.writeStartObject();
+        boolean canonical = order == CANONICAL;
         for (Member member : order) {
-            member(gen, planned, member);
+            member(gen, planned, member, canonical);
         }
         gen.writeEndObject();
     }
@@ -78,7 +81,7 @@ public final class StepJson {
         return out.toString();
     }
 
-    private static void member(JsonGenerator gen, PlannedStep planned, Member member) {
+    private static void member(JsonGenerator gen, PlannedStep planned, Member member, boolean canonical) {
         Step step = planned.step();
         switch (member) {
             case INDEX -> {
@@ -87,10 +90,10 @@ public final class StepJson {
             }
             case OP -> string(gen, member, step.op().wireName());
             case TARGET -> string(gen, member, step.target().toString());
-            case ACCOUNT -> step.account().ifPresent(a -> string(gen, member, a));
-            case DOMAIN -> step.domain().ifPresent(d -> string(gen, member, d));
-            case FROM -> step.from().ifPresent(f -> string(gen, member, f));
-            case TO -> step.to().ifPresent(t -> string(gen, member, t));
+            case ACCOUNT -> optional(gen, member, step.account());
+            case DOMAIN -> optional(gen, member, step.domain());
+            case FROM -> optional(gen, member, step.from());
+            case TO -> optional(gen, member, step.to());
             case ACTOR -> {
                 // Always present: null says that nobody in particular acts.
                 gen.writeName(member.key);
@@ -129,10 +132,12 @@ public final class StepJson {
                     gen.writeBoolean(true);
                 }
             }
-            case EXTERNAL ->
+            case EXTERNAL -> {
                 // What someone outside tenantctl must do: derived from the step (its operation
                 // says), written for people and pipelines, and read back from the step itself.
-                step.external().ifPresent(action -> {
+                Optional<ExternalAction> external = step.external();
+                if (external.isPresent()) {
+                    ExternalAction action = external.get();
                     gen.writeName(member.key);
                     gen.writeStartObject();
                     // in name order, as the canonical form needs
@@ -140,22 +145,47 @@ public final class StepJson {
                     gen.writeStringProperty("what", action.what());
                     gen.writeStringProperty("who", action.who());
                     gen.writeEndObject();
-                });
-            case OBJECT ->
-                step.object().ifPresent(o -> {
+                }
+            }
+            case OBJECT -> {
+                if (step.object().isPresent()) {
                     gen.writeName(member.key);
-                    gen.writeTree(ManifestCodec.encode(o));
-                });
+                    manifest(gen, step.object().get(), canonical);
+                }
+            }
             case SIGN_UP -> {
                 if (!step.signUp().isEmpty()) {
                     gen.writeName(member.key);
                     gen.writeStartArray();
                     for (Account a : step.signUp()) {
-                        gen.writeTree(ManifestCodec.encode(a));
+                        manifest(gen, a, canonical);
                     }
                     gen.writeEndArray();
                 }
             }
+        }
+    }
+
+    /**
+     * An object's manifest: in canonical form streamed as it is (no tree built and sorted again,
+     * for each of a first apply's hundred thousand objects), else as the codec orders it.
+     */
+    private static void manifest(JsonGenerator gen, WorldObject object, boolean canonical) {
+        if (canonical) {
+            ManifestCodec.writeCanonical(gen, object);
+        } else {
+            gen.writeTree(ManifestCodec.encode(object));
+        }
+    }
+
+    /**
+     * An optional member, written only when present. Tested with {@code isPresent} rather than
+     * {@code ifPresent}: every step writes several, and under the launcher's C1 compiler each
+     * capturing lambda is an allocation through a method handle.
+     */
+    private static void optional(JsonGenerator gen, Member member, Optional<String> value) {
+        if (value.isPresent()) {
+            string(gen, member, value.get());
         }
     }
 

@@ -11,6 +11,7 @@ import io.tenantctl.step.Refusal;
 import io.tenantctl.step.Step;
 import io.tenantctl.world.MutableWorld;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -122,12 +123,15 @@ final class Trial {
                     blocked(step, refusalCode(refusal.get()), refusal.get().message()));
         }
         Authority authority = profile.authority().of(step, world);
-        List<Optional<String>> actors = actors(authority, as);
-        if (actors.isEmpty()) {
+        Iterator<Optional<String>> actors = actorsInOrder(authority, as);
+        if (!actors.hasNext()) {
             return Outcome.failed(unauthorized(step, authority, world));
         }
         Outcome last = null;
-        for (Optional<String> actor : actors) {
+        while (actors.hasNext()) {
+            // Asked for only after the last try was undone: holders may be found as they are
+            // asked for, against the world as it was when the authority was asked for.
+            Optional<String> actor = actors.next();
             Step bound = profile.steps().bind(step, actor, world);
             last = run(step, new Way(bound, actor, authority.description()), world);
             if (last.done().isPresent() || bound == step || bound.equals(step)) {
@@ -164,6 +168,28 @@ final class Trial {
             out.add(Optional.of(holder));
         }
         return out;
+    }
+
+    /**
+     * {@link #actors}, one at a time: without {@code --as}, the holders are taken only as far as
+     * the first that does the step.
+     */
+    private static Iterator<Optional<String>> actorsInOrder(Authority authority, List<String> as) {
+        if (authority.anyone() || !as.isEmpty()) {
+            return actors(authority, as).iterator();
+        }
+        Iterator<String> holders = authority.holders().iterator();
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return holders.hasNext();
+            }
+
+            @Override
+            public Optional<String> next() {
+                return Optional.of(holders.next());
+            }
+        };
     }
 
     private static final List<Optional<String>> ANYONE = List.of(Optional.empty());

@@ -228,15 +228,18 @@ public final class PlanTextView {
         }
         out.append(style.bold("Steps, in order:")).append('\n');
         int width = String.valueOf(steps.size()).length();
+        // One indent and a hand-padded number: String.format builds its number formatting anew on
+        // every call, a fifth of printing a plan of a few hundred thousand steps.
+        String indent = " ".repeat(width + 4);
         for (PlannedStep step : steps) {
-            String number = String.format("%" + width + "d.", step.index());
+            String number = String.valueOf(step.index());
             out.append("  ")
+                    .append(indent, 0, width - number.length())
                     .append(number)
-                    .append(' ')
+                    .append(". ")
                     .append(style.bold(step.step().describe()))
                     .append(step.temporary() ? style.yellow(" (temporary)") : "")
                     .append('\n');
-            String indent = " ".repeat(width + 4);
             out.append(indent).append("actor: ").append(actor(step)).append('\n');
             step.step()
                     .external()
@@ -257,9 +260,9 @@ public final class PlanTextView {
 
     /** Who must sign in, and why they may. */
     public static String actor(PlannedStep step) {
-        return step.actor()
-                .map(a -> a + " (" + step.authority() + ")")
-                .orElse("none needed (" + step.authority() + ")");
+        return step.actor().isPresent()
+                ? step.actor().get() + " (" + step.authority() + ")"
+                : "none needed (" + step.authority() + ")";
     }
 
     static String summaryLine(Plan plan, Style style) {

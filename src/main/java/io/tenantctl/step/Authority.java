@@ -11,7 +11,8 @@ import java.util.List;
 public record Authority(String description, List<String> holders, boolean anyone) {
 
     public Authority {
-        holders = List.copyOf(holders);
+        // Holders found as they are asked for stay so; any other list is copied.
+        holders = holders instanceof Holders ? holders : List.copyOf(holders);
     }
 
     public static Authority heldBy(String description, List<String> holders) {

@@ -1,6 +1,7 @@
 package io.tenantctl.world;
 
 import io.tenantctl.model.Account;
+import io.tenantctl.model.Names;
 import io.tenantctl.model.ObjectRef;
 import io.tenantctl.model.Subscription;
 import io.tenantctl.model.Tenant;
@@ -210,7 +211,13 @@ final class Index implements WorldView {
     private void relinkAdmins(Subscription old, Subscription s) {
         List<String> candidates = new ArrayList<>();
         if (old.coAdministrators() != s.coAdministrators()) {
-            symmetricDifference(old.coAdministrators(), s.coAdministrators(), candidates);
+            // One co-administrator added or removed, as each such step does: that one only.
+            Optional<String> edited = Names.editBetween(old.coAdministrators(), s.coAdministrators());
+            if (edited.isPresent()) {
+                candidates.add(edited.get());
+            } else {
+                symmetricDifference(old.coAdministrators(), s.coAdministrators(), candidates);
+            }
         }
         Set<String> oldOthers = others(old);
         Set<String> newOthers = others(s);
@@ -257,8 +264,12 @@ final class Index implements WorldView {
             return Set.of();
         }
         Set<String> all = new HashSet<>(s.owners());
-        s.accountAdministrator().ifPresent(all::add);
-        s.serviceAdministrator().ifPresent(all::add);
+        if (s.accountAdministrator().isPresent()) {
+            all.add(s.accountAdministrator().get());
+        }
+        if (s.serviceAdministrator().isPresent()) {
+            all.add(s.serviceAdministrator().get());
+        }
         return all;
     }
 
@@ -366,11 +377,13 @@ final class Index implements WorldView {
 
     @Override
     public Optional<WorldObject> get(ObjectRef ref) {
-        return switch (ref.kind()) {
-            case TENANT -> tenant(ref.name()).map(WorldObject.class::cast);
-            case ACCOUNT -> accountNamed(ref.name()).map(WorldObject.class::cast);
-            case SUBSCRIPTION -> subscription(ref.name()).map(WorldObject.class::cast);
+        // Without Optional.map: a bound method reference allocates on every lookup under C1.
+        WorldObject found = switch (ref.kind()) {
+            case TENANT -> tenantLookup.get(ref.name());
+            case ACCOUNT -> accountNamed(ref.name()).orElse(null);
+            case SUBSCRIPTION -> subscriptionLookup.get(ref.name());
         };
+        return Optional.ofNullable(found);
     }
 
     @Override

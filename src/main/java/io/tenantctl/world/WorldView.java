@@ -70,7 +70,8 @@ public interface WorldView {
 
     /** True when the account is a work or school account homed in the named tenant. */
     default boolean isHomedIn(Account account, String tenant) {
-        return homeTenant(account).map(t -> t.name().equals(tenant)).orElse(false);
+        Optional<Tenant> home = homeTenant(account);
+        return home.isPresent() && home.get().name().equals(tenant);
     }
 
     /** The sign-in name as declared, for messages; the key itself when the account is unknown. */

@@ -36,4 +36,19 @@ class NamesTest {
         assertThat(Names.keys(reversed)).containsExactly("a@x.example", "b@x.example", "c@x.example");
         assertThat(Names.keys(List.of("A@x.example", "a@x.example"))).containsExactly("a@x.example");
     }
+
+    @Test
+    void anEditOfASetNamesItsKeyOnlyAgainstTheSetItWasMadeFrom() {
+        var set = Names.frozenKeys(List.of("a@x.example", "b@x.example"));
+        var added = TenantStatus.edit(set, "C@x.example", true);
+        var removed = TenantStatus.edit(added, "a@x.example", false);
+        assertThat(Names.editBetween(set, added)).contains("c@x.example");
+        assertThat(Names.editBetween(added, removed)).contains("a@x.example");
+        // two edits apart, backwards, or unrelated: unknown, so the sets are compared whole
+        assertThat(Names.editBetween(set, removed)).isEmpty();
+        assertThat(Names.editBetween(added, set)).isEmpty();
+        assertThat(Names.editBetween(Names.frozenKeys(List.of("a@x.example", "b@x.example")), added))
+                .isEmpty();
+        assertThat(Names.editBetween(new TreeSet<>(set), added)).isEmpty();
+    }
 }

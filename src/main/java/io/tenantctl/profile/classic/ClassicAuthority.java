@@ -8,12 +8,15 @@ import io.tenantctl.model.Tenant;
 import io.tenantctl.profile.AuthorityPolicy;
 import io.tenantctl.profile.TemporaryGrant;
 import io.tenantctl.step.Authority;
+import io.tenantctl.step.Holders;
 import io.tenantctl.step.Step;
 import io.tenantctl.world.WorldView;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -29,7 +32,8 @@ public final class ClassicAuthority implements AuthorityPolicy {
     public Authority of(Step step, WorldView world) {
         Authority authority = holders(step, world);
         ClassicOp op = ClassicOp.of(step);
-        return authority.holders().size() <= 1 || op == ClassicOp.ADD_CO_ADMIN || op == ClassicOp.REMOVE_CO_ADMIN
+        // The operation first: the holders of a co-administrator step are found as they are asked for.
+        return op == ClassicOp.ADD_CO_ADMIN || op == ClassicOp.REMOVE_CO_ADMIN || authority.holders().size() <= 1
                 ? authority
                 : Authority.heldBy(authority.description(), preferred(step, authority.holders(), world));
     }
@@ -214,10 +218,8 @@ public final class ClassicAuthority implements AuthorityPolicy {
                     return Authority.heldBy("account administrator of " + s.ref(), existing(world, holders));
                 });
             case ADD_CO_ADMIN, REMOVE_CO_ADMIN ->
-                subscription(world, name, (s, holders) -> {
-                    coAdministration(s, world, holders);
-                    return Authority.heldBy("service administrator or co-administrator of " + s.ref(), holders);
-                });
+                subscription(world, name, (s, holders) -> Authority.heldBy(
+                        "service administrator or co-administrator of " + s.ref(), coAdministration(s, world)));
             case DELETE_SUBSCRIPTION ->
                 subscription(world, name, (s, holders) -> {
                     if (!s.isAzure()) {
@@ -320,24 +322,48 @@ public final class ClassicAuthority implements AuthorityPolicy {
      * The service administrator and the co-administrators that exist, already in the order of
      * {@link #preferred}: the account administrator if it holds either role, the service
      * administrator, then the co-administrators in order of sign-in name (a subscription's set is in
-     * that order). Made in one pass: these steps come by the hundred on one subscription, and
-     * listing, filtering and re-sorting its 200 co-administrators for each was quadratic.
+     * that order). The co-administrators are looked up only as far as they are asked for: these
+     * steps come by the hundred on one subscription, and most are done by the first holder.
      */
-    private static void coAdministration(Subscription s, WorldView world, List<String> out) {
+    private static List<String> coAdministration(Subscription s, WorldView world) {
+        List<String> lead = new ArrayList<>(2);
         Optional<String> sa =
                 s.serviceAdministrator().filter(a -> world.account(a).isPresent());
         s.accountAdministrator()
                 .filter(aa -> sa.map(aa::equals).orElse(false)
                         || (s.coAdministrators().contains(aa)
                                 && world.account(aa).isPresent()))
-                .ifPresent(out::add);
-        sa.filter(a -> out.isEmpty() || !out.get(0).equals(a)).ifPresent(out::add);
-        List<String> lead = List.copyOf(out); // at most the two above
-        for (String co : s.coAdministrators()) {
-            if (!lead.contains(co) && world.account(co).isPresent()) {
-                out.add(co);
+                .ifPresent(lead::add);
+        sa.filter(a -> lead.isEmpty() || !lead.get(0).equals(a)).ifPresent(lead::add);
+        Iterator<String> coAdministrators = s.coAdministrators().iterator();
+        return new Holders(lead, new Iterator<>() {
+            private String next = advance();
+
+            private String advance() {
+                while (coAdministrators.hasNext()) {
+                    String co = coAdministrators.next();
+                    if (!lead.contains(co) && world.account(co).isPresent()) {
+                        return co;
+                    }
+                }
+                return null;
             }
-        }
+
+            @Override
+            public boolean hasNext() {
+                return next != null;
+            }
+
+            @Override
+            public String next() {
+                if (next == null) {
+                    throw new NoSuchElementException();
+                }
+                String found = next;
+                next = advance();
+                return found;
+            }
+        });
     }
 
     private static List<String> existing(WorldView world, Collection<String> keys) {

@@ -7,6 +7,7 @@ import io.tenantctl.model.WorldObject;
 import io.tenantctl.state.ActionRecord;
 import io.tenantctl.state.Commit;
 import io.tenantctl.state.Ownership;
+import io.tenantctl.state.RevisionRecord;
 import io.tenantctl.state.Snapshot;
 import io.tenantctl.state.StateException;
 import io.tenantctl.state.StateStore;
@@ -99,10 +100,6 @@ final class Commits {
 
     private void write(Connection connection, Snapshot before, Commit commit) throws SQLException {
         long revision = before.revision() + 1;
-        if (commit.revision().revision() != revision) {
-            throw new IllegalStateException("commit for revision "
-                    + commit.revision().revision() + " on a state at revision " + before.revision());
-        }
         Map<ObjectRef, WorldObject> gone = new HashMap<>();
         for (WorldObject o : before.world().objects()) {
             gone.put(o.ref(), o);
@@ -139,7 +136,14 @@ final class Commits {
                 forget.add(commit.applyset(), ref.kind().manifestName(), ref.name());
             }
         }
-        History.write(connection, commit.revision());
+        // The record last: an apply may still be making it (the plan's digest) while the
+        // objects above are written.
+        RevisionRecord record = commit.revision();
+        if (record.revision() != revision) {
+            throw new IllegalStateException("commit for revision "
+                    + record.revision() + " on a state at revision " + before.revision());
+        }
+        History.write(connection, record);
         Actions.write(connection, commit.actions());
         if (commit.journalRun().isPresent()) {
             Journals.committed(connection, commit.journalRun().get());
@@ -147,7 +151,7 @@ final class Commits {
         try (PreparedStatement head = connection.prepareStatement(
                 "UPDATE tc_head SET revision = ?, updated_at = ? WHERE id = 1 AND revision = ?")) {
             head.setLong(1, revision);
-            head.setString(2, commit.revision().time().toString());
+            head.setString(2, record.time().toString());
             head.setLong(3, before.revision());
             if (head.executeUpdate() != 1) {
                 throw new StateException(
