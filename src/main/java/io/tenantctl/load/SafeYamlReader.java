@@ -600,8 +600,10 @@ final class SafeYamlReader {
             // Tested without lambdas: this runs for every node, and under the launcher's C1
             // compiler each capturing lambda is an allocation through a method handle.
             if (event.getAnchor().isPresent()) {
-                fail(event, "anchors are not allowed (&" + printable(event.getAnchor().get().getValue())
-                        + "); write the value out in full");
+                fail(
+                        event,
+                        "anchors are not allowed (&"
+                                + printable(event.getAnchor().get().getValue()) + "); write the value out in full");
             }
             if (tag.isPresent()) {
                 fail(event, "explicit tags are not allowed (" + printable(tag.get()) + ")");

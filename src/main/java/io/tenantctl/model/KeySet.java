@@ -26,6 +26,7 @@ final class KeySet extends AbstractSet<String> implements SortedSet<String> {
      * every earlier version of a set alive), and the key edited; 0 and null for a set made whole.
      */
     private final long editedFrom;
+
     private final String edited;
 
     /** Takes ownership of a set of keys, which nobody may change afterwards. */

@@ -67,7 +67,8 @@ public record RuleSet(List<Rule> invariants, List<Rule> advice, List<Rule> field
             }
         }
         Stream<Chunk> tasks = chunks.size() > 1 ? chunks.parallelStream() : chunks.stream();
-        return tasks.map(chunk -> {
+        return tasks
+                .map(chunk -> {
                     List<Violation> found = new ArrayList<>();
                     chunk.check(found::add);
                     return found;

@@ -33,7 +33,9 @@ public final class ClassicAuthority implements AuthorityPolicy {
         Authority authority = holders(step, world);
         ClassicOp op = ClassicOp.of(step);
         // The operation first: the holders of a co-administrator step are found as they are asked for.
-        return op == ClassicOp.ADD_CO_ADMIN || op == ClassicOp.REMOVE_CO_ADMIN || authority.holders().size() <= 1
+        return op == ClassicOp.ADD_CO_ADMIN
+                        || op == ClassicOp.REMOVE_CO_ADMIN
+                        || authority.holders().size() <= 1
                 ? authority
                 : Authority.heldBy(authority.description(), preferred(step, authority.holders(), world));
     }
@@ -218,8 +220,11 @@ public final class ClassicAuthority implements AuthorityPolicy {
                     return Authority.heldBy("account administrator of " + s.ref(), existing(world, holders));
                 });
             case ADD_CO_ADMIN, REMOVE_CO_ADMIN ->
-                subscription(world, name, (s, holders) -> Authority.heldBy(
-                        "service administrator or co-administrator of " + s.ref(), coAdministration(s, world)));
+                subscription(
+                        world,
+                        name,
+                        (s, holders) -> Authority.heldBy(
+                                "service administrator or co-administrator of " + s.ref(), coAdministration(s, world)));
             case DELETE_SUBSCRIPTION ->
                 subscription(world, name, (s, holders) -> {
                     if (!s.isAzure()) {

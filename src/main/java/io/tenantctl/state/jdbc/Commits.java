@@ -140,8 +140,8 @@ final class Commits {
         // objects above are written.
         RevisionRecord record = commit.revision();
         if (record.revision() != revision) {
-            throw new IllegalStateException("commit for revision "
-                    + record.revision() + " on a state at revision " + before.revision());
+            throw new IllegalStateException(
+                    "commit for revision " + record.revision() + " on a state at revision " + before.revision());
         }
         History.write(connection, record);
         Actions.write(connection, commit.actions());
