@@ -9,8 +9,11 @@ import io.tenantctl.plan.Summary;
 import io.tenantctl.step.PlannedStep;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.Writer;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -33,8 +36,34 @@ public final class PlanTextView {
     /** Writes the plan as it goes, so that a plan of a million lines is never one string. */
     public static void write(Plan plan, Style style, PrintWriter out) {
         drift(plan, style, out);
+        // A large plan's steps are written out on another core while its changes are: a first
+        // apply of a large tree has hundreds of thousands of each, and printing them was a tenth
+        // of planning.
+        Optional<CompletableFuture<StringBuilder>> ahead =
+                plan.failed() || plan.steps().size() < STEPS_AHEAD
+                        ? Optional.empty()
+                        : Optional.of(CompletableFuture.supplyAsync(() -> {
+                            StringBuilder text = new StringBuilder();
+                            PrintWriter into = new PrintWriter(new BuilderWriter(text));
+                            steps(plan.steps(), style, into);
+                            into.flush();
+                            return text;
+                        }));
         changes(plan.changes(), plan.summary().kept(), style, out);
-        if (!plan.failed()) {
+        if (ahead.isPresent()) {
+            StringBuilder text;
+            try {
+                text = ahead.get().join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : e;
+            }
+            char[] chunk = new char[64 * 1024];
+            for (int at = 0; at < text.length(); at += chunk.length) {
+                int end = Math.min(text.length(), at + chunk.length);
+                text.getChars(at, end, chunk, 0);
+                out.write(chunk, 0, end - at);
+            }
+        } else if (!plan.failed()) {
             steps(plan.steps(), style, out);
         }
         out.append(summaryLine(plan, style)).append('\n');
@@ -286,5 +315,33 @@ public final class PlanTextView {
                                 + " taken back before the end"
                         : "")
                 + ".";
+    }
+
+    /** From how many steps a plan's steps are written out ahead, on another core. */
+    private static final int STEPS_AHEAD = 10_000;
+
+    /** A writer into a string builder, without the lock that {@link StringWriter} takes on each write. */
+    private static final class BuilderWriter extends Writer {
+        private final StringBuilder text;
+
+        BuilderWriter(StringBuilder text) {
+            this.text = text;
+        }
+
+        @Override
+        public void write(char[] chars, int offset, int length) {
+            text.append(chars, offset, length);
+        }
+
+        @Override
+        public void write(String string, int offset, int length) {
+            text.append(string, offset, offset + length);
+        }
+
+        @Override
+        public void flush() {}
+
+        @Override
+        public void close() {}
     }
 }
