@@ -78,22 +78,7 @@ final class KeySet extends AbstractSet<String> implements SortedSet<String> {
 
     @Override
     public Iterator<String> iterator() {
-        return new Iterator<>() {
-            private int next;
-
-            @Override
-            public boolean hasNext() {
-                return next < keys.length;
-            }
-
-            @Override
-            public String next() {
-                if (next >= keys.length) {
-                    throw new NoSuchElementException();
-                }
-                return keys[next++];
-            }
-        };
+        return Arrays.asList(keys).iterator(); // whose remove is refused
     }
 
     @Override

@@ -39,17 +39,7 @@ public record Commit(
         record = once(record);
     }
 
-    public Commit(
-            World world,
-            String applyset,
-            String source,
-            Set<ObjectRef> declared,
-            RevisionRecord revision,
-            Optional<Long> journalRun,
-            List<ActionRecord> actions) {
-        this(world, applyset, source, declared, () -> revision, journalRun, actions);
-    }
-
+    /** A commit whose record is made already, without external actions. */
     public Commit(
             World world,
             String applyset,
@@ -57,7 +47,7 @@ public record Commit(
             Set<ObjectRef> declared,
             RevisionRecord revision,
             Optional<Long> journalRun) {
-        this(world, applyset, source, declared, revision, journalRun, List.of());
+        this(world, applyset, source, declared, () -> revision, journalRun, List.of());
     }
 
     public Commit(World world, String applyset, String source, Set<ObjectRef> declared, RevisionRecord revision) {
