@@ -7,6 +7,7 @@ import io.tenantctl.world.WorldView;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -53,18 +54,9 @@ public record RuleSet(List<Rule> invariants, List<Rule> advice, List<Rule> field
             if (rules.isEmpty()) {
                 continue;
             }
-            for (int i = 0; i < tenants.size(); i += CHUNK) {
-                List<Tenant> part = tenants.subList(i, Math.min(tenants.size(), i + CHUNK));
-                chunks.add(out -> part.forEach(t -> rules.forEach(r -> r.checkTenant(world, t, out))));
-            }
-            for (int i = 0; i < accounts.size(); i += CHUNK) {
-                List<Account> part = accounts.subList(i, Math.min(accounts.size(), i + CHUNK));
-                chunks.add(out -> part.forEach(a -> rules.forEach(r -> r.checkAccount(world, a, out))));
-            }
-            for (int i = 0; i < subscriptions.size(); i += CHUNK) {
-                List<Subscription> part = subscriptions.subList(i, Math.min(subscriptions.size(), i + CHUNK));
-                chunks.add(out -> part.forEach(s -> rules.forEach(r -> r.checkSubscription(world, s, out))));
-            }
+            chunk(tenants, chunks, (t, out) -> rules.forEach(r -> r.checkTenant(world, t, out)));
+            chunk(accounts, chunks, (a, out) -> rules.forEach(r -> r.checkAccount(world, a, out)));
+            chunk(subscriptions, chunks, (s, out) -> rules.forEach(r -> r.checkSubscription(world, s, out)));
         }
         Stream<Chunk> tasks = chunks.size() > 1 ? chunks.parallelStream() : chunks.stream();
         return tasks
@@ -79,6 +71,14 @@ public record RuleSet(List<Rule> invariants, List<Rule> advice, List<Rule> field
                 .toList();
     }
 
+    /** Adds the tasks that check {@code objects}, {@link #CHUNK} at a time, in their order. */
+    private static <T> void chunk(List<T> objects, List<Chunk> into, BiConsumer<T, Consumer<Violation>> check) {
+        for (int i = 0; i < objects.size(); i += CHUNK) {
+            List<T> part = objects.subList(i, Math.min(objects.size(), i + CHUNK));
+            into.add(out -> part.forEach(o -> check.accept(o, out)));
+        }
+    }
+
     /** One task of {@link #checkAll}: some objects of one kind against one group of rules. */
     private interface Chunk {
         void check(Consumer<Violation> out);
@@ -89,24 +89,6 @@ public record RuleSet(List<Rule> invariants, List<Rule> advice, List<Rule> field
         // planned steps, and under the launcher's C1 compiler every capturing lambda is an
         // allocation through a method handle.
         if (rules.isEmpty()) {
-            return;
-        }
-        if (scope.isEverything()) {
-            for (Tenant t : world.tenants()) {
-                for (Rule r : rules) {
-                    r.checkTenant(world, t, out);
-                }
-            }
-            for (Account a : world.accounts()) {
-                for (Rule r : rules) {
-                    r.checkAccount(world, a, out);
-                }
-            }
-            for (Subscription s : world.subscriptions()) {
-                for (Rule r : rules) {
-                    r.checkSubscription(world, s, out);
-                }
-            }
             return;
         }
         for (String name : scope.tenants()) {

@@ -20,7 +20,6 @@ public final class Scope {
 
     // Sets are made on first use: most steps touch one object, and a plan has hundreds of
     // thousands of steps.
-    private final boolean everything;
     private Set<String> tenants = Set.of();
     private Set<String> accounts = Set.of();
     private Set<String> subscriptions = Set.of();
@@ -34,16 +33,10 @@ public final class Scope {
         return set.isEmpty() && !(set instanceof HashSet) ? new HashSet<>(4) : set;
     }
 
-    private Scope(boolean everything) {
-        this.everything = everything;
-    }
-
-    public static Scope everything() {
-        return new Scope(true);
-    }
+    private Scope() {}
 
     public static Scope of() {
-        return new Scope(false);
+        return new Scope();
     }
 
     /** Check this tenant. */
@@ -110,15 +103,8 @@ public final class Scope {
         return this;
     }
 
-    public boolean isEverything() {
-        return everything;
-    }
-
     /** Resolves the changes into objects to check. Call before the step runs, and once. */
     public Scope expand(WorldView world) {
-        if (everything) {
-            return this;
-        }
         for (String domain : changedDomains) {
             changedAccounts = grow(changedAccounts);
             changedAccounts.addAll(world.accountsOnDomain(domain));

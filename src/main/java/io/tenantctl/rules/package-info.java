@@ -5,10 +5,11 @@
  *
  * <p>Each rule looks at one object at a time and reports {@link io.tenantctl.rules.Violation}s that
  * point into that object's manifest with a JSON Pointer (and, for list entries, the entry's value,
- * because lists are kept sorted and their manifest order is not ours to know). A
- * {@link io.tenantctl.rules.Scope} says which objects to look at: everything for validation, the
- * neighbourhood of one step for the planner, so that checking after every step stays linear; after
- * a step that changes one co-administrator, only that member of the subscription for the rules that
- * judge members one by one ({@link io.tenantctl.rules.Rule#checkSubscriptionMember}).
+ * because lists are kept sorted and their manifest order is not ours to know). Validation checks
+ * every object ({@link io.tenantctl.rules.RuleSet#checkAll}, in chunks on every core); for the
+ * planner a {@link io.tenantctl.rules.Scope} says which objects to look at: the neighbourhood of one
+ * step, so that checking after every step stays linear; after a step that changes one
+ * co-administrator, only that member of the subscription for the rules that judge members one by
+ * one ({@link io.tenantctl.rules.Rule#checkSubscriptionMember}).
  */
 package io.tenantctl.rules;
