@@ -34,7 +34,7 @@ class HoldersTest {
     @Test
     void holdersAreFoundOnlyAsFarAsTheyAreAskedFor() {
         Counted rest = new Counted("b", "c", "d");
-        Holders holders = new Holders(List.of("a"), rest);
+        Holders holders = new Holders(List.of("a"), rest, name -> true);
         assertThat(holders.isEmpty()).isFalse();
         assertThat(holders.iterator().next()).isEqualTo("a");
         assertThat(rest.taken).isZero();
@@ -48,12 +48,22 @@ class HoldersTest {
     }
 
     @Test
+    void onlyTheCandidatesThatHoldItAreHolders() {
+        Counted rest = new Counted("b", "c", "d", "e");
+        Holders holders = new Holders(List.of("a"), rest, name -> !name.equals("b") && !name.equals("d"));
+        assertThat(holders.get(1)).isEqualTo("c");
+        assertThat(rest.taken).as("b was passed over on the way to c").isEqualTo(2);
+        assertThat(holders).containsExactly("a", "c", "e");
+    }
+
+    @Test
     void anEmptyListIsEmptyAndAnAuthorityKeepsItAsItIs() {
         Counted none = new Counted();
-        Holders holders = new Holders(List.of(), none);
+        Holders holders = new Holders(List.of(), none, name -> true);
         assertThat(holders.isEmpty()).isTrue();
         assertThat(holders.iterator().hasNext()).isFalse();
-        Authority authority = Authority.heldBy("co-administrator", new Holders(List.of(), new Counted("x", "y")));
+        Authority authority =
+                Authority.heldBy("co-administrator", new Holders(List.of(), new Counted("x", "y"), name -> true));
         assertThat(authority.holders()).isInstanceOf(Holders.class);
         // any other list is copied, so that nobody changes it afterwards
         List<String> mutable = new ArrayList<>(List.of("x"));

@@ -14,9 +14,7 @@ import io.tenantctl.world.WorldView;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -340,35 +338,10 @@ public final class ClassicAuthority implements AuthorityPolicy {
                                 && world.account(aa).isPresent()))
                 .ifPresent(lead::add);
         sa.filter(a -> lead.isEmpty() || !lead.get(0).equals(a)).ifPresent(lead::add);
-        Iterator<String> coAdministrators = s.coAdministrators().iterator();
-        return new Holders(lead, new Iterator<>() {
-            private String next = advance();
-
-            private String advance() {
-                while (coAdministrators.hasNext()) {
-                    String co = coAdministrators.next();
-                    if (!lead.contains(co) && world.account(co).isPresent()) {
-                        return co;
-                    }
-                }
-                return null;
-            }
-
-            @Override
-            public boolean hasNext() {
-                return next != null;
-            }
-
-            @Override
-            public String next() {
-                if (next == null) {
-                    throw new NoSuchElementException();
-                }
-                String found = next;
-                next = advance();
-                return found;
-            }
-        });
+        return new Holders(
+                lead,
+                s.coAdministrators().iterator(),
+                co -> !lead.contains(co) && world.account(co).isPresent());
     }
 
     private static List<String> existing(WorldView world, Collection<String> keys) {
