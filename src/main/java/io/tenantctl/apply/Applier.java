@@ -195,7 +195,7 @@ public final class Applier {
                         || state.lineage().equals(plan.base().lineage()))) {
             return 0;
         }
-        String digest = PlanWriter.digestKeepingSteps(plan).digest();
+        String digest = PlanWriter.digestOf(plan);
         int done = 0;
         for (RevisionRecord r : store.history(0)) {
             if (r.revision() <= plan.base().revision()) {

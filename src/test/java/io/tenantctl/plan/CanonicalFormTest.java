@@ -110,6 +110,13 @@ class CanonicalFormTest {
         JsonNode document = Json.parse(text.toString());
         assertThat(PlanReader.digest(document)).isEqualTo(PlanWriter.digestOf(plan));
         assertThat(document.path("digest").asString()).isEqualTo(PlanWriter.digestOf(plan));
+        // The steps kept for the history on the digest's way are each step's canonical form.
+        PlanWriter.Digested kept = PlanWriter.digestKeepingSteps(plan);
+        assertThat(kept.digest()).isEqualTo(PlanWriter.digestOf(plan));
+        assertThat(plan.steps()).isNotEmpty();
+        assertThat(kept.steps())
+                .containsExactlyElementsOf(
+                        plan.steps().stream().map(StepJson::canonical).toList());
     }
 
     @Test
