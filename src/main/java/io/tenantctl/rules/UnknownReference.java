@@ -54,26 +54,22 @@ public final class UnknownReference implements Rule {
         // isPresent rather than filter and ifPresent: this runs around every subscription step,
         // and under the launcher's C1 compiler each capturing lambda is an allocation.
         if (s.accountAdministrator().isPresent()) {
-            String a = s.accountAdministrator().get();
-            if (world.account(a).isEmpty()) {
-                out.accept(Violation.errorAt(
-                        code(),
-                        s.ref(),
-                        "/spec/accountAdministrator",
-                        a,
-                        s.ref() + " names account administrator " + a + ", but no Account has that sign-in name"));
-            }
+            named(
+                    world,
+                    s,
+                    "accountAdministrator",
+                    "account administrator",
+                    s.accountAdministrator().get(),
+                    out);
         }
         if (s.serviceAdministrator().isPresent()) {
-            String a = s.serviceAdministrator().get();
-            if (world.account(a).isEmpty()) {
-                out.accept(Violation.errorAt(
-                        code(),
-                        s.ref(),
-                        "/spec/serviceAdministrator",
-                        a,
-                        s.ref() + " names service administrator " + a + ", but no Account has that sign-in name"));
-            }
+            named(
+                    world,
+                    s,
+                    "serviceAdministrator",
+                    "service administrator",
+                    s.serviceAdministrator().get(),
+                    out);
         }
     }
 
@@ -87,13 +83,19 @@ public final class UnknownReference implements Rule {
     }
 
     private void coAdministrator(WorldView world, Subscription s, String co, Consumer<Violation> out) {
-        if (world.account(co).isEmpty()) {
+        named(world, s, "coAdministrators", "co-administrator", co, out);
+    }
+
+    /** An account the subscription names in {@code field} as its {@code role}, which must exist. */
+    private void named(
+            WorldView world, Subscription s, String field, String role, String account, Consumer<Violation> out) {
+        if (world.account(account).isEmpty()) {
             out.accept(Violation.errorAt(
                     code(),
                     s.ref(),
-                    "/spec/coAdministrators",
-                    co,
-                    s.ref() + " names co-administrator " + co + ", but no Account has that sign-in name"));
+                    "/spec/" + field,
+                    account,
+                    s.ref() + " names " + role + " " + account + ", but no Account has that sign-in name"));
         }
     }
 }

@@ -203,10 +203,11 @@ final class Index implements WorldView {
 
     /**
      * Moves a replaced subscription's entries in "subscriptions of an account" to its new
-     * administrators. Only the accounts that can differ are looked at: the co-administrators one
-     * set has and the other has not (a merge of the two sorted sets, without copying them), and the
+     * administrators. Only the accounts that can differ are looked at: the co-administrator one
+     * edit added or removed when the new set was made from the old one so (the co-administrator
+     * steps), else those one set has and the other has not (a merge of the two sorted sets), and the
      * few others (owners, account and service administrator). A step that adds one of 200
-     * co-administrators so costs a walk of the two sets, not two hash sets of 200 built and compared.
+     * co-administrators so costs one name, not two hash sets of 200 built and compared.
      */
     private void relinkAdmins(Subscription old, Subscription s) {
         List<String> candidates = new ArrayList<>();
